@@ -1,0 +1,158 @@
+import type Database from 'better-sqlite3';
+import type {
+  AccountsTable,
+  Dataset,
+  DatasetCounts,
+  DatasetGeometry,
+  GeoKind,
+  MeasureDef,
+  Placement,
+  Rep,
+  UnitEdges,
+  UnitsTable,
+} from '../../shared/domain/dataset/types';
+import type { AccountId, RepId, UnitId } from '../../shared/domain/ids';
+
+/** Writes a whole dataset into an empty workspace, in one transaction. */
+export function writeDataset(db: Database.Database, d: Dataset): void {
+  db.transaction(() => {
+    const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    meta.run('dataset_name', d.name);
+    meta.run('dataset_sources', JSON.stringify(d.sources));
+    const defs = d.units.measureDefs;
+    const insDef = db.prepare('INSERT INTO measure_defs (key, label, unit, source, position) VALUES (?, ?, ?, ?, ?)');
+    defs.forEach((m, i) => insDef.run(m.key, m.label, m.unit, m.source, i));
+    const insUnit = db.prepare('INSERT INTO units (idx, id, name, kind, parent, x, y, measures) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const u = d.units;
+    for (let i = 0; i < u.ids.length; i++) {
+      const values = defs.map((m) => u.measures[m.key]![i]!);
+      insUnit.run(i, u.ids[i], u.names[i], u.kind, u.parents[i], u.x[i], u.y[i], JSON.stringify(values));
+    }
+    const insEdge = db.prepare('INSERT OR IGNORE INTO unit_edges (a, b, distance) VALUES (?, ?, NULL)');
+    for (let i = 0; i < d.edges.a.length; i++) {
+      const a = d.edges.a[i]!;
+      const b = d.edges.b[i]!;
+      insEdge.run(Math.min(a, b), Math.max(a, b));
+    }
+    if (d.geometry) {
+      db.prepare('INSERT INTO geometry (id, format, units_object, parents_object, topology) VALUES (1, ?, ?, ?, ?)').run(
+        d.geometry.format,
+        d.geometry.unitsObject,
+        d.geometry.parentsObject,
+        JSON.stringify(d.geometry.topology),
+      );
+    }
+    const insAcc = db.prepare(
+      `INSERT INTO accounts (idx, id, name, x, y, unit_idx, industry, segment, employees, revenue, potential, workload, owner, placement)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const a = d.accounts;
+    for (let i = 0; i < a.ids.length; i++) {
+      insAcc.run(i, a.ids[i], a.names[i], a.x[i], a.y[i], a.unitIndex[i], a.industry[i], a.segment[i], a.employees[i], a.revenue[i], a.potential[i], a.workload[i], a.owner[i], a.placement[i]);
+    }
+    const insRep = db.prepare(
+      'INSERT INTO reps (position, id, name, home_unit_id, home_x, home_y, seniority, industries, languages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    d.reps.forEach((r, i) =>
+      insRep.run(i, r.id, r.name, r.homeUnitId, r.homeX, r.homeY, r.seniority, JSON.stringify(r.industries), JSON.stringify(r.languages)),
+    );
+  })();
+}
+
+/** Reads a meta value, or null. */
+export function readMeta(db: Database.Database, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** Reads the units in columnar form, in index order. */
+export function readUnits(db: Database.Database): UnitsTable {
+  const measureDefs = db.prepare('SELECT key, label, unit, source FROM measure_defs ORDER BY position').all() as MeasureDef[];
+  const table: UnitsTable = { kind: 'custom', ids: [], names: [], parents: [], x: [], y: [], measures: {}, measureDefs };
+  for (const m of measureDefs) table.measures[m.key] = [];
+  const cols = measureDefs.map((m) => table.measures[m.key]!);
+  const rows = db.prepare('SELECT id, name, kind, parent, x, y, measures FROM units ORDER BY idx').raw().iterate() as IterableIterator<
+    [string, string, string, string, number, number, string]
+  >;
+  for (const [id, name, kind, parent, x, y, measures] of rows) {
+    table.kind = kind as GeoKind;
+    table.ids.push(id as UnitId);
+    table.names.push(name);
+    table.parents.push(parent);
+    table.x.push(x);
+    table.y.push(y);
+    const values = JSON.parse(measures) as number[];
+    for (let k = 0; k < cols.length; k++) cols[k]!.push(values[k] ?? 0);
+  }
+  return table;
+}
+
+/** Reads the unit adjacency as index pairs. */
+export function readEdges(db: Database.Database): UnitEdges {
+  const edges: UnitEdges = { a: [], b: [] };
+  for (const [a, b] of db.prepare('SELECT a, b FROM unit_edges').raw().iterate() as IterableIterator<[number, number]>) {
+    edges.a.push(a);
+    edges.b.push(b);
+  }
+  return edges;
+}
+
+/** Reads the stored unit geometry, or null when the dataset has none. */
+export function readGeometry(db: Database.Database): DatasetGeometry | null {
+  const row = db.prepare('SELECT format, units_object, parents_object, topology FROM geometry WHERE id = 1').get() as
+    | { format: 'topojson'; units_object: string; parents_object: string | null; topology: string }
+    | undefined;
+  if (!row) return null;
+  return { format: row.format, unitsObject: row.units_object, parentsObject: row.parents_object, topology: JSON.parse(row.topology) };
+}
+
+/** Reads the accounts in columnar form, in index order. */
+export function readAccounts(db: Database.Database): AccountsTable {
+  const t: AccountsTable = {
+    ids: [], names: [], x: [], y: [], unitIndex: [], industry: [], segment: [], employees: [],
+    revenue: [], potential: [], workload: [], owner: [], placement: [],
+  };
+  const rows = db
+    .prepare('SELECT id, name, x, y, unit_idx, industry, segment, employees, revenue, potential, workload, owner, placement FROM accounts ORDER BY idx')
+    .raw()
+    .iterate() as IterableIterator<[string, string, number, number, number, string, string, number, number, number, number, string, string]>;
+  for (const r of rows) {
+    t.ids.push(r[0] as AccountId);
+    t.names.push(r[1]);
+    t.x.push(r[2]);
+    t.y.push(r[3]);
+    t.unitIndex.push(r[4]);
+    t.industry.push(r[5]);
+    t.segment.push(r[6]);
+    t.employees.push(r[7]);
+    t.revenue.push(r[8]);
+    t.potential.push(r[9]);
+    t.workload.push(r[10]);
+    t.owner.push(r[11]);
+    t.placement.push(r[12] as Placement);
+  }
+  return t;
+}
+
+/** Reads the reps in their stored order. */
+export function readReps(db: Database.Database): Rep[] {
+  const rows = db
+    .prepare('SELECT id, name, home_unit_id, home_x, home_y, seniority, industries, languages FROM reps ORDER BY position')
+    .all() as { id: string; name: string; home_unit_id: string | null; home_x: number; home_y: number; seniority: Rep['seniority']; industries: string; languages: string }[];
+  return rows.map((r) => ({
+    id: r.id as RepId,
+    name: r.name,
+    homeUnitId: r.home_unit_id as UnitId | null,
+    homeX: r.home_x,
+    homeY: r.home_y,
+    seniority: r.seniority,
+    industries: JSON.parse(r.industries) as string[],
+    languages: JSON.parse(r.languages) as string[],
+  }));
+}
+
+/** Counts of the dataset's records. */
+export function readCounts(db: Database.Database): DatasetCounts {
+  const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return { units: count('units'), edges: count('unit_edges'), accounts: count('accounts'), reps: count('reps') };
+}

@@ -1,0 +1,7 @@
+import { sql as m0001 } from './0001_init';
+
+/** Numbered migrations; index i upgrades user_version i to i + 1. Never edit a shipped one: add a new one. */
+export const MIGRATIONS: readonly string[] = [m0001];
+
+/** The schema version this build of Tessera writes (PRAGMA user_version). */
+export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { createServices, type Services } from '../services/app-services';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+
+// Content-Security-Policy for everything the window loads (the page's own meta tag says the same).
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const rendererFile = join(__dirname, '../renderer/index.html');
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererUrl = devUrl ?? pathToFileURL(rendererFile).href;
+
+let services: Services;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Tessera',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (url !== win.webContents.getURL()) e.preventDefault();
+  });
+  win.once('ready-to-show', () => win.show());
+  Menu.setApplicationMenu(buildMenu(win, () => services.api));
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(rendererFile);
+  return win;
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const workspace = argValue('--workspace');
+  const nativeBinding = process.env['TESSERA_SQLITE_BINDING'];
+  try {
+    services = createServices({
+      mode: 'desktop',
+      ...(workspace ? { workspace } : {}),
+      openOptions: nativeBinding ? { nativeBinding } : {},
+    });
+  } catch (e) {
+    dialog.showErrorBox('Tessera cannot start', (e as Error).message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(() => services.api, rendererUrl);
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  services?.close();
+  app.quit();
+});

@@ -1,0 +1,48 @@
+import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { AppApi } from '../../shared/contracts/app-api';
+
+const FILTERS = [{ name: 'Tessera workspace', extensions: ['tessera', 'sqlite', 'db'] }];
+
+/** File > New / Open / Save As, Edit, View; each file action goes through the same services as the UI. */
+export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
+  const report = async (p: Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> => {
+    const r = await p;
+    if (!r.ok) dialog.showErrorBox('Tessera', r.error?.message ?? 'The operation failed.');
+    else win.webContents.reload();
+  };
+  const file: MenuItemConstructorOptions[] = [
+    {
+      label: 'New Workspace from Demo…',
+      accelerator: 'CmdOrCtrl+N',
+      click: async () => {
+        const r = await dialog.showSaveDialog(win, { title: 'New workspace', defaultPath: 'demo.tessera', filters: FILTERS });
+        if (!r.canceled && r.filePath) await report(api()['workspace.create']({ path: r.filePath, demo: true }));
+      },
+    },
+    {
+      label: 'Open…',
+      accelerator: 'CmdOrCtrl+O',
+      click: async () => {
+        const r = await dialog.showOpenDialog(win, { title: 'Open workspace', properties: ['openFile'], filters: FILTERS });
+        const path = r.filePaths[0];
+        if (!r.canceled && path) await report(api()['workspace.open']({ path }));
+      },
+    },
+    {
+      label: 'Save As…',
+      accelerator: 'CmdOrCtrl+Shift+S',
+      click: async () => {
+        const r = await dialog.showSaveDialog(win, { title: 'Save workspace as', defaultPath: 'workspace.tessera', filters: FILTERS });
+        if (!r.canceled && r.filePath) await report(api()['workspace.saveAs']({ path: r.filePath }));
+      },
+    },
+    { type: 'separator' },
+    { role: 'quit' },
+  ];
+  return Menu.buildFromTemplate([
+    { label: 'File', submenu: file },
+    { role: 'editMenu' },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { label: 'Help', submenu: [{ label: `Tessera ${app.getVersion()}`, enabled: false }] },
+  ]);
+}

@@ -1,0 +1,151 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+import type Database from 'better-sqlite3';
+import type { WorkspaceInfo } from '../../shared/contracts/app-api';
+import type { AccountsTable, Dataset, DatasetGeometry, Rep, UnitEdges, UnitsTable } from '../../shared/domain/dataset/types';
+import type { ScenarioPayload } from '../../shared/domain/territories/types';
+import { createWorkspaceDb, openWorkspaceDb, WorkspaceFileError, type OpenOptions } from '../db/connection';
+import { readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, readUnits, writeDataset } from '../db/dataset-repo';
+import { insertScenario, listScenarios } from '../db/scenario-repo';
+import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
+import { buildDemoDataset } from './demo/build-demo';
+
+/** Name recorded as the author of versions written on this machine. */
+export function currentAuthor(): string {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** An open workspace file (or the in-memory demo) with lazily cached dataset reads. */
+export class Workspace {
+  private cache = new Map<string, unknown>();
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string | null,
+    readonly isDemo: boolean,
+    readonly readOnly: boolean,
+  ) {}
+
+  /** Opens an existing workspace file after validating it (see openWorkspaceDb). */
+  static open(path: string, opts: OpenOptions = {}): Workspace {
+    const abs = resolve(path);
+    return new Workspace(openWorkspaceDb(abs, opts), abs, false, opts.readOnly ?? false);
+  }
+
+  /** Creates a new workspace file, filled with the built-in demo when demo is true. */
+  static create(path: string, demo: boolean, opts: OpenOptions = {}): Workspace {
+    return Workspace.createWith(path, demo ? fillDemo : () => undefined, opts);
+  }
+
+  /** Creates a new workspace file whose content is written by fill (dataset, scenarios). */
+  static createWith(path: string, fill: (db: Database.Database) => void, opts: OpenOptions = {}): Workspace {
+    const abs = resolve(path);
+    const tmp = `${abs}.creating`;
+    if (existsSync(abs)) throw new WorkspaceFileError('exists', `${abs} already exists; choose another name or open it.`);
+    rmSync(tmp, { force: true });
+    // Build into a temporary in-memory database and write the file in one step, so a crash
+    // never leaves a half-built workspace under the final name.
+    const mem = new Workspace(createWorkspaceDb(':memory:', opts), null, false, false);
+    try {
+      fill(mem.db);
+      mem.db.exec(`VACUUM INTO '${tmp.replaceAll("'", "''")}'`);
+    } finally {
+      mem.close();
+    }
+    renameSync(tmp, abs);
+    return Workspace.open(abs, opts);
+  }
+
+  /** The built-in demo (or an empty workspace) in memory: nothing is written until Save As. */
+  static inMemory(demo: boolean, opts: OpenOptions = {}): Workspace {
+    const db = createWorkspaceDb(':memory:', opts);
+    if (demo) fillDemo(db);
+    return new Workspace(db, null, demo, false);
+  }
+
+  /** Copies the workspace to a new file atomically (VACUUM INTO a temp file, then rename) and opens the copy. */
+  saveAs(path: string, opts: OpenOptions = {}): Workspace {
+    const abs = resolve(path);
+    if (this.path && abs === this.path) throw new WorkspaceFileError('exists', `${abs} is the open workspace already.`);
+    const tmp = `${abs}.saving`;
+    rmSync(tmp, { force: true });
+    this.db.exec(`VACUUM INTO '${tmp.replaceAll("'", "''")}'`);
+    renameSync(tmp, abs);
+    return Workspace.open(abs, opts);
+  }
+
+  /** Name shown in the title bar. */
+  get name(): string {
+    return this.path ? basename(this.path) : this.isDemo ? 'Demo (unsaved)' : 'Untitled (unsaved)';
+  }
+
+  /** Summary for the title bar, status bar and `tessera info`. */
+  info(): WorkspaceInfo {
+    return {
+      path: this.path,
+      name: this.name,
+      isDemo: this.isDemo,
+      readOnly: this.readOnly,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      datasetName: readMeta(this.db, 'dataset_name') ?? '',
+      counts: readCounts(this.db),
+      scenarios: listScenarios(this.db),
+    };
+  }
+
+  private cached<T>(key: string, read: () => T): T {
+    if (!this.cache.has(key)) this.cache.set(key, read());
+    return this.cache.get(key) as T;
+  }
+
+  /** Units (cached; the dataset changes only through imports, which clear the cache). */
+  units(): UnitsTable {
+    return this.cached('units', () => readUnits(this.db));
+  }
+  edges(): UnitEdges {
+    return this.cached('edges', () => readEdges(this.db));
+  }
+  geometry(): DatasetGeometry | null {
+    return this.cached('geometry', () => readGeometry(this.db));
+  }
+  accounts(): AccountsTable {
+    return this.cached('accounts', () => readAccounts(this.db));
+  }
+  reps(): Rep[] {
+    return this.cached('reps', () => readReps(this.db));
+  }
+  sources(): string[] {
+    return JSON.parse(readMeta(this.db, 'dataset_sources') ?? '[]') as string[];
+  }
+
+  /** Forgets cached dataset reads (after an import). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** A scenario to write with a new dataset. */
+export type InitialScenario = { name: string; description: string; payload: ScenarioPayload };
+
+/** Writes a dataset and its first scenarios into an empty workspace database. */
+export function fillDataset(db: Database.Database, dataset: Dataset, scenarios: InitialScenario[], author: string, note: string): void {
+  writeDataset(db, dataset);
+  for (const s of scenarios) {
+    insertScenario(db, { name: s.name, description: s.description, author, parent: null, payload: s.payload, note });
+  }
+}
+
+/** Writes the built-in demo dataset and its scenarios into an empty workspace database. */
+function fillDemo(db: Database.Database): void {
+  const { dataset, scenarios } = buildDemoDataset();
+  fillDataset(db, dataset, scenarios, 'Tessera demo', 'Built-in demo');
+}

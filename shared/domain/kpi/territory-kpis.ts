@@ -1,0 +1,71 @@
+import { balanceIndices, deviation, type BalanceIndices } from './indices';
+
+/** Per-account columns the KPIs are computed from (typed arrays, transferable to a worker). */
+export type KpiColumns = {
+  accountTerritory: Int32Array;
+  potential: Float64Array;
+  revenue: Float64Array;
+  workload: Float64Array;
+};
+
+/** KPIs of one territory, by territory index. */
+export type TerritoryKpiRow = {
+  index: number;
+  accounts: number;
+  potential: number;
+  revenue: number;
+  workload: number;
+  /** White space = potential - revenue. */
+  whiteSpace: number;
+  /** Signed deviation of potential from the mean over territories, as a fraction. */
+  potentialDeviation: number;
+  workloadDeviation: number;
+};
+
+/** KPIs of all territories plus totals and balance indices. */
+export type TerritoryKpis = {
+  rows: TerritoryKpiRow[];
+  unassigned: { accounts: number; potential: number; revenue: number; workload: number };
+  potentialBalance: BalanceIndices;
+  workloadBalance: BalanceIndices;
+};
+
+/** Sums account measures per territory in one pass and derives deviations and balance indices. */
+export function computeTerritoryKpis(territoryCount: number, c: KpiColumns): TerritoryKpis {
+  const accounts = new Float64Array(territoryCount);
+  const potential = new Float64Array(territoryCount);
+  const revenue = new Float64Array(territoryCount);
+  const workload = new Float64Array(territoryCount);
+  const unassigned = { accounts: 0, potential: 0, revenue: 0, workload: 0 };
+  const n = c.accountTerritory.length;
+  for (let i = 0; i < n; i++) {
+    const t = c.accountTerritory[i]!;
+    if (t < 0 || t >= territoryCount) {
+      unassigned.accounts++;
+      unassigned.potential += c.potential[i]!;
+      unassigned.revenue += c.revenue[i]!;
+      unassigned.workload += c.workload[i]!;
+      continue;
+    }
+    accounts[t]!++;
+    potential[t]! += c.potential[i]!;
+    revenue[t]! += c.revenue[i]!;
+    workload[t]! += c.workload[i]!;
+  }
+  const potentialBalance = balanceIndices(potential);
+  const workloadBalance = balanceIndices(workload);
+  const rows: TerritoryKpiRow[] = [];
+  for (let t = 0; t < territoryCount; t++) {
+    rows.push({
+      index: t,
+      accounts: accounts[t]!,
+      potential: potential[t]!,
+      revenue: revenue[t]!,
+      workload: workload[t]!,
+      whiteSpace: potential[t]! - revenue[t]!,
+      potentialDeviation: deviation(potential[t]!, potentialBalance.mean),
+      workloadDeviation: deviation(workload[t]!, workloadBalance.mean),
+    });
+  }
+  return { rows, unassigned, potentialBalance, workloadBalance };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { ScenarioPayload } from '../domain/territories/types';
+
+/** Current scenario payload schema version; bump with an upgrade step in upgradeScenarioPayload. */
+export const SCENARIO_PAYLOAD_VERSION = 1;
+
+const idString = z.string().min(1).max(200);
+
+/** Validates a scenario payload of the current version. */
+export const scenarioPayloadSchema = z.object({
+  schemaVersion: z.literal(1),
+  territories: z
+    .array(
+      z.object({
+        id: idString,
+        name: z.string().max(200),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+        repId: idString.nullable(),
+        region: z.string().max(200),
+        locked: z.boolean(),
+      }),
+    )
+    .max(10_000),
+  alignments: z
+    .array(
+      z.object({
+        key: idString,
+        label: z.string().max(200),
+        segments: z.array(z.string().max(200)).max(1000),
+        assignment: z.record(idString, idString),
+      }),
+    )
+    .min(1)
+    .max(32),
+  accountOverrides: z.record(idString, idString),
+  lockedUnits: z.array(idString),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+/** Checks the cross-references of a payload: unique territory ids, assignments naming known territories. */
+export function payloadProblems(p: ScenarioPayload): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const t of p.territories) {
+    if (ids.has(t.id)) problems.push(`Duplicate territory id: ${t.id}`);
+    ids.add(t.id);
+  }
+  const keys = new Set<string>();
+  for (const a of p.alignments) {
+    if (keys.has(a.key)) problems.push(`Duplicate alignment key: ${a.key}`);
+    keys.add(a.key);
+    for (const [unit, t] of Object.entries(a.assignment)) {
+      if (!ids.has(t)) {
+        problems.push(`Alignment ${a.key} assigns unit ${unit} to unknown territory ${t}`);
+        break;
+      }
+    }
+  }
+  for (const [acc, t] of Object.entries(p.accountOverrides)) {
+    if (!ids.has(t)) {
+      problems.push(`Account ${acc} overrides to unknown territory ${t}`);
+      break;
+    }
+  }
+  return problems;
+}
+
+/**
+ * Upgrades a stored payload of any known version to the current one (pure).
+ * Throws for a version newer than this app understands, naming it.
+ */
+export function upgradeScenarioPayload(raw: unknown): ScenarioPayload {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version !== 'number') throw new Error('Scenario payload has no schemaVersion');
+  if (version > SCENARIO_PAYLOAD_VERSION) {
+    throw new Error(
+      `Scenario payload schema version ${version} is newer than this Tessera understands (${SCENARIO_PAYLOAD_VERSION}); update Tessera`,
+    );
+  }
+  return scenarioPayloadSchema.parse(raw) as ScenarioPayload;
+}
