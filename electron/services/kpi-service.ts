@@ -1,6 +1,6 @@
 import type { KpiTable, ScenarioVersion } from '../../shared/contracts/app-api';
 import { computeTerritoryKpis } from '../../shared/domain/kpi/territory-kpis';
-import { indexAlignment, resolveAccountTerritories } from '../../shared/domain/territories/resolve';
+import { indexAlignment, resolveAccountTerritories, territoryGroups } from '../../shared/domain/territories/resolve';
 import type { Workspace } from './workspace';
 
 /** Territory KPIs of a scenario version, computed with the same pure code the renderer's worker runs. */
@@ -21,9 +21,9 @@ export function territoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable
     potential: Float64Array.from(accounts.potential),
     revenue: Float64Array.from(accounts.revenue),
     workload: Float64Array.from(accounts.workload),
-  });
+  }, territoryGroups(payload.territories.length, idx.unitTerritory));
   const unitCounts = new Int32Array(payload.territories.length);
-  for (const t of idx.unitTerritory[0] ?? []) if (t >= 0) unitCounts[t]!++;
+  for (const arr of idx.unitTerritory) for (const t of arr) if (t >= 0) unitCounts[t]!++;
   return {
     ref: { scenarioId: version.scenarioId, version: version.version },
     rows: payload.territories.map((t, i) => {

@@ -30,8 +30,13 @@ export type TerritoryKpis = {
   workloadBalance: BalanceIndices;
 };
 
-/** Sums account measures per territory in one pass and derives deviations and balance indices. */
-export function computeTerritoryKpis(territoryCount: number, c: KpiColumns): TerritoryKpis {
+/**
+ * Sums account measures per territory in one pass and derives deviations and balance indices.
+ * groupOf (territory -> alignment index) makes deviations relative to the mean of the territory's own
+ * alignment, so Enterprise overlay territories are not compared with geographic ones; the balance
+ * indices describe group 0 (the default alignment).
+ */
+export function computeTerritoryKpis(territoryCount: number, c: KpiColumns, groupOf?: Int32Array): TerritoryKpis {
   const accounts = new Float64Array(territoryCount);
   const potential = new Float64Array(territoryCount);
   const revenue = new Float64Array(territoryCount);
@@ -52,10 +57,16 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns): Ter
     revenue[t]! += c.revenue[i]!;
     workload[t]! += c.workload[i]!;
   }
-  const potentialBalance = balanceIndices(potential);
-  const workloadBalance = balanceIndices(workload);
+  const group = (t: number): number => (groupOf ? groupOf[t]! : 0);
+  const groupCount = groupOf ? Math.max(0, ...groupOf) + 1 : 1;
+  const pick = (values: Float64Array, g: number): number[] => Array.from(values).filter((_, t) => group(t) === g);
+  const potentialByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(potential, g)));
+  const workloadByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(workload, g)));
+  const potentialBalance = potentialByGroup[0]!;
+  const workloadBalance = workloadByGroup[0]!;
   const rows: TerritoryKpiRow[] = [];
   for (let t = 0; t < territoryCount; t++) {
+    const g = group(t);
     rows.push({
       index: t,
       accounts: accounts[t]!,
@@ -63,8 +74,8 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns): Ter
       revenue: revenue[t]!,
       workload: workload[t]!,
       whiteSpace: potential[t]! - revenue[t]!,
-      potentialDeviation: deviation(potential[t]!, potentialBalance.mean),
-      workloadDeviation: deviation(workload[t]!, workloadBalance.mean),
+      potentialDeviation: deviation(potential[t]!, potentialByGroup[g]!.mean),
+      workloadDeviation: deviation(workload[t]!, workloadByGroup[g]!.mean),
     });
   }
   return { rows, unassigned, potentialBalance, workloadBalance };

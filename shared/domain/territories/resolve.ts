@@ -72,3 +72,19 @@ export function resolveAccountTerritories(
   }
   return out;
 }
+
+/**
+ * Alignment index of every territory: the first alignment that assigns a unit to it
+ * (territories used only by account overrides belong to the default alignment, 0).
+ */
+export function territoryGroups(territoryCount: number, unitTerritory: readonly Int32Array[]): Int32Array {
+  const groups = new Int32Array(territoryCount).fill(-1);
+  unitTerritory.forEach((arr, a) => {
+    for (let i = 0; i < arr.length; i++) {
+      const t = arr[i]!;
+      if (t >= 0 && groups[t] === -1) groups[t] = a;
+    }
+  });
+  for (let t = 0; t < territoryCount; t++) if (groups[t] === -1) groups[t] = 0;
+  return groups;
+}

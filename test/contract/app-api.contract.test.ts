@@ -1,0 +1,152 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppApi, AppArg, AppMethod, AppReturn } from '../../shared/contracts/app-api';
+import { createServices, type Services } from '../../electron/services/app-services';
+import { dispatch } from '../../electron/services/dispatch';
+import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { startServer, type RunningServer } from '../../electron/server/server';
+import { createHttpClient } from '../../renderer/api/http-client';
+import { useTempDir } from '../fixtures/temp';
+import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+
+type Call = <M extends AppMethod>(method: M, arg: AppArg<M>) => Promise<AppReturn<M>>;
+type Transport = { name: string; setup: (workspace: string) => Promise<{ call: Call; raw: (m: string, a: unknown) => Promise<unknown>; close: () => Promise<void> }> };
+
+const root = mkdtempSync(join(tmpdir(), 'tessera-contract-'));
+const rendererDir = join(root, 'renderer');
+mkdirSync(rendererDir);
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+
+const transports: Transport[] = [
+  {
+    name: 'direct services',
+    setup: async (workspace) => {
+      const services: Services = createServices({ mode: 'direct', workspace });
+      const raw = (m: string, a: unknown): Promise<unknown> => dispatch(services.api, m, a);
+      return { call: raw as Call, raw, close: async () => services.close() };
+    },
+  },
+  {
+    name: 'HTTP (browser mode)',
+    setup: async (workspace) => {
+      const services = createServices({ mode: 'browser', workspace });
+      const server: RunningServer = await startServer({ api: services.api, rendererDir, port: 0 });
+      const client = createHttpClient(`http://127.0.0.1:${server.port}`, server.token);
+      // Node's fetch sends no Origin; a browser page on our origin does, so the test sends it too.
+      const origFetch = globalThis.fetch;
+      globalThis.fetch = (input, init) =>
+        origFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: `http://127.0.0.1:${server.port}` } });
+      // Raw calls bypass the typed client so unknown method names reach the server too.
+      const raw = async (m: string, a: unknown): Promise<unknown> => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/${m}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tessera-token': server.token },
+          body: JSON.stringify(a),
+        });
+        const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+        if (body.error) throw new Error(body.error.message);
+        return body.result;
+      };
+      return {
+        call: ((m: AppMethod, a: unknown) => (client[m] as (a: unknown) => Promise<unknown>)(a)) as Call,
+        raw,
+        close: async () => {
+          globalThis.fetch = origFetch;
+          await server.close();
+          services.close();
+        },
+      };
+    },
+  },
+];
+
+for (const transport of transports) {
+  describe(`AppApi contract over ${transport.name}`, () => {
+    const tempDir = useTempDir();
+    let call: Call;
+    let raw: (m: string, a: unknown) => Promise<unknown>;
+    let close: () => Promise<void>;
+
+    beforeAll(async () => {
+      const path = join(mkdtempSync(join(tmpdir(), 'tessera-ws-')), 'tiny.tessera');
+      Workspace.createWith(path, (db) =>
+        fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: 'baseline', payload: tinyPayload() }], 'test', 'fixture'),
+      ).close();
+      ({ call, raw, close } = await transport.setup(path));
+    });
+    afterAll(async () => close());
+
+    it('reports the app version and the open workspace', async () => {
+      expect((await call('app.info', {})).version).toMatch(/^\d+\.\d+\.\d+$/);
+      const info = await call('workspace.info', {});
+      expect(info.name).toBe('tiny.tessera');
+      expect(info.counts).toEqual({ units: 4, edges: 4, accounts: 6, reps: 2 });
+    });
+
+    it('returns the dataset in columnar form', async () => {
+      expect(await call('dataset.units', {})).toEqual(tinyDataset().units);
+      expect(await call('dataset.accounts', {})).toEqual(tinyDataset().accounts);
+      expect((await call('dataset.reps', {})).map((r) => r.name)).toEqual(['Rep One', 'Rep Two']);
+      expect((await call('dataset.edges', {})).a).toHaveLength(4);
+      expect(await call('dataset.geometry', {})).toBeNull();
+    });
+
+    it('computes territory KPIs honouring segment alignments and account overrides', async () => {
+      const res = await call('kpi.territories', { scenario: 'Current plan' });
+      if (!res.ok) throw new Error(res.error.message);
+      const [west, east] = res.value.rows;
+      // West: a1 (10) + a3 (30) + Enterprise a5 (500, follows the Enterprise alignment); East: a2, a4, named a6.
+      expect(west).toMatchObject({ name: 'West', accounts: 3, potential: 540, units: 2, repName: 'Rep One' });
+      expect(east).toMatchObject({ name: 'East', accounts: 3, potential: 120, units: 2, repName: 'Rep Two' });
+      expect(west!.potentialDeviation).toBeCloseTo(210 / 330, 6);
+      expect(res.value.potentialBalance.maxMinRatio).toBeCloseTo(4.5, 6);
+    });
+
+    it('creates a scenario from another and appends immutable versions', async () => {
+      const created = await call('scenario.create', { name: 'Plan B', from: { scenario: 'Current plan' } });
+      if (!created.ok) throw new Error(created.error.message);
+      expect(created.value).toMatchObject({ name: 'Plan B', headVersion: 1, parentVersion: 1 });
+      const payload = { ...tinyPayload(), settings: { tweak: true } };
+      const saved = await call('scenario.saveVersion', { scenarioId: created.value.id, baseVersion: 1, payload, note: 'tweak' });
+      expect(saved).toEqual({ ok: true, value: { scenarioId: created.value.id, version: 2 } });
+      const stale = await call('scenario.saveVersion', { scenarioId: created.value.id, baseVersion: 1, payload, note: 'again' });
+      expect(stale.ok ? null : stale.error.code).toBe('stale-base');
+      const v1 = await call('scenario.get', { scenario: 'Plan B', version: 1 });
+      expect(v1.ok && v1.value.payload.settings).toEqual({});
+      const dup = await call('scenario.create', { name: 'Plan B' });
+      expect(dup.ok ? null : dup.error.code).toBe('exists');
+    });
+
+    it('refuses a payload that names unknown territories', async () => {
+      const list = await call('scenario.list', {});
+      const bad = tinyPayload();
+      bad.alignments[0]!.assignment = { A: 'Nowhere' } as never;
+      const res = await call('scenario.saveVersion', { scenarioId: list[0]!.id, baseVersion: list[0]!.headVersion, payload: bad, note: '' });
+      expect(res.ok).toBe(false);
+      expect(res.ok ? '' : res.error.message).toMatch(/unknown territory Nowhere/);
+    });
+
+    it('answers a missing scenario with not-found', async () => {
+      const res = await call('scenario.get', { scenario: 'Nope' });
+      expect(res.ok ? null : res.error.code).toBe('not-found');
+    });
+
+    it('rejects invalid arguments and unknown methods before they reach a service', async () => {
+      await expect(raw('scenario.get', { scenario: '' })).rejects.toThrow(/Invalid argument for scenario.get/);
+      await expect(raw('workspace.open', { path: 42 })).rejects.toThrow(/Invalid argument for workspace.open at path/);
+      await expect(raw('scenario.get', { scenario: 1, extra: 'x' })).rejects.toThrow(/Invalid argument/);
+      await expect(raw('fs.readFile', {})).rejects.toThrow(/Unknown API method/);
+    });
+
+    it('reports a bad workspace path as an expected error, keeping the open workspace', async () => {
+      const res = await call('workspace.open', { path: join(tempDir(), 'missing.tessera') });
+      expect(res.ok ? null : res.error.code).toBe('not-found');
+      expect((await call('workspace.info', {})).name).toBe('tiny.tessera');
+    });
+  });
+}
+
+// Keep the AppApi type referenced so a contract change shows up here at compile time.
+export type _Contract = AppApi;

@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import type { Io } from '../../electron/cli/output';
+import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { useTempDir } from '../fixtures/temp';
+import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+
+const tempDir = useTempDir();
+const BIN = resolve(__dirname, '../../bin/tessera.mjs');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
+  const code = await runCli(args, io);
+  return { code, out, err };
+}
+
+function tinyWorkspace(): string {
+  const path = join(tempDir(), 'tiny.tessera');
+  Workspace.createWith(path, (db) => fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
+  return path;
+}
+
+describe('tessera CLI', () => {
+  it('prints counts and scenarios with info, as text and as JSON', async () => {
+    const path = tinyWorkspace();
+    const text = await cli('info', path);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('Units 4, adjacencies 4, accounts 6, reps 2');
+    expect(text.out).toContain('Current plan');
+    const json = await cli('info', path, '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ counts: { units: 4, accounts: 6 }, scenarios: [{ name: 'Current plan', headVersion: 1 }] });
+  });
+
+  it('prints territory KPIs of a scenario as JSON', async () => {
+    const res = await cli('kpis', '--workspace', tinyWorkspace(), '--scenario', 'Current plan', '--json');
+    expect(res.code).toBe(0);
+    const t = JSON.parse(res.out);
+    expect(t.rows.map((r: { name: string; potential: number }) => [r.name, r.potential])).toEqual([['West', 540], ['East', 120]]);
+  });
+
+  it('exits 1 with a clear message for a file that is not a workspace', async () => {
+    const path = join(tempDir(), 'accounts.csv');
+    writeFileSync(path, 'Id,Name\n1,Acme\n');
+    const res = await cli('info', path);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/accounts\.csv is not a Tessera workspace/);
+  });
+
+  it('exits 1 naming an unknown scenario', async () => {
+    const res = await cli('kpis', '-w', tinyWorkspace(), '-s', 'Nope');
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/No scenario named or numbered "Nope"/);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('kpis')).code).toBe(2);
+    expect((await cli('info')).code).toBe(2);
+  });
+
+  it('refuses to overwrite an existing file with demo unless forced, and never a non-workspace', async () => {
+    const path = join(tempDir(), 'precious.txt');
+    writeFileSync(path, 'precious');
+    expect((await cli('demo', '--workspace', path)).code).toBe(1);
+    const forced = await cli('demo', '--workspace', path, '--force');
+    expect(forced.code).toBe(1);
+    expect(forced.err).toMatch(/not a Tessera workspace/);
+  });
+
+  it('writes the demo workspace, and the real binary exits with the documented codes', async () => {
+    const path = join(tempDir(), 'demo.tessera');
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [BIN, 'demo', '--workspace', path, '--json']);
+    const info = JSON.parse(stdout);
+    expect(info.counts.units).toBeGreaterThan(3100);
+    expect(info.counts.accounts).toBeGreaterThanOrEqual(49_000);
+    expect(info.seconds).toBeLessThan(15);
+    await expect(run(process.execPath, [BIN, 'info', join(tempDir(), 'missing.tessera')])).rejects.toMatchObject({ code: 1 });
+    await expect(run(process.execPath, [BIN, '--no-such-flag'])).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
+});
