@@ -121,6 +121,15 @@ describe('built-in demo dataset', () => {
     expect(Object.keys(p.accountOverrides).length).toBeGreaterThan(0);
   });
 
+  it('offers a valid nearest-rep alternative that differs from the current plan', () => {
+    const alt = demo.scenarios.find((s) => s.name === 'Nearest rep')!.payload;
+    expect(payloadProblems(alt)).toEqual([]);
+    const cur = demo.scenarios[0]!.payload.alignments[0]!.assignment;
+    const moved = demo.dataset.units.ids.filter((id) => alt.alignments[0]!.assignment[id] !== cur[id]);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.length).toBeLessThan(demo.dataset.units.ids.length / 2);
+  });
+
   it('sets each account owner to the rep of its territory in the current plan', () => {
     const { accounts, units } = demo.dataset;
     const p = demo.scenarios[0]!.payload;

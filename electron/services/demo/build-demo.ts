@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { buildDemoPlan } from '../../../shared/domain/dataset/demo-alignment';
+import { haversineKm } from '../../../shared/domain/geo/distance';
 import { ownersFromPayload, pickNamedAccounts } from '../../../shared/domain/dataset/demo-owners';
 import { sumByUnit, synthesizeAccounts } from '../../../shared/domain/dataset/synth';
 import { pickRepHomes, synthesizeReps, type RepUnits } from '../../../shared/domain/dataset/synth-reps';
-import type { Dataset, MeasureDef, UnitsTable } from '../../../shared/domain/dataset/types';
+import type { Dataset, MeasureDef, Rep, UnitsTable } from '../../../shared/domain/dataset/types';
 import { US_STATES, usStateByFips } from '../../../shared/domain/dataset/us-states';
-import type { UnitId } from '../../../shared/domain/ids';
+import type { TerritoryId, UnitId } from '../../../shared/domain/ids';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { parseCountyCsv } from './county-csv';
 import { cutTopology } from './demo-topology';
@@ -135,6 +136,37 @@ export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[
         'Enterprise accounts by region, and a few named accounts kept by a neighbouring rep.',
       payload: current,
     },
+    {
+      name: 'Nearest rep',
+      description:
+        'Alternative: every county goes to the field rep living nearest, ignoring state lines; compare it with the current plan to see balance and disruption.',
+      payload: nearestRepPayload(current, table, reps),
+    },
   ];
   return { dataset, scenarios };
+}
+
+/** The current plan with its default alignment replaced by nearest-rep-home territories and no named accounts. */
+function nearestRepPayload(current: ScenarioPayload, units: UnitsTable, reps: readonly Rep[]): ScenarioPayload {
+  const geo = current.alignments.find((a) => a.segments.length === 0)!;
+  const field = new Set(Object.values(geo.assignment));
+  const homes = current.territories
+    .filter((t) => field.has(t.id) && t.repId)
+    .map((t) => ({ id: t.id, rep: reps.find((r) => r.id === t.repId)! }));
+  const assignment: Record<UnitId, TerritoryId> = {};
+  units.ids.forEach((id, i) => {
+    let best = homes[0]!;
+    let bestD = Infinity;
+    for (const h of homes) {
+      const d = haversineKm(units.x[i]!, units.y[i]!, h.rep.homeX, h.rep.homeY);
+      if (d < bestD) [best, bestD] = [h, d];
+    }
+    assignment[id] = best.id;
+  });
+  return {
+    ...current,
+    alignments: current.alignments.map((a) => (a === geo ? { ...a, assignment } : a)),
+    accountOverrides: {},
+    settings: { origin: 'demo', rule: 'nearest rep home' },
+  };
 }
