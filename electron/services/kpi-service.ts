@@ -16,14 +16,18 @@ export function territoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable
     idx.accountOverride,
     idx.unitTerritory,
   );
+  const groups = territoryGroups(payload.territories.length, idx.unitTerritory);
   const kpis = computeTerritoryKpis(payload.territories.length, {
     accountTerritory,
     potential: Float64Array.from(accounts.potential),
     revenue: Float64Array.from(accounts.revenue),
     workload: Float64Array.from(accounts.workload),
-  }, territoryGroups(payload.territories.length, idx.unitTerritory));
+  }, groups);
   const unitCounts = new Int32Array(payload.territories.length);
-  for (const arr of idx.unitTerritory) for (const t of arr) if (t >= 0) unitCounts[t]!++;
+  // A territory's units are counted in its own alignment only (overlay alignments may reuse territories).
+  idx.unitTerritory.forEach((arr, a) => {
+    for (const t of arr) if (t >= 0 && groups[t] === a) unitCounts[t]!++;
+  });
   return {
     ref: { scenarioId: version.scenarioId, version: version.version },
     rows: payload.territories.map((t, i) => {

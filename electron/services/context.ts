@@ -1,0 +1,29 @@
+import type { ScenarioSelector, ScenarioVersion } from '../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../shared/contracts/result';
+import type { OpenOptions } from '../db/connection';
+import { findScenario, readVersion } from '../db/scenario-repo';
+import type { Workspace } from './workspace';
+
+/** What every area's handlers share: the current workspace and how to replace it. */
+export type ServiceContext = {
+  mode: 'desktop' | 'browser' | 'direct';
+  openOptions: OpenOptions;
+  /** The open workspace (changes after open / create / save as). */
+  ws: () => Workspace;
+  /** Closes the current workspace and makes next the current one. */
+  replace: (next: Workspace) => void;
+};
+
+/** Finds a scenario version by selector, with a message naming what is missing. */
+export function resolveVersion(ws: Workspace, sel: ScenarioSelector): Result<ScenarioVersion, 'not-found'> {
+  const s = findScenario(ws.db, sel.scenario);
+  if (!s) return err('not-found', `No scenario named or numbered "${sel.scenario}" in ${ws.name}.`);
+  const v = readVersion(ws.db, s, sel.version);
+  if (!v) return err('not-found', `Scenario "${s.name}" has no version ${sel.version} (latest is ${s.headVersion}).`);
+  return ok(v);
+}
+
+/** The standard refusal for writes to a read-only workspace. */
+export function readOnlyError(ws: Workspace): { ok: false; error: { code: 'read-only'; message: string } } {
+  return err('read-only', `${ws.name} is open read-only; save a copy to make changes.`);
+}
