@@ -1,0 +1,94 @@
+import { buildContext } from './context';
+import type { BalanceInput, BalanceResult, LowerBoundReport } from './types';
+
+/** Injected LP/MIP solver over CPLEX-LP text (HiGHS in electron/services/lp/highs-solver.ts). */
+export type LpSolver = (lp: string) => Promise<{ status: string; objective: number; columns: Record<string, number> }>;
+
+/** Largest instance (units x candidate centres) modelled by default: n*m x-variables. */
+export const DEFAULT_LP_MAX_VARIABLES = 40_000;
+
+/** A built model, or why none was built. */
+export type BalanceLp = { lp: string; variables: number; units: number; candidates: number[] } | { skipped: string };
+
+/**
+ * Location–allocation model in CPLEX LP format: x_u_c = unit u served by centre c, y_c = centre c open;
+ * Σ_c x_u_c = 1, x_u_c <= y_c, Σ y_c = k, lo·y_c <= Σ_u m_u x_u_c <= hi·y_c per balance target.
+ * Objective 'sum': Σ w_u d(u,c) x_u_c (p-median); 'max': z >= Σ_c d(u,c) x_u_c for every u (p-center).
+ * Contiguity is not modelled, so the LP relaxation (integer=false) is a valid lower bound for the engine.
+ */
+export function buildBalanceLp(input: BalanceInput, opts: { integer?: boolean; maxVariables?: number } = {}): BalanceLp {
+  if (input.baseline && (input.lockedUnits?.some((v) => v !== 0) || (input.lockedTerritories?.length ?? 0) > 0 || input.maxDisruption || input.disruptionPenalty)) {
+    return { skipped: 'locks and disruption are not modelled in the LP bound' };
+  }
+  const ctx = buildContext(input);
+  const cands: number[] = [];
+  for (let u = 0; u < ctx.n; u++) if (ctx.candidate[u]) cands.push(u);
+  const variables = ctx.n * cands.length;
+  if (variables > (opts.maxVariables ?? DEFAULT_LP_MAX_VARIABLES)) return { skipped: `instance too large for the LP bound (${variables} assignment variables)` };
+  const out: string[] = [];
+  const num = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(12));
+  const terms = (parts: string[]): string => {
+    const lines: string[] = [];
+    for (let i = 0; i < parts.length; i += 8) lines.push(parts.slice(i, i + 8).join(' '));
+    return lines.join('\n   ');
+  };
+  const x = (u: number, c: number): string => `x${u}_${c}`;
+  out.push('Minimize');
+  if (ctx.objective === 'sum') {
+    const obj: string[] = [];
+    for (let u = 0; u < ctx.n; u++) for (const c of cands) {
+      const v = ctx.weights[u]! * ctx.dist(u, c);
+      if (v !== 0) obj.push(`+ ${num(v)} ${x(u, c)}`);
+    }
+    out.push(` obj: ${terms(obj.length ? obj : ['0 y' + cands[0]])}`);
+  } else out.push(' obj: z');
+  out.push('Subject To');
+  for (let u = 0; u < ctx.n; u++) out.push(` a${u}: ${terms(cands.map((c) => `+ ${x(u, c)}`))} = 1`);
+  for (let u = 0; u < ctx.n; u++) for (const c of cands) out.push(` l${u}_${c}: ${x(u, c)} - y${c} <= 0`);
+  out.push(` p: ${terms(cands.map((c) => `+ y${c}`))} = ${ctx.k}`);
+  ctx.targets.forEach((tg, j) => {
+    for (const c of cands) {
+      const row: string[] = [];
+      for (let u = 0; u < ctx.n; u++) if (tg.values[u]! !== 0) row.push(`+ ${num(tg.values[u]!)} ${x(u, c)}`);
+      if (Number.isFinite(tg.hi)) out.push(` h${j}_${c}: ${terms([...row, `- ${num(tg.hi)} y${c}`])} <= 0`);
+      if (tg.lo > 0) out.push(` g${j}_${c}: ${terms([...row, `- ${num(tg.lo)} y${c}`])} >= 0`);
+    }
+  });
+  if (ctx.objective === 'max') for (let u = 0; u < ctx.n; u++) {
+    out.push(` r${u}: ${terms(cands.map((c) => `+ ${num(ctx.dist(u, c))} ${x(u, c)}`))} - z <= 0`);
+  }
+  out.push('Bounds');
+  for (const c of cands) out.push(` 0 <= y${c} <= 1`);
+  for (let u = 0; u < ctx.n; u++) for (const c of cands) out.push(` 0 <= ${x(u, c)} <= 1`);
+  if (opts.integer) {
+    out.push('Binary');
+    for (const c of cands) out.push(` y${c}`);
+    for (let u = 0; u < ctx.n; u++) out.push(` ${terms(cands.map((c) => x(u, c)))}`);
+  }
+  out.push('End');
+  return { lp: out.join('\n'), variables, units: ctx.n, candidates: cands };
+}
+
+/** Reads an (integer) solution back: unit -> index of its centre in the open-centre list, and the centres. */
+export function decodeLpSolution(model: { units: number; candidates: number[] }, columns: Record<string, number>): { assignment: Int32Array; centers: Int32Array } {
+  const open = model.candidates.filter((c) => (columns[`y${c}`] ?? 0) > 0.5);
+  const index = new Map(open.map((c, i) => [c, i]));
+  const assignment = new Int32Array(model.units).fill(-1);
+  for (let u = 0; u < model.units; u++) {
+    let best = -1; let bv = 0;
+    for (const c of open) { const v = columns[`x${u}_${c}`] ?? 0; if (v > bv) { bv = v; best = c; } }
+    if (best >= 0) assignment[u] = index.get(best)!;
+  }
+  return { assignment, centers: Int32Array.from(open) };
+}
+
+/** LP-relaxation lower bound and the gap (heuristic - bound) / bound of a result's compactness. */
+export async function lpLowerBound(input: BalanceInput, result: BalanceResult, solve: LpSolver, opts: { maxVariables?: number } = {}): Promise<LowerBoundReport> {
+  const model = buildBalanceLp(input, { integer: false, maxVariables: opts.maxVariables });
+  if ('skipped' in model) return model;
+  const sol = await solve(model.lp);
+  if (sol.status !== 'Optimal') return { skipped: `LP solver status: ${sol.status}` };
+  const bound = sol.objective;
+  const gap = bound > 0 ? (result.report.compactness - bound) / bound : 0;
+  return { bound, gap, status: sol.status, variables: model.variables };
+}
