@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { TerritoryGrid } from '../grid/TerritoryGrid';
+import { MapView } from '../map/MapView';
+import { useDatasetStore } from '../state/dataset-store';
+import { useScenarioStore } from '../state/scenario-store';
+import { useSelectionStore } from '../state/selection-store';
+import { useUiStore } from '../state/ui-store';
+import { ErrorList } from './ErrorList';
+import { GridHeader } from './GridHeader';
+import { StatusBar } from './StatusBar';
+import { TopBar } from './TopBar';
+
+/** Window title: "<workspace> — <scenario> — Tessera". */
+export function windowTitle(workspace: string | undefined, scenario: string | undefined): string {
+  return [workspace, scenario, 'Tessera'].filter(Boolean).join(' — ');
+}
+
+/** App shell: top bar, map and grid side by side, status bar. State attributes on the root let tests read the app state. */
+export function App() {
+  const workspaceName = useDatasetStore((s) => s.workspace?.name);
+  const datasetStatus = useDatasetStore((s) => s.status);
+  const scenarioName = useScenarioStore((s) => s.current?.scenarioName);
+  const scenarioStatus = useScenarioStore((s) => s.status);
+  const territoryCount = useScenarioStore((s) => s.kpis?.rows.length ?? 0);
+  const selected = useSelectionStore((s) => s.territoryId);
+  const firstFrameMs = useUiStore((s) => s.firstFrameMs);
+
+  useEffect(() => {
+    document.title = windowTitle(workspaceName, scenarioName);
+  }, [workspaceName, scenarioName]);
+
+  const appState = datasetStatus === 'error' || scenarioStatus === 'error' ? 'error' : datasetStatus === 'ready' && scenarioStatus === 'ready' ? 'ready' : 'loading';
+  return (
+    <div
+      className="app"
+      data-testid="app"
+      data-app-state={appState}
+      data-selected-territory={selected ?? ''}
+      data-territory-count={territoryCount}
+      data-first-frame-ms={firstFrameMs ?? ''}
+    >
+      <TopBar />
+      <ErrorList />
+      <main className="main">
+        <MapView />
+        <section className="side">
+          <GridHeader />
+          <TerritoryGrid />
+        </section>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useDatasetStore } from '../state/dataset-store';
+import { useScenarioStore } from '../state/scenario-store';
+import { ScenarioPicker } from './ScenarioPicker';
+
+/** Brand, workspace and scenario; the version line says who saved what and when. */
+export function TopBar() {
+  const workspace = useDatasetStore((s) => s.workspace);
+  const current = useScenarioStore((s) => s.current);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        <span className="brand__name">Tessera</span>
+      </div>
+      <div className="topbar__workspace" data-testid="workspace-name">
+        <span className="topbar__title">{workspace?.name ?? 'Opening workspace…'}</span>
+        {workspace?.isDemo ? <span className="badge">Demo</span> : null}
+        {workspace?.readOnly ? <span className="badge badge--warn">Read-only</span> : null}
+        {workspace ? <span className="topbar__muted">{workspace.datasetName}</span> : null}
+      </div>
+      <div className="topbar__spacer" />
+      <ScenarioPicker />
+      {current ? (
+        <div className="topbar__version" data-testid="scenario-version">
+          v{current.version} · {current.author || 'unknown author'} · {current.createdAt.slice(0, 10)}
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,77 @@
+import { transfer } from 'comlink';
+import { api } from '../api/client';
+import type { AccountsTable } from '../../shared/domain/dataset/types';
+import type { KpiDatasetColumns } from '../../shared/contracts/worker-api';
+import { prepareGeometry, type PreparedGeometry } from '../map/geometry';
+import { prepareAccountPoints } from '../map/prepare-accounts';
+import { initialDatasetState, useDatasetStore } from './dataset-store';
+import { kpiWorker } from './kpi-worker-client';
+import { openScenario, refreshScenarioList } from './scenario-actions';
+import { messageOf, reportError } from './ui-actions';
+
+/** Typed KPI columns for the worker (fresh buffers: they are transferred away). */
+export function kpiColumns(accounts: Pick<AccountsTable, 'unitIndex' | 'potential' | 'revenue' | 'workload'>): KpiDatasetColumns {
+  return {
+    accountUnit: Int32Array.from(accounts.unitIndex),
+    potential: Float64Array.from(accounts.potential),
+    revenue: Float64Array.from(accounts.revenue),
+    workload: Float64Array.from(accounts.workload),
+  };
+}
+
+/** Loads the open workspace: info, dataset, geometry; hands the columns to the KPI worker; opens the first scenario. */
+export async function loadWorkspace(): Promise<void> {
+  const t0 = performance.now();
+  useDatasetStore.setState({ ...initialDatasetState, status: 'loading' });
+  try {
+    const [workspace, units, accounts, reps, geometryPayload] = await Promise.all([
+      api['workspace.info']({}),
+      api['dataset.units']({}),
+      api['dataset.accounts']({}),
+      api['dataset.reps']({}),
+      api['dataset.geometry']({}),
+    ]);
+    performance.mark('tessera:data-fetched');
+    let geometry: PreparedGeometry | null = null;
+    if (geometryPayload) {
+      try {
+        geometry = prepareGeometry(geometryPayload, units);
+      } catch (e) {
+        reportError({
+          id: 'geometry',
+          title: 'The unit boundaries could not be read',
+          detail: messageOf(e),
+          action: 'The map shows accounts only. Re-import the geometry file of this workspace.',
+        });
+      }
+    } else {
+      reportError({ id: 'geometry', title: 'This workspace has no unit boundaries', detail: 'dataset.geometry returned nothing.', action: 'Import a TopoJSON boundary file to see territories on the map.' });
+    }
+    const columns = kpiColumns(accounts);
+    const buffers = [columns.accountUnit.buffer, columns.potential.buffer, columns.revenue.buffer, columns.workload.buffer];
+    await kpiWorker().loadDataset(transfer(columns, buffers));
+    useDatasetStore.setState({
+      status: 'ready',
+      workspace,
+      units,
+      reps,
+      accounts: { ids: accounts.ids, names: accounts.names, segment: accounts.segment },
+      points: prepareAccountPoints(accounts),
+      geometry,
+      loadMs: Math.round(performance.now() - t0),
+    });
+    performance.mark('tessera:dataset-ready');
+    const list = await refreshScenarioList(workspace.scenarios);
+    const first = list.find((s) => !s.archived) ?? list[0];
+    if (first) await openScenario(first.id);
+    else reportError({ id: 'scenario', title: 'This workspace has no scenarios', detail: 'scenario.list is empty.', action: 'Create a scenario to assign units to territories.' });
+  } catch (e) {
+    useDatasetStore.setState({ status: 'error' });
+    reportError({
+      id: 'workspace',
+      title: 'The workspace could not be loaded',
+      detail: messageOf(e),
+      action: 'Check that the Tessera server is still running (browser mode) or reopen the workspace, then reload this window.',
+    });
+  }
+}
