@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { neighbors } from 'topojson-client';
 import { createRng } from '../../shared/domain/random';
-import { edgeListsToCsr, knnAdjacency } from '../../shared/domain/balance/graph';
+import { connectedComponents, edgeListsToCsr, knnAdjacency } from '../../shared/domain/balance/graph';
+import type { CsrAdjacency } from '../../shared/domain/balance/types';
 import type { BalanceInput } from '../../shared/domain/balance/types';
 
 const DATA = '/work/shared/data';
@@ -90,6 +91,40 @@ export function zipInstance(k: number, tolerance: number, maxUnits = 33000): Bal
   return {
     ids: pts.map((p) => p.zip), x, y, metric: 'geographic',
     measures: [{ name: 'establishments', values: Float64Array.from(pts, (p) => p.est) }, { name: 'employees', values: Float64Array.from(pts, (p) => p.emp) }],
-    targets: [{ measure: 0, tolerance }], adjacency: knnAdjacency(sx, y, 6), k, seed: 1, timeLimitMs: 10000,
+    targets: [{ measure: 0, tolerance }], adjacency: bridgeComponents(sx, y, knnAdjacency(sx, y, 6), 1), k, seed: 1, timeLimitMs: 10000,
+  };
+}
+
+/** Links each small k-NN component to its nearest outside unit when closer than maxGap (degrees): real ZIPs touch. */
+export function bridgeComponents(x: Float64Array, y: Float64Array, adj: CsrAdjacency, maxGap: number): CsrAdjacency {
+  const n = x.length;
+  const { comp, count } = connectedComponents(adj, n);
+  const size = new Int32Array(count);
+  for (let u = 0; u < n; u++) size[comp[u]!] = size[comp[u]!]! + 1;
+  const lists = Array.from({ length: n }, (_, u) => Array.from(adj.neighbors.subarray(adj.offsets[u]!, adj.offsets[u + 1]!)));
+  const largest = size.indexOf(Math.max(...size));
+  for (let c = 0; c < count; c++) {
+    if (c === largest) continue;
+    let best = Infinity; let bu = -1; let bv = -1;
+    for (let u = 0; u < n; u++) {
+      if (comp[u] !== c) continue;
+      for (let v = 0; v < n; v++) {
+        if (comp[v] === c) continue;
+        const d = (x[u]! - x[v]!) ** 2 + (y[u]! - y[v]!) ** 2;
+        if (d < best) { best = d; bu = u; bv = v; }
+      }
+    }
+    if (bu >= 0 && Math.sqrt(best) <= maxGap) { lists[bu]!.push(bv); lists[bv]!.push(bu); }
+  }
+  return edgeListsToCsr(lists);
+}
+
+/** Uniform random points in a square with integer measures 1..10 (small exact comparisons; no adjacency). */
+export function randomInstance(n: number, k: number, tolerance: number, seed: number): BalanceInput {
+  const rng = createRng(seed);
+  return {
+    x: Float64Array.from({ length: n }, () => rng() * 100), y: Float64Array.from({ length: n }, () => rng() * 100), metric: 'planar',
+    measures: [{ name: 'potential', values: Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 10)) }],
+    targets: [{ measure: 0, tolerance }], k, seed: 1, timeLimitMs: 2000, contiguity: false,
   };
 }

@@ -33,6 +33,8 @@ export type Ctx = {
   basisTotal: number;
   budget: number;
   penalty: number;
+  /** Weight of squared deviation from the mean in the objective (lowered for the final polish). */
+  devWeight: number;
   /** Distance from unit u to centre unit c under the run's metric (graph shortest path when edges carry distances). */
   dist: (u: number, c: number) => number;
   geo: (u: number, c: number) => number;
@@ -82,7 +84,7 @@ export function buildContext(input: BalanceInput): Ctx {
   const ctx: Ctx = {
     input, n, k, x, y, adj, edgeLen, hasGraph, contiguity: input.contiguity ?? hasGraph, comp, compCount: count, compSize,
     targets, weights, objective: input.objective ?? 'sum', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
-    penalty: input.disruptionPenalty ?? 0, geo, dist: geo,
+    penalty: input.disruptionPenalty ?? 0, devWeight: 20, geo, dist: geo,
   };
   if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);
   return ctx;

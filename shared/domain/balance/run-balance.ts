@@ -6,13 +6,14 @@ import { createScratch, localSearch, type Scratch } from './local-search';
 import { precheck } from './precheck';
 import { evaluate } from './report';
 import { seedCenters } from './seed';
-import { bandExcess, createState, refreshCompactness, score, worstDeviation, type State } from './state';
+import { bandExcess, createState, DEV_WEIGHT, refreshCompactness, score, worstDeviation, type State } from './state';
 import type { BalanceInput, BalanceOptions, BalanceResult } from './types';
 import { BalanceInputError, validateBalanceInput } from './validate';
 
 const TUNE_ITERATIONS = 40;
 const CENTER_ROUNDS = 3;
 const IMPROVE_ROUNDS = 6;
+const POLISH_DEV_WEIGHT = 0.01;
 
 /**
  * Runs the balancing engine: design from scratch (no baseline) or rebalance a baseline, synchronously.
@@ -35,6 +36,10 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     if (r > 0 && ctl.stop()) break;
     const s = rebalance ? startFromBaseline(ctx) : design(ctx, ctl, (input.seed ?? 1) + r * 7919);
     improve(ctx, s, scratch, ctl);
+    // Polish: inside the band only compactness (and disruption) matter, as in the exact model.
+    ctx.devWeight = POLISH_DEV_WEIGHT;
+    improve(ctx, s, scratch, ctl);
+    ctx.devWeight = DEV_WEIGHT;
     done++;
     if (!best || better(ctx, s, best)) best = s;
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });

@@ -32,7 +32,7 @@ export function balancePenalty(ctx: Ctx, j: number, load: number): number {
   if (t.mean === 0) return 0;
   const dev = (load - t.mean) / t.mean;
   const out = Math.max(0, load - t.hi, t.lo - load) / t.mean;
-  return t.weight * (DEV_WEIGHT * dev * dev + OUT_WEIGHT * out);
+  return t.weight * (ctx.devWeight * dev * dev + OUT_WEIGHT * out);
 }
 
 /** Builds loads, sizes, costs and disruption from an assignment and centres. */

@@ -71,7 +71,7 @@ function bruteForce(input: BalanceInput): number {
       const rec = (u: number): void => {
         if (u === n) {
           const load = new Float64Array(k); let cost = 0;
-          for (let v = 0; v < n; v++) { load[lab[v]!] += m[v]!; cost += m[v]! * d(v, centers[lab[v]!]!); }
+          for (let v = 0; v < n; v++) { load[lab[v]!] = load[lab[v]!]! + m[v]!; cost += m[v]! * d(v, centers[lab[v]!]!); }
           if (load.every((l) => l >= lo - 1e-9 && l <= hi + 1e-9)) best = Math.min(best, cost);
           return;
         }
