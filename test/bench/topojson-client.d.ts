@@ -1,4 +1,0 @@
-// Minimal typing of the part of topojson-client the benchmark uses (the package ships no types).
-declare module 'topojson-client' {
-  export function neighbors(objects: unknown[]): number[][];
-}
