@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../services/app-services';
+import { registerScenarioCommands } from './commands/scenario-commands';
 import { registerServeCommand } from './commands/serve-command';
 import { registerWorkspaceCommands } from './commands/workspace-commands';
 import { processIo, UserError, type Io } from './output';
@@ -22,6 +23,7 @@ export function buildProgram(io: Io): Command {
     .exitOverride();
   registerWorkspaceCommands(program, io);
   registerServeCommand(program, io, APP_ROOT);
+  registerScenarioCommands(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

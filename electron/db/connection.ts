@@ -27,7 +27,7 @@ export type OpenOptions = {
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 /** Checks the file header without letting SQLite touch the file: magic, page size, truncation. */
-function checkHeader(path: string): void {
+export function checkHeader(path: string): void {
   const size = statSync(path).size;
   if (size === 0) throw new WorkspaceFileError('not-tessera', `${path} is empty: it is not a Tessera workspace.`);
   const header = Buffer.alloc(100);

@@ -3,6 +3,7 @@ import type { OpenOptions } from '../db/connection';
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
 import { scenarioHandlers } from './scenario-handlers';
+import { scenarioAdminHandlers } from './scenarios/scenario-admin-handlers';
 import { Workspace } from './workspace';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -43,6 +44,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...workspaceHandlers(ctx),
     ...datasetHandlers(ctx),
     ...scenarioHandlers(ctx),
+    ...scenarioAdminHandlers(ctx),
   };
   return { api, workspace: () => current, close: () => current.close() };
 }

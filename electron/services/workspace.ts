@@ -10,6 +10,7 @@ import { readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, 
 import { insertScenario, listScenarios } from '../db/scenario-repo';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { buildDemoDataset } from './demo/build-demo';
+import { acquireWorkspaceLock, type WorkspaceLock } from './scenarios/lock';
 
 /** Name recorded as the author of versions written on this machine. */
 export function currentAuthor(): string {
@@ -29,12 +30,19 @@ export class Workspace {
     readonly path: string | null,
     readonly isDemo: boolean,
     readonly readOnly: boolean,
+    private readonly lock: WorkspaceLock | null = null,
   ) {}
 
-  /** Opens an existing workspace file after validating it (see openWorkspaceDb). */
+  /** Opens an existing workspace file after validating it (see openWorkspaceDb); a writable open takes its lock file. */
   static open(path: string, opts: OpenOptions = {}): Workspace {
     const abs = resolve(path);
-    return new Workspace(openWorkspaceDb(abs, opts), abs, false, opts.readOnly ?? false);
+    const lock = opts.readOnly ? null : acquireWorkspaceLock(abs);
+    try {
+      return new Workspace(openWorkspaceDb(abs, opts), abs, false, opts.readOnly ?? false, lock);
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
   }
 
   /** Creates a new workspace file, filled with the built-in demo when demo is true. */
@@ -130,6 +138,7 @@ export class Workspace {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.lock?.release();
   }
 }
 

@@ -4,15 +4,17 @@
 // its type and schemas, then add it to AppApi and APP_API_SCHEMAS below (the compiler checks both match).
 import type { z } from 'zod';
 import { datasetSchemas, type DatasetApi } from './api/dataset-api';
+import { scenarioAdminSchemas, type ScenarioAdminApi } from './api/scenario-admin-api';
 import { scenarioSchemas, type ScenarioApi } from './api/scenario-api';
 import { workspaceSchemas, type WorkspaceApi } from './api/workspace-api';
 
 export type * from './api/types';
 export type { ScenarioSelector } from './api/common';
 export type { DatasetApi, ScenarioApi, WorkspaceApi };
+export type * from './api/scenario-admin-api';
 
 /** Every call the UI can make. */
-export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi;
+export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi;
 
 /** Name of an AppApi method. */
 export type AppMethod = keyof AppApi;
@@ -26,6 +28,7 @@ export const APP_API_SCHEMAS = {
   ...workspaceSchemas,
   ...datasetSchemas,
   ...scenarioSchemas,
+  ...scenarioAdminSchemas,
 } as const satisfies Record<AppMethod, z.ZodType>;
 
 /** All method names, the runtime list the preload and the HTTP client build their objects from. */

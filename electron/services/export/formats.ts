@@ -1,0 +1,32 @@
+// Registry of `tessera export --format <name>` formats. Each format is one function; CSV, GeoJSON and
+// KML register here next to the scenario file. Created minimal by the scenarios work so both can grow it.
+import type { ScenarioSelector } from '../../../shared/contracts/app-api';
+import type { Result } from '../../../shared/contracts/result';
+import { writeShareFile } from '../scenarios/share-write';
+import { currentAuthor, type Workspace } from '../workspace';
+import { APP_VERSION } from '../workspace-handlers';
+
+/** What an export wrote, for the CLI's text and --json output. */
+export type ExportReport = { path: string; bytes: number; summary: string };
+
+/** Options every format may read; also lists more scenarios for formats that hold several. */
+export type ExportOptions = { also?: ScenarioSelector[]; overwrite?: boolean };
+
+/** One export format: writes the selected scenario (with the data it needs) to outPath. */
+export type ExportFormat = (ws: Workspace, selector: ScenarioSelector, outPath: string, opts?: ExportOptions) => Promise<Result<ExportReport, string>>;
+
+/** Export formats by name. */
+export type ExportRegistry = { [format: string]: ExportFormat };
+
+/** `.tessera` share file: the dataset plus the chosen scenarios with their history (see docs/workspace-format.md). */
+const scenarioFile: ExportFormat = async (ws, selector, outPath, opts) => {
+  const res = writeShareFile(ws, [selector, ...(opts?.also ?? [])], outPath, { overwrite: opts?.overwrite, author: currentAuthor(), appVersion: APP_VERSION });
+  if (!res.ok) return res;
+  const r = res.value;
+  return { ok: true, value: { path: r.path, bytes: r.bytes, summary: `${r.scenarios.length} scenario(s), ${r.versions} version(s), ${(r.bytes / 1e6).toFixed(1)} MB` } };
+};
+
+/** All registered export formats. */
+export const EXPORT_FORMATS: ExportRegistry = {
+  'scenario-file': scenarioFile,
+};

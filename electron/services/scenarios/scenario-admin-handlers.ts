@@ -1,0 +1,89 @@
+import type { ScenarioAdminApi, WorkspaceErrorCode, WorkspaceInfo } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import type { ScenarioId } from '../../../shared/domain/ids';
+import { WorkspaceFileError } from '../../db/connection';
+import { deleteScenario, listVersions, setArchived, updateScenario } from '../../db/scenario-admin-repo';
+import { appendVersion, findScenario, readVersion } from '../../db/scenario-repo';
+import { readOnlyError, type ServiceContext } from '../context';
+import { currentAuthor, Workspace } from '../workspace';
+import { APP_VERSION } from '../workspace-handlers';
+import { compareInWorkspace } from './compare-service';
+import { importScenarios } from './share-import';
+import { validateTesseraFile } from './share-validate';
+import { unmarkShareFile, writeShareFile } from './share-write';
+
+function fileError(e: unknown): Result<never, WorkspaceErrorCode> {
+  if (e instanceof WorkspaceFileError) return err(e.code, e.message);
+  return err('io', (e as Error).message);
+}
+
+/** Handlers of scenario list administration, history, compare.* and share.*. */
+export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
+  const writable = (id: number): Result<Workspace, 'not-found' | 'read-only'> => {
+    const ws = ctx.ws();
+    if (ws.readOnly) return readOnlyError(ws);
+    if (!findScenario(ws.db, id)) return err('not-found', `No scenario with id ${id}.`);
+    return ok(ws);
+  };
+  return {
+    'scenario.update': async ({ scenarioId, name, description }) => {
+      const ws = writable(scenarioId);
+      if (!ws.ok) return ws;
+      if (!updateScenario(ws.value.db, scenarioId, { name, description })) return err('exists', `A scenario named "${name}" already exists; pick another name.`);
+      return ok(findScenario(ws.value.db, scenarioId)!);
+    },
+    'scenario.archive': async ({ scenarioId, archived }) => {
+      const ws = writable(scenarioId);
+      if (!ws.ok) return ws;
+      setArchived(ws.value.db, scenarioId, archived);
+      return ok(findScenario(ws.value.db, scenarioId)!);
+    },
+    'scenario.delete': async ({ scenarioId, confirmName }) => {
+      const ws = writable(scenarioId);
+      if (!ws.ok) return ws;
+      const s = findScenario(ws.value.db, scenarioId)!;
+      if (confirmName !== s.name) return err('unconfirmed', `To delete "${s.name}" and its ${s.versionCount} versions, confirm by typing its name exactly.`);
+      return ok({ deleted: deleteScenario(ws.value.db, scenarioId) });
+    },
+    'scenario.history': async ({ scenario }) => {
+      const s = findScenario(ctx.ws().db, scenario);
+      if (!s) return err('not-found', `No scenario named or numbered "${scenario}".`);
+      return ok(listVersions(ctx.ws().db, s.id));
+    },
+    'scenario.restore': async ({ scenarioId, version, baseVersion }) => {
+      const ws = writable(scenarioId);
+      if (!ws.ok) return ws;
+      const s = findScenario(ws.value.db, scenarioId)!;
+      const old = readVersion(ws.value.db, s, version);
+      if (!old) return err('not-found', `Scenario "${s.name}" has no version ${version} (latest is ${s.headVersion}).`);
+      const ref = appendVersion(ws.value.db, scenarioId as ScenarioId, baseVersion, old.payload, currentAuthor(), `Restored version ${version}`);
+      if (!ref) return err('stale-base', `Scenario "${s.name}" changed meanwhile (now at version ${s.headVersion}); reload it and restore again.`);
+      return ok(ref);
+    },
+    'compare.scenarios': async ({ scenarios, baseline, band }) => compareInWorkspace(ctx.ws(), scenarios, baseline, band),
+    'share.export': async ({ scenarios, path, headOnly, overwrite }) =>
+      writeShareFile(ctx.ws(), scenarios, path, { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION }),
+    'share.inspect': async ({ path }) => validateTesseraFile(path),
+    'share.open': async ({ path }) => {
+      const valid = validateTesseraFile(path);
+      if (!valid.ok) return valid;
+      try {
+        ctx.replace(Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true }));
+        return ok(ctx.ws().info());
+      } catch (e) {
+        return fileError(e);
+      }
+    },
+    'share.saveCopy': async ({ path }): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+      try {
+        const copy = ctx.ws().saveAs(path, ctx.openOptions);
+        unmarkShareFile(copy.db);
+        ctx.replace(copy);
+        return ok(copy.info());
+      } catch (e) {
+        return fileError(e);
+      }
+    },
+    'share.import': async ({ path, scenarios }) => importScenarios(ctx.ws(), path, scenarios),
+  };
+}

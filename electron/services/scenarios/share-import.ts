@@ -1,0 +1,96 @@
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ShareErrorCode, ShareImportReport } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import type { Workspace } from '../workspace';
+import { datasetFingerprint } from './share-format';
+import { validateTesseraFile } from './share-validate';
+
+/** Ids in one list but not the other, with a few examples. */
+function setDiff(a: readonly string[], b: readonly string[]): { count: number; examples: string[] } {
+  const inB = new Set(b);
+  const missing = a.filter((x) => !inB.has(x));
+  return { count: missing.length, examples: missing.slice(0, 5) };
+}
+
+/** Explains how two datasets differ: units and accounts on one side only, or the same ids in another order. */
+export function explainMismatch(file: { units: string[]; accounts: string[] }, here: { units: readonly string[]; accounts: readonly string[] }): { message: string; details: unknown } {
+  const details = {
+    unitsOnlyInFile: setDiff(file.units, here.units),
+    unitsOnlyHere: setDiff(here.units, file.units),
+    accountsOnlyInFile: setDiff(file.accounts, here.accounts),
+    accountsOnlyHere: setDiff(here.accounts, file.accounts),
+  };
+  const part = (label: string, d: { count: number; examples: string[] }): string | null =>
+    d.count ? `${d.count} ${label} (e.g. ${d.examples.join(', ')})` : null;
+  const parts = [
+    part('units only in the file', details.unitsOnlyInFile),
+    part('units only in this workspace', details.unitsOnlyHere),
+    part('accounts only in the file', details.accountsOnlyInFile),
+    part('accounts only in this workspace', details.accountsOnlyHere),
+  ].filter((p): p is string => p !== null);
+  const what = parts.length ? parts.join('; ') : 'the same units and accounts, but in a different order';
+  return {
+    message: `The file's scenarios were made for a different dataset than this workspace's: ${what}. Nothing was imported; open the file on its own (read-only) or import the matching dataset first.`,
+    details,
+  };
+}
+
+function uniqueName(db: Database.Database, name: string): string {
+  const taken = (n: string): boolean => db.prepare('SELECT 1 FROM scenarios WHERE name = ?').get(n) !== undefined;
+  if (!taken(name)) return name;
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? `${name} (imported)` : `${name} (imported ${i})`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+type FileScenario = { id: number; name: string; description: string; author: string; created_at: string; updated_at: string };
+type FileVersion = { version: number; parent_version: number | null; created_at: string; author: string; note: string; payload: string };
+
+/**
+ * Imports scenarios (all, or those named) from a validated share or workspace file into ws, with their
+ * whole history, in one transaction. A dataset mismatch is refused and explained, never merged.
+ */
+export function importScenarios(ws: Workspace, path: string, names?: string[]): Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'> {
+  if (ws.readOnly) return err('read-only', `${ws.name} is open read-only; save a copy to import scenarios into it.`);
+  const valid = validateTesseraFile(path);
+  if (!valid.ok) return valid;
+  const file = new Database(valid.value.path, { readonly: true, fileMustExist: true });
+  try {
+    if (valid.value.fingerprint !== datasetFingerprint(ws.db)) {
+      const ids = (sql: string): string[] => (file.prepare(sql).raw().all() as [string][]).map((r) => r[0]);
+      const { message, details } = explainMismatch(
+        { units: ids('SELECT id FROM units ORDER BY idx'), accounts: ids('SELECT id FROM accounts ORDER BY idx') },
+        { units: ws.units().ids, accounts: ws.accounts().ids },
+      );
+      return err('dataset-mismatch', message, details);
+    }
+    let scenarios = file.prepare('SELECT id, name, description, author, created_at, updated_at FROM scenarios ORDER BY id').all() as FileScenario[];
+    if (names) {
+      const missing = names.filter((n) => !scenarios.some((s) => s.name === n));
+      if (missing.length) return err('not-found', `The file has no scenario named ${missing.map((n) => `"${n}"`).join(', ')}; it has ${scenarios.map((s) => `"${s.name}"`).join(', ')}.`);
+      scenarios = scenarios.filter((s) => names.includes(s.name));
+    }
+    const versionsOf = file.prepare('SELECT version, parent_version, created_at, author, note, payload FROM scenario_versions WHERE scenario_id = ? ORDER BY version');
+    const source = valid.value.createdBy ? ` (shared by ${valid.value.createdBy})` : '';
+    const imported = ws.db.transaction(() =>
+      scenarios.map((s) => {
+        const as = uniqueName(ws.db, s.name);
+        // Versions are copied byte for byte (immutable); where they came from goes in the description.
+        const description = `${s.description}${s.description ? '\n' : ''}Imported from ${basename(valid.value.path)}${source} on ${new Date().toISOString().slice(0, 10)}.`;
+        const info = ws.db
+          .prepare('INSERT INTO scenarios (name, description, author, created_at, updated_at, parent_id, parent_version) VALUES (?, ?, ?, ?, ?, NULL, NULL)')
+          .run(as, description, s.author, s.created_at, s.updated_at);
+        const id = Number(info.lastInsertRowid);
+        const versions = versionsOf.all(s.id) as FileVersion[];
+        const insert = ws.db.prepare('INSERT INTO scenario_versions (scenario_id, version, parent_version, created_at, author, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        for (const v of versions) insert.run(id, v.version, v.parent_version, v.created_at, v.author, v.note, v.payload);
+        return { from: s.name, as, id, versions: versions.length };
+      }),
+    )();
+    return ok({ imported });
+  } finally {
+    file.close();
+  }
+}

@@ -1,0 +1,147 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ShareErrorCode, ShareFileInfo } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import { payloadProblems, upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
+import { checkHeader, TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../db/connection';
+import { CURRENT_SCHEMA_VERSION } from '../../db/migrations';
+import { datasetFingerprint, DEFAULT_SHARE_LIMITS, expectedSchema, schemaProblems, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum, type ShareLimits } from './share-format';
+
+/** A refusal with the code and a message that says what is wrong with the file. */
+class Refusal extends Error {
+  constructor(
+    readonly code: ShareErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const one = (db: Database.Database, sql: string): number => Number((db.prepare(sql).raw().get() as unknown[])[0] ?? 0);
+
+function checkCounts(db: Database.Database, limits: ShareLimits, file: string): ShareFileInfo['counts'] {
+  const counts = { units: one(db, 'SELECT count(*) FROM units'), accounts: one(db, 'SELECT count(*) FROM accounts'), reps: one(db, 'SELECT count(*) FROM reps') };
+  const others = { edges: one(db, 'SELECT count(*) FROM unit_edges'), scenarios: one(db, 'SELECT count(*) FROM scenarios'), versions: one(db, 'SELECT count(*) FROM scenario_versions') };
+  for (const [key, n] of Object.entries({ ...counts, ...others })) {
+    const max = limits[key as keyof ShareLimits];
+    if (n > max) throw new Refusal('too-large', `${file} holds ${n} ${key}; Tessera accepts at most ${max} in a shared file.`);
+  }
+  if (one(db, 'SELECT coalesce(max(length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
+    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} characters.`);
+  }
+  if (one(db, 'SELECT coalesce(max(length(topology)), 0) FROM geometry') > limits.geometryChars) {
+    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} characters.`);
+  }
+  return counts;
+}
+
+/** Cross-reference checks a valid SQLite file can still fail: dense indexes, references in range. */
+function checkConsistency(db: Database.Database, counts: ShareFileInfo['counts']): void {
+  const fail = (what: string): never => {
+    throw new Refusal('inconsistent', `The file's data is inconsistent: ${what}.`);
+  };
+  const dense = (table: string, n: number): void => {
+    if (n > 0 && (one(db, `SELECT min(idx) FROM ${table}`) !== 0 || one(db, `SELECT max(idx) FROM ${table}`) !== n - 1)) fail(`${table} are not numbered 0..${n - 1}`);
+  };
+  dense('units', counts.units);
+  dense('accounts', counts.accounts);
+  if (one(db, `SELECT count(*) FROM accounts WHERE unit_idx < -1 OR unit_idx >= ${counts.units}`)) fail('an account refers to a unit that does not exist');
+  if (one(db, `SELECT count(*) FROM unit_edges WHERE a < 0 OR b < 0 OR a >= ${counts.units} OR b >= ${counts.units}`)) fail('an adjacency refers to a unit that does not exist');
+  if (one(db, 'SELECT count(*) FROM scenario_versions WHERE scenario_id NOT IN (SELECT id FROM scenarios)')) fail('a version belongs to no scenario');
+  if (one(db, 'SELECT count(*) FROM scenarios WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM scenarios)')) fail('a scenario names a parent that is not in the file');
+  const gaps = one(db, 'SELECT count(*) FROM (SELECT scenario_id FROM scenario_versions GROUP BY scenario_id HAVING min(version) <> 1 OR max(version) <> count(*))');
+  if (gaps) fail('a scenario has gaps in its version numbers');
+  if (one(db, 'SELECT count(*) FROM scenarios WHERE id NOT IN (SELECT scenario_id FROM scenario_versions)')) fail('a scenario has no version');
+  const unitIds = new Set((db.prepare('SELECT id FROM units').raw().all() as [string][]).map((r) => r[0]));
+  const accountIds = new Set((db.prepare('SELECT id FROM accounts').raw().all() as [string][]).map((r) => r[0]));
+  const rows = db.prepare('SELECT s.name, v.version, v.payload FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id').raw().iterate() as IterableIterator<[string, number, string]>;
+  for (const [name, version, text] of rows) {
+    const where = `scenario "${name}" v${version}`;
+    let payload;
+    try {
+      payload = upgradeScenarioPayload(JSON.parse(text));
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Refusal(/newer than this Tessera/.test(message) ? 'newer-schema' : 'inconsistent', `${where}: ${message.split('\n')[0]}`);
+    }
+    const problems = payloadProblems(payload);
+    if (problems.length) fail(`${where}: ${problems[0]}`);
+    for (const a of payload.alignments) for (const u of Object.keys(a.assignment)) if (!unitIds.has(u)) fail(`${where} assigns unit ${u}, which is not in the dataset`);
+    for (const acc of Object.keys(payload.accountOverrides)) if (!accountIds.has(acc)) fail(`${where} overrides account ${acc}, which is not in the dataset`);
+  }
+}
+
+function meta(db: Database.Database, key: string): string | null {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function inspect(db: Database.Database, path: string, bytes: number, limits: ShareLimits): ShareFileInfo {
+  // Header fields first: they are read from page 1 without parsing the schema.
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== TESSERA_APPLICATION_ID) throw new Refusal('not-tessera', `${path} is an SQLite database but not a Tessera file.`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > CURRENT_SCHEMA_VERSION) {
+    throw new Refusal('newer-schema', `${path} was written by a newer Tessera (workspace schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Tessera to open it.`);
+  }
+  // No SQL of the file may run: the schema must be exactly ours, with no triggers or views, before any table is read.
+  db.pragma('trusted_schema = OFF');
+  const master = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
+  const problems = schemaProblems(master, expectedSchema(version));
+  if (problems.length) throw new Refusal('unsafe', `${path} is not a file Tessera wrote and was not opened: ${problems.slice(0, 3).join('; ')}.`);
+  const check = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  if (check[0] !== 'ok') throw new Refusal('corrupt', `${path} is damaged (integrity check: ${check.slice(0, 3).join('; ')}).`);
+  const counts = checkCounts(db, limits, path);
+  const format = meta(db, SHARE_META.format);
+  if (format !== null && !(Number(format) >= 1)) throw new Refusal('inconsistent', `${path} has an invalid share format "${format}".`);
+  if (format !== null && Number(format) > SHARE_FORMAT_VERSION) {
+    throw new Refusal('newer-schema', `${path} is a share file of format ${format} from a newer Tessera (${meta(db, SHARE_META.appVersion) ?? 'unknown version'}); this version reads format ${SHARE_FORMAT_VERSION}. Update Tessera to open it.`);
+  }
+  checkConsistency(db, counts);
+  const fingerprint = datasetFingerprint(db);
+  if (format !== null) {
+    if (meta(db, SHARE_META.fingerprint) !== fingerprint) throw new Refusal('corrupt', `${path} failed its integrity check: the dataset does not match its recorded fingerprint.`);
+    if (meta(db, SHARE_META.checksum) !== shareChecksum(db, fingerprint)) throw new Refusal('corrupt', `${path} failed its integrity check: its scenarios were changed or damaged after export.`);
+  }
+  const scenarios = db
+    .prepare('SELECT s.name, s.description, count(v.version) AS versions FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id GROUP BY s.id ORDER BY s.id')
+    .all() as ShareFileInfo['scenarios'];
+  return {
+    path, bytes, isShareFile: format !== null, schemaVersion: version,
+    createdAt: meta(db, SHARE_META.createdAt), createdBy: meta(db, SHARE_META.createdBy), appVersion: meta(db, SHARE_META.appVersion),
+    datasetName: meta(db, 'dataset_name') ?? '', fingerprint, counts, scenarios,
+  };
+}
+
+/**
+ * Validates a file from outside before anything of it is shown: size, SQLite header, application id,
+ * schema version, exact schema (no triggers or views), integrity check, row limits, consistent ids,
+ * payloads, and for share files the dataset fingerprint and content checksum. Never writes to the file.
+ */
+export function validateTesseraFile(file: string, limits: ShareLimits = DEFAULT_SHARE_LIMITS): Result<ShareFileInfo, ShareErrorCode> {
+  const path = resolve(file);
+  if (!existsSync(path)) return err('not-found', `No file at ${path}.`);
+  const bytes = statSync(path).size;
+  if (bytes > limits.fileBytes) return err('too-large', `${path} is ${bytes} bytes; Tessera opens shared files up to ${limits.fileBytes} bytes.`);
+  try {
+    checkHeader(path);
+  } catch (e) {
+    if (e instanceof WorkspaceFileError) return err(e.code === 'not-tessera' ? 'not-tessera' : 'corrupt', e.message);
+    throw e;
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    return err('corrupt', `${path} could not be opened: ${(e as Error).message}`);
+  }
+  try {
+    return ok(inspect(db, path, bytes, limits));
+  } catch (e) {
+    if (e instanceof Refusal) return err(e.code, e.message);
+    if (e instanceof Database.SqliteError) return err('corrupt', `${path} is damaged: ${e.message}`);
+    throw e;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { ScenarioSelector, ScenarioVersion, ShareExportReport } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import { resolveVersion } from '../context';
+import type { Workspace } from '../workspace';
+import { commitFile } from './fs-atomic';
+import { datasetFingerprint, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum } from './share-format';
+
+/** Options of a share-file export. */
+export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string };
+
+/** Removes everything but the chosen scenarios (and, with headOnly, their older versions) from a copy. */
+function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
+  const ids = keep.join(',');
+  db.exec(`UPDATE scenarios SET parent_id = NULL, parent_version = NULL WHERE parent_id IS NOT NULL AND parent_id NOT IN (${ids})`);
+  db.exec(`DELETE FROM scenario_versions WHERE scenario_id NOT IN (${ids})`);
+  db.exec(`DELETE FROM scenarios WHERE id NOT IN (${ids})`);
+  if (headOnly) {
+    // Renumber the head as version 1 so the file's history has no gaps.
+    db.exec(`DELETE FROM scenario_versions WHERE version < (SELECT max(version) FROM scenario_versions v WHERE v.scenario_id = scenario_versions.scenario_id)`);
+    db.exec('UPDATE scenario_versions SET version = 1, parent_version = NULL');
+  }
+}
+
+/**
+ * Writes the chosen scenarios with the whole dataset as one self-contained `.tessera` file: a snapshot of
+ * the workspace (VACUUM INTO a temp file), pruned, marked as a share file with a dataset fingerprint and
+ * a content checksum, compacted, then renamed into place, so a crash never leaves a half-written file.
+ */
+export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out: string, opts: ShareWriteOptions): Result<ShareExportReport, 'not-found' | 'exists' | 'io'> {
+  const started = performance.now();
+  const path = resolve(out);
+  if (existsSync(path) && !opts.overwrite) return err('exists', `${path} already exists; choose another name or overwrite it.`);
+  const chosen: ScenarioVersion[] = [];
+  for (const sel of selectors) {
+    const v = resolveVersion(ws, { scenario: sel.scenario });
+    if (!v.ok) return v;
+    if (!chosen.some((c) => c.scenarioId === v.value.scenarioId)) chosen.push(v.value);
+  }
+  const tmp = `${path}.${process.pid}.partial`;
+  rmSync(tmp, { force: true });
+  try {
+    ws.db.prepare('VACUUM INTO ?').run(tmp);
+    const db = new Database(tmp);
+    try {
+      db.pragma('journal_mode = DELETE');
+      db.transaction(() => {
+        prune(db, chosen.map((c) => c.scenarioId), !!opts.headOnly);
+        const fingerprint = datasetFingerprint(db);
+        const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+        put.run(SHARE_META.format, String(SHARE_FORMAT_VERSION));
+        put.run(SHARE_META.createdAt, new Date().toISOString());
+        put.run(SHARE_META.createdBy, opts.author);
+        put.run(SHARE_META.appVersion, opts.appVersion);
+        put.run(SHARE_META.fingerprint, fingerprint);
+        put.run(SHARE_META.checksum, shareChecksum(db, fingerprint));
+      })();
+      db.exec('VACUUM');
+    } finally {
+      db.close();
+    }
+    commitFile(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    return err('io', `Could not write ${path}: ${(e as Error).message}`);
+  }
+  const versions = opts.headOnly ? chosen.length : chosen.reduce((n, c) => n + c.version, 0);
+  const fingerprint = readFingerprint(path);
+  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, fingerprint, seconds: (performance.now() - started) / 1000 });
+}
+
+function readFingerprint(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT value FROM meta WHERE key = ?').get(SHARE_META.fingerprint) as { value: string }).value;
+  } finally {
+    db.close();
+  }
+}
+
+/** Strips the share markers from a saved copy: once edited it is an ordinary workspace, not a signed export. */
+export function unmarkShareFile(db: Database.Database): void {
+  const keys = Object.values(SHARE_META);
+  db.prepare(`DELETE FROM meta WHERE key IN (${keys.map(() => '?').join(',')})`).run(...keys);
+}
