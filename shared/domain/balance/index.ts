@@ -6,8 +6,14 @@ export type {
 export { runBalance } from './run-balance';
 export { BalanceInputError, validateBalanceInput } from './validate';
 export { connectedComponents, edgeListsToCsr, knnAdjacency } from './graph';
-export { buildBalanceLp, decodeLpSolution, lpLowerBound, DEFAULT_LP_MAX_VARIABLES, type BalanceLp, type LpSolver } from './lp-model';
+export {
+  buildBalanceLp, contiguityCuts, decodeLpSolution, lpLowerBound, DEFAULT_LP_MAX_VARIABLES, type BalanceLp, type BalanceLpOptions, type LpSolver,
+} from './lp-model';
 export { hungarian } from './hungarian';
 export {
   DEFAULT_FIT_WEIGHTS, fitScore, matchReps, type FitComponent, type FitScore, type FitWeights, type RepMatch, type RepProfile, type TerritoryProfile,
 } from './rep-match';
+export {
+  ACCOUNT_MEASURES, alignmentTerritories, applyBalanceResult, balanceAlignmentIndex, prepareBalance, unitMeasures,
+  type BalanceDataset, type BalanceSettings, type PreparedBalance, type PrepareErrorCode,
+} from './from-dataset';

@@ -1,0 +1,210 @@
+// Pure conversion between a workspace dataset + scenario payload and the engine's BalanceInput/BalanceResult.
+// Used by the CLI (`tessera balance --workspace`) and the renderer's balance panel alike.
+import { err, ok, type Result } from '../../contracts/result';
+import { territoryColor } from '../dataset/demo-alignment';
+import type { AccountsTable, Rep, UnitEdges, UnitsTable } from '../dataset/types';
+import type { RepId, TerritoryId, UnitId } from '../ids';
+import { alignmentIndexForSegment } from '../territories/resolve';
+import type { ScenarioPayload, Territory } from '../territories/types';
+import { edgeListsToCsr } from './graph';
+import type { BalanceInput, BalanceResult, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
+
+/** The dataset columns the conversion needs (a subset of the workspace's dataset). */
+export type BalanceDataset = {
+  units: Pick<UnitsTable, 'kind' | 'ids' | 'x' | 'y' | 'measures'>;
+  edges: UnitEdges;
+  accounts: Pick<AccountsTable, 'ids' | 'unitIndex' | 'segment' | 'potential' | 'revenue' | 'workload'>;
+  reps: readonly Pick<Rep, 'id' | 'homeUnitId'>[];
+};
+
+/** Measures computed per unit from the accounts that follow the chosen alignment. */
+export const ACCOUNT_MEASURES = ['potential', 'revenue', 'accounts', 'workload'] as const;
+
+/** What the user chose in the balance panel or on the command line. */
+export type BalanceSettings = {
+  /** 'design' builds territories from scratch (seeded at rep homes); 'rebalance' starts from the alignment. */
+  mode: 'design' | 'rebalance';
+  /** Alignment key to balance (default: the default alignment, i.e. the one without segments). */
+  alignmentKey?: string;
+  /** Number of territories (default: the alignment's current territory count). */
+  k?: number;
+  /** Measure keys to balance: account measures (potential, revenue, accounts, workload) or unit measures. */
+  measures: string[];
+  /** Band half-width around the mean, 0..1. */
+  tolerance: number;
+  /** Absolute min / max per territory, applied to the first measure. */
+  min?: number;
+  max?: number;
+  contiguity: boolean;
+  objective: 'sum' | 'max';
+  /** Cap on moved share (rebalance only); basis 'units' or a measure key. */
+  maxDisruption?: { share: number; basis: string };
+  disruptionPenalty?: number;
+  /** Keep locked units (payload.lockedUnits) and locked territories (rebalance only; default true). */
+  useLocks?: boolean;
+  seed?: number;
+  timeLimitMs?: number;
+};
+
+/** A prepared run: the engine input plus what is needed to write the result back. */
+export type PreparedBalance = {
+  input: BalanceInput;
+  alignmentIndex: number;
+  /** Territory id per engine territory index; null = a territory the result will create. */
+  territoryIds: (TerritoryId | null)[];
+  /** Notes for the user (e.g. locks ignored when designing from scratch). */
+  warnings: string[];
+};
+
+/** Why a run cannot be prepared. */
+export type PrepareErrorCode = 'no-alignment' | 'bad-measure' | 'bad-k' | 'no-units';
+
+/** Index of the alignment to balance: by key, else the default (segments []) one, else the first. */
+export function balanceAlignmentIndex(payload: ScenarioPayload, key?: string): number {
+  if (key !== undefined) return payload.alignments.findIndex((a) => a.key === key);
+  const i = payload.alignments.findIndex((a) => a.segments.length === 0);
+  return i >= 0 ? i : payload.alignments.length > 0 ? 0 : -1;
+}
+
+/** Territories of an alignment in payload order (those it assigns at least one unit to). */
+export function alignmentTerritories(payload: ScenarioPayload, alignmentIndex: number): Territory[] {
+  const used = new Set<string>(Object.values(payload.alignments[alignmentIndex]?.assignment ?? {}));
+  return payload.territories.filter((t) => used.has(t.id));
+}
+
+/** Per-unit measure columns: account sums for the alignment's accounts (overrides excluded), else unit measures. */
+export function unitMeasures(data: BalanceDataset, payload: ScenarioPayload, alignmentIndex: number, keys: readonly string[]): Result<MeasureColumn[], 'bad-measure'> {
+  const n = data.units.ids.length;
+  const acc = data.accounts;
+  const follows = new Uint8Array(acc.ids.length);
+  const segCache = new Map<string, boolean>();
+  for (let i = 0; i < acc.ids.length; i++) {
+    const seg = acc.segment[i] ?? '';
+    let f = segCache.get(seg);
+    if (f === undefined) { f = alignmentIndexForSegment(payload, seg) === alignmentIndex; segCache.set(seg, f); }
+    follows[i] = f && payload.accountOverrides[acc.ids[i]!] === undefined ? 1 : 0;
+  }
+  const out: MeasureColumn[] = [];
+  for (const key of keys) {
+    const values = new Float64Array(n);
+    if ((ACCOUNT_MEASURES as readonly string[]).includes(key)) {
+      const col = key === 'accounts' ? null : acc[key as 'potential' | 'revenue' | 'workload'];
+      for (let i = 0; i < acc.ids.length; i++) {
+        const u = acc.unitIndex[i]!;
+        if (u >= 0 && u < n && follows[i]) values[u]! += col ? col[i]! : 1;
+      }
+    } else {
+      const col = data.units.measures[key];
+      if (!col) return err('bad-measure', `Unknown measure "${key}"; choose from ${[...ACCOUNT_MEASURES, ...Object.keys(data.units.measures).filter((m) => !(ACCOUNT_MEASURES as readonly string[]).includes(m))].join(', ')}`);
+      for (let u = 0; u < n; u++) values[u] = Math.max(0, col[u] ?? 0);
+    }
+    out.push({ name: key, values });
+  }
+  return ok(out);
+}
+
+/** Builds the engine input for a dataset, a scenario payload and the user's settings. */
+export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s: BalanceSettings): Result<PreparedBalance, PrepareErrorCode> {
+  const n = data.units.ids.length;
+  if (n === 0) return err('no-units', 'The dataset has no units to balance.');
+  const ai = balanceAlignmentIndex(payload, s.alignmentKey);
+  if (ai < 0) return err('no-alignment', s.alignmentKey ? `No alignment "${s.alignmentKey}"; the scenario has ${payload.alignments.map((a) => a.key).join(', ')}` : 'The scenario has no alignment.');
+  if (s.measures.length === 0) return err('bad-measure', 'Choose at least one measure to balance.');
+  const existing = alignmentTerritories(payload, ai);
+  const k = s.k ?? existing.length;
+  if (!Number.isInteger(k) || k < 1 || k > n) return err('bad-k', `The number of territories must be between 1 and ${n} (units), got ${k}.`);
+  if (s.mode === 'rebalance' && k < existing.length) {
+    return err('bad-k', `Rebalancing keeps the ${existing.length} territories of alignment "${payload.alignments[ai]!.key}"; K ${k} is smaller (design from scratch to reduce the count).`);
+  }
+  const basisKey = s.maxDisruption?.basis;
+  const keys = [...s.measures];
+  if (basisKey && basisKey !== 'units' && !keys.includes(basisKey)) keys.push(basisKey);
+  const measures = unitMeasures(data, payload, ai, keys);
+  if (!measures.ok) return measures;
+  const targets: BalanceTarget[] = s.measures.map((_, j) => ({
+    measure: j, tolerance: s.tolerance, ...(j === 0 && s.min !== undefined ? { min: s.min } : {}), ...(j === 0 && s.max !== undefined ? { max: s.max } : {}),
+  }));
+  const unitIndex = new Map<string, number>(data.units.ids.map((id, i) => [id, i]));
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < data.edges.a.length; e++) {
+    const a = data.edges.a[e]!; const b = data.edges.b[e]!;
+    if (a >= 0 && a < n && b >= 0 && b < n) { lists[a]!.push(b); lists[b]!.push(a); }
+  }
+  const territoryIds: (TerritoryId | null)[] = Array.from({ length: k }, (_, t) => existing[t]?.id ?? null);
+  const reps = new Map(data.reps.map((r) => [r.id, r]));
+  const seedUnits = new Int32Array(k).fill(-1);
+  const seeded = new Set<number>();
+  for (let t = 0; t < k; t++) {
+    const rep = existing[t]?.repId ? reps.get(existing[t]!.repId!) : undefined;
+    const u = rep?.homeUnitId ? unitIndex.get(rep.homeUnitId) ?? -1 : -1;
+    if (u >= 0 && !seeded.has(u)) { seedUnits[t] = u; seeded.add(u); }
+  }
+  const warnings: string[] = [];
+  const input: BalanceInput = {
+    ids: data.units.ids,
+    x: Float64Array.from(data.units.x),
+    y: Float64Array.from(data.units.y),
+    metric: data.units.kind === 'custom' ? 'planar' : 'geographic',
+    measures: measures.value,
+    targets,
+    adjacency: edgeListsToCsr(lists),
+    contiguity: s.contiguity,
+    k,
+    seedUnits,
+    objective: s.objective,
+    seed: s.seed ?? 1,
+    ...(s.timeLimitMs !== undefined ? { timeLimitMs: s.timeLimitMs } : {}),
+  };
+  const lockCount = payload.lockedUnits.length + existing.filter((t) => t.locked).length;
+  if (s.mode === 'rebalance') {
+    const tIndex = new Map<string, number>(existing.map((t, i) => [t.id, i]));
+    const assignment = payload.alignments[ai]!.assignment;
+    input.baseline = Int32Array.from(data.units.ids, (id) => tIndex.get(assignment[id as UnitId] ?? '') ?? -1);
+    if (s.useLocks !== false) {
+      const locked = new Uint8Array(n);
+      for (const id of payload.lockedUnits) { const u = unitIndex.get(id); if (u !== undefined) locked[u] = 1; }
+      input.lockedUnits = locked;
+      input.lockedTerritories = Int32Array.from(existing.flatMap((t, i) => (t.locked ? [i] : [])));
+    }
+    if (s.maxDisruption) {
+      const basis: DisruptionBasis = s.maxDisruption.basis === 'units' ? 'units' : keys.indexOf(s.maxDisruption.basis);
+      input.maxDisruption = { basis, share: s.maxDisruption.share };
+    }
+    if (s.disruptionPenalty) input.disruptionPenalty = s.disruptionPenalty;
+  } else {
+    if (lockCount > 0 && s.useLocks !== false) warnings.push(`${lockCount} lock(s) are ignored when designing from scratch; rebalance to keep them.`);
+    if (s.maxDisruption || s.disruptionPenalty) warnings.push('The disruption budget applies only when rebalancing.');
+  }
+  return ok({ input, alignmentIndex: ai, territoryIds, warnings });
+}
+
+/**
+ * Writes a result back: the balanced alignment gets the new assignment; territories kept by index keep id,
+ * name, colour and rep; new ones are created with fresh ids and colours; territories the alignment no longer
+ * uses are dropped unless another alignment or an account override still needs them.
+ */
+export function applyBalanceResult(payload: ScenarioPayload, prepared: Pick<PreparedBalance, 'alignmentIndex' | 'territoryIds' | 'input'>, result: Pick<BalanceResult, 'assignment'>, settings: Record<string, unknown> = {}): ScenarioPayload {
+  const ids = prepared.input.ids ?? [];
+  const taken = new Set(payload.territories.map((t) => t.id as string));
+  let next = 1;
+  const created: Territory[] = [];
+  const finalIds: TerritoryId[] = prepared.territoryIds.map((id, t) => {
+    if (id) return id;
+    while (taken.has(`T-${next}`)) next++;
+    const nid = `T-${next}` as TerritoryId;
+    taken.add(nid);
+    created.push({ id: nid, name: `Territory ${next}`, color: territoryColor(payload.territories.length + created.length + t), repId: null as RepId | null, region: 'Unassigned', locked: false });
+    return nid;
+  });
+  const assignment: Record<UnitId, TerritoryId> = {};
+  for (let u = 0; u < result.assignment.length; u++) {
+    const t = result.assignment[u]!;
+    if (t >= 0 && t < finalIds.length) assignment[ids[u]! as UnitId] = finalIds[t]!;
+  }
+  const alignments = payload.alignments.map((a, i) => (i === prepared.alignmentIndex ? { ...a, assignment } : a));
+  const needed = new Set<string>(Object.values(payload.accountOverrides));
+  for (const a of alignments) for (const t of Object.values(a.assignment)) needed.add(t);
+  const before = new Set<string>(Object.values(payload.alignments[prepared.alignmentIndex]?.assignment ?? {}));
+  const territories = [...payload.territories.filter((t) => !before.has(t.id) || needed.has(t.id)), ...created];
+  return { ...payload, territories, alignments, settings: { ...payload.settings, ...settings } };
+}

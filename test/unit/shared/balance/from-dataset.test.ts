@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { applyBalanceResult, prepareBalance, runBalance, type BalanceSettings } from '../../../../shared/domain/balance';
+import { payloadProblems } from '../../../../shared/schema/scenario-payload';
+import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
+import { tinyDataset, tinyPayload } from '../../../fixtures/tiny-dataset';
+
+const base: BalanceSettings = { mode: 'rebalance', measures: ['potential'], tolerance: 0.1, contiguity: true, objective: 'sum', seed: 3, timeLimitMs: 500 };
+
+function prepared(s: Partial<BalanceSettings> = {}, payload = tinyPayload()) {
+  const r = prepareBalance(tinyDataset(), payload, { ...base, ...s });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('prepareBalance', () => {
+  it('sums account measures per unit over the accounts of the chosen alignment, excluding named accounts', () => {
+    const p = prepared();
+    // Default alignment: SMB accounts a1..a4 (a6 is overridden to East, a5 is Enterprise).
+    expect(Array.from(p.input.measures[0]!.values)).toEqual([10, 20, 30, 40]);
+    const ent = prepared({ alignmentKey: 'enterprise', measures: ['potential', 'accounts'], mode: 'design', k: 1 });
+    expect(Array.from(ent.input.measures[0]!.values)).toEqual([0, 0, 0, 500]);
+    expect(Array.from(ent.input.measures[1]!.values)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('takes unit measures by key and rejects unknown measures with the list of choices', () => {
+    const r = prepareBalance(tinyDataset(), tinyPayload(), { ...base, measures: ['nope'] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/Unknown measure "nope".*potential, revenue, accounts, workload/);
+  });
+
+  it('builds the baseline, CSR adjacency, rep-home seeds and locks in rebalance mode', () => {
+    const payload = tinyPayload();
+    payload.lockedUnits = ['C' as UnitId];
+    payload.territories[1]!.locked = true;
+    const p = prepared({}, payload);
+    expect(Array.from(p.input.baseline!)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(p.input.adjacency!.offsets)).toEqual([0, 2, 4, 6, 8]);
+    expect(Array.from(p.input.seedUnits!)).toEqual([0, 3]);
+    expect(Array.from(p.input.lockedUnits!)).toEqual([0, 0, 1, 0]);
+    expect(Array.from(p.input.lockedTerritories!)).toEqual([1]);
+    expect(p.territoryIds).toEqual(['W', 'E']);
+  });
+
+  it('maps a disruption basis measure to an extra measure column', () => {
+    const p = prepared({ maxDisruption: { share: 0.25, basis: 'revenue' } });
+    expect(p.input.measures.map((m) => m.name)).toEqual(['potential', 'revenue']);
+    expect(p.input.targets).toHaveLength(1);
+    expect(p.input.maxDisruption).toEqual({ basis: 1, share: 0.25 });
+  });
+
+  it('refuses a K below the current count when rebalancing, and ignores locks with a warning when designing', () => {
+    const r = prepareBalance(tinyDataset(), tinyPayload(), { ...base, k: 1 });
+    expect(r.ok ? null : r.error.code).toBe('bad-k');
+    const payload = tinyPayload();
+    payload.lockedUnits = ['A' as UnitId];
+    const d = prepared({ mode: 'design', k: 2 }, payload);
+    expect(d.input.baseline).toBeUndefined();
+    expect(d.warnings[0]).toMatch(/ignored when designing/);
+  });
+});
+
+describe('applyBalanceResult', () => {
+  it('writes the new assignment to the balanced alignment only and keeps persisting territories with their reps', () => {
+    const payload = tinyPayload();
+    const p = prepared({}, payload);
+    const result = runBalance(p.input);
+    const out = applyBalanceResult(payload, p, result, { balance: { tolerance: 0.1 } });
+    expect(payloadProblems(out)).toEqual([]);
+    expect(Object.keys(out.alignments[0]!.assignment).sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(out.alignments[1]).toEqual(payload.alignments[1]);
+    expect(out.territories.map((t) => [t.id, t.repId])).toEqual([['W', 'r1'], ['E', 'r2']]);
+    expect(out.settings).toMatchObject({ balance: { tolerance: 0.1 } });
+  });
+
+  it('creates new territories with fresh ids and colours when K grows', () => {
+    const payload = tinyPayload();
+    const p = prepared({ mode: 'design', k: 4 }, payload);
+    const out = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 1, 2, 3]) });
+    expect(payloadProblems(out)).toEqual([]);
+    const created = out.territories.filter((t) => t.id !== 'W' && t.id !== 'E');
+    expect(created).toHaveLength(2);
+    expect(new Set(created.map((t) => t.color)).size).toBe(2);
+    expect(created.every((t) => t.repId === null && /^T-\d+$/.test(t.id))).toBe(true);
+    expect(out.alignments[0]!.assignment).toMatchObject({ A: 'W', B: 'E' });
+  });
+
+  it('drops territories the alignment no longer uses unless another alignment or an override needs them', () => {
+    const payload = tinyPayload();
+    payload.alignments[1]!.assignment = { A: 'E', B: 'E', C: 'E', D: 'E' } as Record<UnitId, TerritoryId>;
+    payload.accountOverrides = {};
+    const p = prepared({ mode: 'design', k: 1 }, payload);
+    const out = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 0, 0, 0]) });
+    expect(out.territories.map((t) => t.id)).toEqual(['W', 'E']);
+    payload.alignments[1]!.assignment = { A: 'W', B: 'W', C: 'W', D: 'W' } as Record<UnitId, TerritoryId>;
+    const out2 = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 0, 0, 0]) });
+    expect(out2.territories.map((t) => t.id)).toEqual(['W']);
+  });
+});
