@@ -1,0 +1,165 @@
+import { err, ok, type Result } from '../../contracts/result';
+import type { Placement } from '../dataset/types';
+import { IMPORT_FIELDS } from './fields';
+import { readRow, type BoundField } from './map-row';
+import { processRow, type ImportRecord, type RowDeps } from './records';
+import type { ColumnMapping, ImportIssue, ImportKind, ImportSummary } from './types';
+
+/** Where processed records go: the Node side backs it with SQLite, tests with a Map. */
+export type RecordStore = {
+  get: (id: string) => ImportRecord | undefined;
+  put: (record: ImportRecord, isNew: boolean) => void;
+};
+
+/** Options of one import run. */
+export type ImportRunOptions = {
+  kind: ImportKind;
+  headerRow: number;
+  mapping: ColumnMapping;
+  deps: RowDeps;
+  store: RecordStore;
+  /** Most issues and unplaced records listed; the rest are counted only. */
+  listCap?: number;
+};
+
+/** Failures that stop an import before any row is read. */
+export type ImportFailure = 'empty' | 'bad-mapping' | 'too-many-columns';
+
+/** A header wider than this is not a CRM export (and would make every row expensive). */
+export const MAX_COLUMNS = 5000;
+
+const FIELD_OF: Partial<Record<ImportIssue['code'], string>> = { 'unknown-rep': 'owner' };
+
+const PLACEMENTS: Placement[] = ['exact', 'zip', 'city', 'county', 'state', 'none'];
+
+/**
+ * Consumes parsed rows one at a time (so a 1M-row file never sits in memory): skips rows above the
+ * header, binds the mapping to the header, tracks physical line numbers (quoted cells may span
+ * lines), rejects duplicate ids and over-long rows, and writes every valid record to the store.
+ */
+export class ImportRun {
+  private line = 1;
+  private rowIndex = 0;
+  private fields: BoundField[] | null = null;
+  private width = 0;
+  private failure: { code: ImportFailure; message: string } | null = null;
+  private seen = new Set<string>();
+  private readonly cap: number;
+  private readonly started = Date.now();
+  readonly summary: ImportSummary;
+
+  constructor(private readonly o: ImportRunOptions) {
+    this.cap = o.listCap ?? 1000;
+    this.summary = {
+      kind: o.kind, rows: 0, imported: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, repaired: 0,
+      fieldChanges: {}, placement: Object.fromEntries(PLACEMENTS.map((p) => [p, 0])) as Record<Placement, number>,
+      unplaced: [], issues: [], issuesOmitted: 0, cancelled: false, seconds: 0,
+    };
+  }
+
+  /** The failure that stopped the run, if any (no further rows are read after one). */
+  get failed(): { code: ImportFailure; message: string } | null {
+    return this.failure;
+  }
+
+  /** Feeds one parsed row (its cells as text). */
+  push(cells: readonly string[]): void {
+    const line = this.line;
+    let breaks = 0;
+    for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) breaks++;
+    this.line += 1 + breaks;
+    // Empty lines are skipped before counting rows, as the preview does, so headerRow means the same there.
+    if (this.failure || (cells.length === 1 && cells[0]!.trim() === '')) return;
+    const index = this.rowIndex++;
+    if (index < this.o.headerRow) return;
+    if (index === this.o.headerRow) return this.bindHeader(cells);
+    this.row(cells, line);
+  }
+
+  private bindHeader(cells: readonly string[]): void {
+    if (cells.length > MAX_COLUMNS) {
+      this.failure = { code: 'too-many-columns', message: `The header row has ${cells.length} columns (at most ${MAX_COLUMNS}): this is not a table of records.` };
+      return;
+    }
+    const index = new Map<string, number>();
+    cells.forEach((h, i) => {
+      if (!index.has(h)) index.set(h, i);
+    });
+    const fields: BoundField[] = [];
+    const missing: string[] = [];
+    for (const f of IMPORT_FIELDS[this.o.kind]) {
+      const header = this.o.mapping[f.key];
+      if (header === undefined || header === '') continue;
+      const column = index.get(header);
+      if (column === undefined) missing.push(`${f.key} -> "${header}"`);
+      else fields.push({ ...f, column, header });
+    }
+    const unknown = Object.keys(this.o.mapping).filter((k) => !IMPORT_FIELDS[this.o.kind].some((f) => f.key === k));
+    if (missing.length || unknown.length) {
+      const parts = [missing.length ? `columns not in the file: ${missing.join(', ')}` : '', unknown.length ? `unknown fields: ${unknown.join(', ')}` : ''];
+      this.failure = { code: 'bad-mapping', message: `The mapping does not fit this file (${parts.filter(Boolean).join('; ')}).` };
+      return;
+    }
+    if (!fields.some((f) => f.key === 'id')) {
+      this.failure = { code: 'bad-mapping', message: 'No column is mapped to the id field; map the column that identifies each record.' };
+      return;
+    }
+    this.fields = fields;
+    this.width = cells.length;
+  }
+
+  private issue(i: ImportIssue): void {
+    if (this.summary.issues.length < this.cap) this.summary.issues.push(i);
+    else this.summary.issuesOmitted++;
+  }
+
+  private row(cells: readonly string[], line: number): void {
+    const s = this.summary;
+    s.rows++;
+    if (cells.length > this.width && cells.slice(this.width).some((c) => c.trim() !== '')) {
+      s.rejected++;
+      this.issue({ line, column: null, code: 'too-many-fields', action: 'rejected', reason: `row has ${cells.length} fields, the header has ${this.width} (a delimiter inside an unquoted cell?)` });
+      return;
+    }
+    const read = readRow(cells, line, this.fields!);
+    if (cells.length < this.width && !read.rejected) {
+      read.issues.push({ line, column: null, code: 'bad-value', action: 'repaired', reason: `row has ${cells.length} of ${this.width} fields (truncated line?); missing cells read as empty` });
+    }
+    const id = read.rejected ? '' : String(read.values.id);
+    if (!read.rejected && this.seen.has(id)) {
+      s.rejected++;
+      this.issue({ line, column: this.o.mapping.id ?? null, code: 'duplicate-id', action: 'rejected', reason: `id "${id}" appears again in this file; the first row with it was imported` });
+      return;
+    }
+    const existing = read.rejected ? undefined : this.o.store.get(id);
+    const out = processRow(this.o.kind, read, line, existing, this.o.deps);
+    // Row-level checks do not know the header of the field they repaired; the mapping does.
+    for (const i of out.issues) this.issue(i.column === null && FIELD_OF[i.code] ? { ...i, column: this.o.mapping[FIELD_OF[i.code]!] ?? null } : i);
+    if (out.rejected) {
+      s.rejected++;
+      return;
+    }
+    this.seen.add(id);
+    if (out.issues.some((i) => i.action === 'repaired')) s.repaired++;
+    const p = out.record.placement as Placement;
+    if (p in s.placement && this.o.kind !== 'reps') s.placement[p]++;
+    if (out.unplaced) {
+      if (s.unplaced.length < this.cap) s.unplaced.push({ line, id, name: String(out.record.name), reason: out.unplaced });
+    }
+    s.imported++;
+    if (out.isNew) s.added++;
+    else if (out.changed.length) s.updated++;
+    else s.unchanged++;
+    for (const k of out.changed) s.fieldChanges[k] = (s.fieldChanges[k] ?? 0) + 1;
+    if (out.isNew || out.changed.length) this.o.store.put(out.record, out.isNew);
+  }
+
+  /** Ends the run: the summary, or the failure that stopped it (an empty file has no header). */
+  finish(cancelled = false): Result<ImportSummary, ImportFailure> {
+    this.summary.cancelled = cancelled;
+    this.summary.seconds = (Date.now() - this.started) / 1000;
+    if (this.failure) return err(this.failure.code, this.failure.message);
+    if (!this.fields && !cancelled) return err('empty', 'The file has no header row and no records.');
+    return ok(this.summary);
+  }
+}

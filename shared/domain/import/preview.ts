@@ -1,0 +1,57 @@
+import { err, ok, type Result } from '../../contracts/result';
+import { parseCsvText } from './csv-reader';
+import { detectDelimiter, detectHeaderRow, looksBinary } from './detect';
+import { IMPORT_FIELDS } from './fields';
+import { MAX_COLUMNS } from './import-run';
+import { autoMap } from './presets';
+import type { ColumnMapping, ImportKind, ImportPreview, ReadOptions, TextEncoding } from './types';
+
+/** The decoded start of a file and what is already known about it. */
+export type PreviewInput = {
+  kind: ImportKind;
+  /** Decoded text of the first bytes of the file (BOM removed). */
+  text: string;
+  encoding: TextEncoding;
+  hadBom: boolean;
+  /** True when text is only the start of the file (its last line may be cut). */
+  truncated: boolean;
+  /** User corrections from the wizard; detected values fill the rest. */
+  delimiter?: ReadOptions['delimiter'];
+  headerRow?: number;
+  mapping?: ColumnMapping;
+  sampleRows?: number;
+};
+
+/** Why a file cannot be previewed. */
+export type PreviewFailure = 'empty' | 'binary' | 'too-many-columns';
+
+/** Detects delimiter and header row, reads sample rows and proposes a mapping. */
+export function buildPreview(input: PreviewInput): Result<ImportPreview, PreviewFailure> {
+  const text = input.text;
+  if (text.trim() === '') return err('empty', 'The file is empty.');
+  if (looksBinary(text)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
+  const firstLines = text.slice(0, 65536);
+  const delimiter = input.delimiter ?? detectDelimiter(firstLines);
+  let rows = parseCsvText(firstLines, delimiter, 200);
+  if (input.truncated && rows.length > 1) rows = rows.slice(0, -1);
+  rows = rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+  if (rows.length === 0) return err('empty', 'The file has no rows.');
+  const headerRow = Math.min(input.headerRow ?? detectHeaderRow(rows), rows.length - 1);
+  const columns = rows[headerRow]!;
+  if (columns.length > MAX_COLUMNS) {
+    return err('too-many-columns', `The header row has ${columns.length} columns (at most ${MAX_COLUMNS}): is the delimiter right?`);
+  }
+  const auto = autoMap(input.kind, columns);
+  const mapping = input.mapping ?? auto.mapping;
+  const mappedColumns = new Set(Object.values(mapping));
+  return ok({
+    read: { encoding: input.encoding, delimiter, headerRow },
+    hadBom: input.hadBom,
+    columns,
+    sample: rows.slice(headerRow + 1, headerRow + 1 + (input.sampleRows ?? 20)),
+    fields: IMPORT_FIELDS[input.kind],
+    mapping,
+    detectedPreset: auto.preset,
+    unmapped: columns.filter((c) => !mappedColumns.has(c)),
+  });
+}

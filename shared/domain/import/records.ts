@@ -1,0 +1,106 @@
+import { segmentForEmployees, workloadHours, type Segment } from '../dataset/synth';
+import { placeAddress, type Gazetteer } from './geocode';
+import { LOCATION_KEYS } from './fields';
+import type { ReadRow } from './map-row';
+import type { ImportIssue, ImportKind } from './types';
+import type { UnitLocator } from './unit-locator';
+import { clip } from './parse-values';
+
+/** A stored record: field key -> value; x, y, unit (index, -1 none) and placement are derived. */
+export type ImportRecord = Record<string, string | number>;
+
+const ADDRESS = ['street', 'city', 'state', 'zip', 'county', 'country'];
+
+/** Stored fields of each kind, in the order reports list them. */
+export const RECORD_KEYS: Record<ImportKind, readonly string[]> = {
+  accounts: ['id', 'name', ...ADDRESS, 'industry', 'type', 'segment', 'employees', 'potential', 'revenue', 'workload', 'owner', 'x', 'y', 'unit', 'placement'],
+  reps: ['id', 'name', 'email', ...ADDRESS, 'seniority', 'industries', 'languages', 'x', 'y', 'unit', 'placement'],
+  leads: ['id', 'name', 'company', 'email', 'status', 'source', ...ADDRESS, 'industry', 'owner', 'x', 'y', 'unit', 'placement'],
+};
+
+const NUMERIC = new Set(['employees', 'potential', 'revenue', 'workload', 'x', 'y', 'unit']);
+
+/** A new record with every field at its default (empty text, 0, unit -1, placement none). */
+export function emptyRecord(kind: ImportKind): ImportRecord {
+  const r: ImportRecord = {};
+  for (const k of RECORD_KEYS[kind]) r[k] = NUMERIC.has(k) ? 0 : '';
+  r.unit = -1;
+  r.placement = 'none';
+  if (kind === 'reps') Object.assign(r, { seniority: 'mid', industries: '[]', languages: '[]' });
+  return r;
+}
+
+/** Rep id of an owner cell (by id, else by name, case-insensitive), or null when no rep matches. */
+export type RepResolver = (owner: string) => string | null;
+
+/** What processing a row needs from the workspace. */
+export type RowDeps = { gazetteer: Gazetteer; locator: UnitLocator | null; resolveRep: RepResolver | null };
+
+/** A processed row: rejected, or the merged record with what changed against the stored one. */
+export type RowOutcome =
+  | { rejected: true; issues: ImportIssue[] }
+  | { rejected: false; record: ImportRecord; isNew: boolean; changed: string[]; issues: ImportIssue[]; unplaced: string | null };
+
+const SEGMENTS = new Set<string>(['SMB', 'Mid-Market', 'Enterprise']);
+const isCustomer = (type: string) => /customer|client|active|partner/i.test(type) && !/prospect|former|churn/i.test(type);
+
+/**
+ * Merges a read row into the stored record of the same id (fields not mapped keep their values),
+ * derives segment and workload when they are not imported, places the record again when any
+ * location field is imported, finds its unit, and lists the fields that changed.
+ */
+export function processRow(kind: ImportKind, row: ReadRow, line: number, existing: ImportRecord | undefined, deps: RowDeps): RowOutcome {
+  if (row.rejected) return { rejected: true, issues: row.issues };
+  const issues = [...row.issues];
+  const v = row.values;
+  const rec: ImportRecord = { ...(existing ?? emptyRecord(kind)) };
+  for (const k of RECORD_KEYS[kind]) if (v[k] !== undefined) rec[k] = v[k]!;
+  const mapped = (k: string) => v[k] !== undefined;
+  if (rec.name === '') rec.name = rec.id!;
+
+  if ((kind === 'accounts' || kind === 'leads') && mapped('owner') && rec.owner !== '' && deps.resolveRep) {
+    const id = deps.resolveRep(String(rec.owner));
+    if (id === null) {
+      issues.push({ line, column: null, code: 'unknown-rep', action: 'repaired', reason: `owner "${clip(String(rec.owner))}" is not a known rep; left unowned` });
+      rec.owner = '';
+    } else rec.owner = id;
+  }
+  if (kind === 'accounts') deriveAccount(rec, !existing, mapped);
+  if (kind === 'reps' && mapped('seniority')) {
+    const s = String(rec.seniority).toLowerCase();
+    const level = s.startsWith('jun') ? 'junior' : s.startsWith('sen') ? 'senior' : s.startsWith('mid') || s === '' ? 'mid' : null;
+    if (level === null) issues.push({ line, column: null, code: 'bad-value', action: 'repaired', reason: `seniority "${clip(s)}" is not junior, mid or senior; read as mid` });
+    rec.seniority = level ?? 'mid';
+  }
+
+  let unplaced: string | null = null;
+  const relocate = !existing || row.coords !== null || [...LOCATION_KEYS].some(mapped);
+  if (relocate) {
+    const a = (k: string) => String(rec[k] ?? '');
+    const placed = placeAddress(
+      { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip: a('zip'), city: a('city'), state: a('state'), county: a('county'), country: a('country') },
+      deps.gazetteer,
+    );
+    rec.x = placed.x;
+    rec.y = placed.y;
+    rec.placement = placed.placement;
+    rec.unit = placed.placement === 'none' || !deps.locator ? -1 : deps.locator.locate(placed.x, placed.y, { zip: a('zip'), county: a('county') });
+    if (placed.placement === 'none') unplaced = 'no coordinates and no known ZIP, city, county or state';
+    else if (rec.unit === -1 && deps.locator) unplaced = `placed by ${placed.placement} at ${placed.x.toFixed(3)}, ${placed.y.toFixed(3)}, outside every unit`;
+    if (unplaced) {
+      const code = placed.placement === 'none' ? 'unplaced' : 'outside-geography';
+      issues.push({ line, column: null, code, action: 'kept', reason: unplaced });
+    }
+  }
+  const changed = existing ? RECORD_KEYS[kind].filter((k) => existing[k] !== rec[k]) : [];
+  return { rejected: false, record: rec, isNew: !existing, changed, issues, unplaced };
+}
+
+function deriveAccount(rec: ImportRecord, isNew: boolean, mapped: (k: string) => boolean): void {
+  const sizeChanged = isNew || mapped('employees');
+  if ((!mapped('segment') || rec.segment === '') && sizeChanged) rec.segment = segmentForEmployees(Number(rec.employees));
+  if (!mapped('workload') && (isNew || mapped('segment') || mapped('type') || mapped('employees'))) {
+    const seg = SEGMENTS.has(String(rec.segment)) ? (rec.segment as Segment) : segmentForEmployees(Number(rec.employees));
+    rec.workload = workloadHours(seg, isCustomer(String(rec.type)));
+  }
+}

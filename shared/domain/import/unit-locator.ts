@@ -1,0 +1,189 @@
+import type { GeoKind } from '../dataset/types';
+
+/** A polygon as rings of [x, y] pairs (outer ring first, holes after; even-odd rule). */
+export type Rings = readonly (readonly (readonly number[])[])[];
+
+/** Units to locate points in: centroids always, polygons when the workspace has geometry. */
+export type LocatorUnits = {
+  kind: GeoKind;
+  ids: readonly string[];
+  x: readonly number[];
+  y: readonly number[];
+  /** Per unit, its polygons (a MultiPolygon has several), or null when the unit has no geometry. */
+  polygons?: readonly (readonly Rings[] | null)[];
+};
+
+/** Finds the unit of a point (or code) fast enough for a million accounts. */
+export type UnitLocator = {
+  /** Unit index by code (a ZIP for ZIP units, a FIPS for county units), else by point; -1 when none. */
+  locate: (x: number, y: number, codes?: { zip?: string; county?: string }) => number;
+  indexOf: (id: string) => number;
+};
+
+type Grid = { minX: number; minY: number; cell: number; cols: number; rows: number; cells: Int32Array[] };
+
+function makeGrid(boxes: Float64Array, count: number): Grid {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < count; i++) {
+    if (!(boxes[i * 4]! <= boxes[i * 4 + 2]!)) continue;
+    minX = Math.min(minX, boxes[i * 4]!);
+    minY = Math.min(minY, boxes[i * 4 + 1]!);
+    maxX = Math.max(maxX, boxes[i * 4 + 2]!);
+    maxY = Math.max(maxY, boxes[i * 4 + 3]!);
+  }
+  if (minX > maxX) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
+  // About two items per cell on average keeps candidate lists short without a huge grid.
+  const side = Math.max(1, Math.ceil(Math.sqrt(count / 2)));
+  const cell = Math.max((maxX - minX) / side, (maxY - minY) / side, 1e-9);
+  const cols = Math.floor((maxX - minX) / cell) + 1;
+  const rows = Math.floor((maxY - minY) / cell) + 1;
+  const lists: number[][] = Array.from({ length: cols * rows }, () => []);
+  for (let i = 0; i < count; i++) {
+    if (!(boxes[i * 4]! <= boxes[i * 4 + 2]!)) continue;
+    const c0 = Math.floor((boxes[i * 4]! - minX) / cell), c1 = Math.floor((boxes[i * 4 + 2]! - minX) / cell);
+    const r0 = Math.floor((boxes[i * 4 + 1]! - minY) / cell), r1 = Math.floor((boxes[i * 4 + 3]! - minY) / cell);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) lists[r * cols + c]!.push(i);
+  }
+  return { minX, minY, cell, cols, rows, cells: lists.map((l) => Int32Array.from(l)) };
+}
+
+function cellOf(g: Grid, x: number, y: number): [number, number] {
+  return [Math.floor((x - g.minX) / g.cell), Math.floor((y - g.minY) / g.cell)];
+}
+
+/** Even-odd point in polygon over all rings (holes included). */
+export function pointInRings(x: number, y: number, rings: Rings): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Squared distance from a point to the nearest edge of the rings. */
+function ringsDistance2(x: number, y: number, rings: Rings): number {
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++) {
+      const ax = ring[i - 1]![0]!, ay = ring[i - 1]![1]!, bx = ring[i]![0]!, by = ring[i]![1]!;
+      const dx = bx - ax, dy = by - ay;
+      const len = dx * dx + dy * dy;
+      const t = len > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len)) : 0;
+      best = Math.min(best, (ax + t * dx - x) ** 2 + (ay + t * dy - y) ** 2);
+    }
+  }
+  return best;
+}
+
+/**
+ * Builds a locator: codes first (ZIP or FIPS equal to a unit id), then point in polygon with a grid of
+ * polygon bounding boxes as prefilter, then (for polygons) the nearest edge within maxSnap (degrees or
+ * planar units), so a coastal ZIP centroid that falls just into the sea still finds its county;
+ * point-only geographies take the nearest centroid.
+ */
+export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLocator {
+  const n = units.ids.length;
+  const index = new Map(units.ids.map((id, i) => [id, i]));
+  const polys = units.polygons;
+  const hasPolygons = !!polys && polys.some((p) => p && p.length > 0);
+  const boxes = new Float64Array(n * 4);
+  const centers = new Float64Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    centers.set([units.x[i]!, units.y[i]!, units.x[i]!, units.y[i]!], i * 4);
+    let b = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const rings of polys?.[i] ?? []) for (const p of rings[0] ?? []) b = [Math.min(b[0]!, p[0]!), Math.min(b[1]!, p[1]!), Math.max(b[2]!, p[0]!), Math.max(b[3]!, p[1]!)];
+    boxes.set(b, i * 4);
+  }
+  const polyGrid = hasPolygons ? makeGrid(boxes, n) : null;
+  const pointGrid = makeGrid(centers, n);
+
+  const inPolygon = (x: number, y: number): number => {
+    const g = polyGrid!;
+    const [c, r] = cellOf(g, x, y);
+    if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) return -1;
+    for (const i of g.cells[r * g.cols + c]!) {
+      if (x < boxes[i * 4]! || y < boxes[i * 4 + 1]! || x > boxes[i * 4 + 2]! || y > boxes[i * 4 + 3]!) continue;
+      for (const rings of polys![i]!) if (pointInRings(x, y, rings)) return i;
+    }
+    return -1;
+  };
+
+  // A point just outside every polygon (a coastal ZIP centroid in the sea) goes to the polygon with the
+  // nearest edge within maxSnap; only polygons whose grown bounding box holds the point are measured.
+  const nearestEdge = (x: number, y: number): number => {
+    const g = polyGrid!;
+    const [c0, r0] = cellOf(g, x - maxSnap, y - maxSnap);
+    const [c1, r1] = cellOf(g, x + maxSnap, y + maxSnap);
+    let best = -1;
+    let bestD = maxSnap * maxSnap;
+    const seen = new Set<number>();
+    for (let r = Math.max(r0, 0); r <= Math.min(r1, g.rows - 1); r++) {
+      for (let c = Math.max(c0, 0); c <= Math.min(c1, g.cols - 1); c++) {
+        for (const i of g.cells[r * g.cols + c]!) {
+          if (seen.has(i)) continue;
+          seen.add(i);
+          if (x < boxes[i * 4]! - maxSnap || y < boxes[i * 4 + 1]! - maxSnap || x > boxes[i * 4 + 2]! + maxSnap || y > boxes[i * 4 + 3]! + maxSnap) continue;
+          for (const rings of polys![i]!) {
+            const d = ringsDistance2(x, y, rings);
+            if (d < bestD) [best, bestD] = [i, d];
+          }
+        }
+      }
+    }
+    return best;
+  };
+
+  const nearest = (x: number, y: number, limit: number): number => {
+    const g = pointGrid;
+    const [c, r] = cellOf(g, x, y);
+    let best = -1;
+    let bestD = limit * limit;
+    if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) {
+      // Outside the geography's extent (rare): a plain scan is simpler than a clamped ring search.
+      for (let i = 0; i < n; i++) {
+        const d = (units.x[i]! - x) ** 2 + (units.y[i]! - y) ** 2;
+        if (d < bestD) [best, bestD] = [i, d];
+      }
+      return best;
+    }
+    const maxRing = Math.max(g.cols, g.rows);
+    for (let k = 0; k <= maxRing; k++) {
+      // Stop once the ring is farther than the best hit (or the limit).
+      if ((k - 1) * g.cell > Math.sqrt(bestD)) break;
+      for (let rr = r - k; rr <= r + k; rr++) {
+        if (rr < 0 || rr >= g.rows) continue;
+        for (let cc = c - k; cc <= c + k; cc++) {
+          if (cc < 0 || cc >= g.cols || (Math.abs(rr - r) !== k && Math.abs(cc - c) !== k)) continue;
+          for (const i of g.cells[rr * g.cols + cc]!) {
+            const d = (units.x[i]! - x) ** 2 + (units.y[i]! - y) ** 2;
+            if (d < bestD) [best, bestD] = [i, d];
+          }
+        }
+      }
+    }
+    return best;
+  };
+
+  return {
+    indexOf: (id) => index.get(id) ?? -1,
+    locate: (x, y, codes) => {
+      if (codes?.zip && units.kind === 'zip') {
+        const i = index.get(codes.zip);
+        if (i !== undefined) return i;
+      }
+      if (codes?.county && /^\d{5}$/.test(codes.county) && units.kind === 'county') {
+        const i = index.get(codes.county);
+        if (i !== undefined) return i;
+      }
+      if (n === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return -1;
+      if (hasPolygons) {
+        const hit = inPolygon(x, y);
+        return hit >= 0 ? hit : nearestEdge(x, y);
+      }
+      return nearest(x, y, units.kind === 'zip' ? 1 : Infinity);
+    },
+  };
+}
