@@ -18,7 +18,8 @@ export function lockPathOf(workspacePath: string): string {
   return `${workspacePath}.lock`;
 }
 
-function pidAlive(pid: number): boolean {
+/** True when a process with this pid exists on this machine. */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -97,12 +97,13 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
   if (format !== null && Number(format) > SHARE_FORMAT_VERSION) {
     throw new Refusal('newer-schema', `${path} is a share file of format ${format} from a newer Tessera (${meta(db, SHARE_META.appVersion) ?? 'unknown version'}); this version reads format ${SHARE_FORMAT_VERSION}. Update Tessera to open it.`);
   }
-  checkConsistency(db, counts);
+  // Integrity before consistency: a file altered after export is reported as such, not by its symptoms.
   const fingerprint = datasetFingerprint(db);
   if (format !== null) {
     if (meta(db, SHARE_META.fingerprint) !== fingerprint) throw new Refusal('corrupt', `${path} failed its integrity check: the dataset does not match its recorded fingerprint.`);
     if (meta(db, SHARE_META.checksum) !== shareChecksum(db, fingerprint)) throw new Refusal('corrupt', `${path} failed its integrity check: its scenarios were changed or damaged after export.`);
   }
+  checkConsistency(db, counts);
   const scenarios = db
     .prepare('SELECT s.name, s.description, count(v.version) AS versions FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id GROUP BY s.id ORDER BY s.id')
     .all() as ShareFileInfo['scenarios'];

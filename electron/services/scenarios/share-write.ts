@@ -1,11 +1,12 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ScenarioSelector, ScenarioVersion, ShareExportReport } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { resolveVersion } from '../context';
 import type { Workspace } from '../workspace';
 import { commitFile } from './fs-atomic';
+import { pidAlive } from './lock';
 import { datasetFingerprint, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum } from './share-format';
 
 /** Options of a share-file export. */
@@ -21,6 +22,15 @@ function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
     // Renumber the head as version 1 so the file's history has no gaps.
     db.exec(`DELETE FROM scenario_versions WHERE version < (SELECT max(version) FROM scenario_versions v WHERE v.scenario_id = scenario_versions.scenario_id)`);
     db.exec('UPDATE scenario_versions SET version = 1, parent_version = NULL');
+  }
+}
+
+/** Removes temp files that exports killed mid-way left next to path (their pid is gone). */
+function sweepPartials(path: string): void {
+  const prefix = `${basename(path)}.`;
+  for (const f of readdirSync(dirname(path))) {
+    const m = f.startsWith(prefix) ? /^(\d+)\.partial(-journal)?$/.exec(f.slice(prefix.length)) : null;
+    if (m && !pidAlive(Number(m[1]))) rmSync(join(dirname(path), f), { force: true });
   }
 }
 
@@ -40,6 +50,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
     if (!chosen.some((c) => c.scenarioId === v.value.scenarioId)) chosen.push(v.value);
   }
   const tmp = `${path}.${process.pid}.partial`;
+  sweepPartials(path);
   rmSync(tmp, { force: true });
   try {
     ws.db.prepare('VACUUM INTO ?').run(tmp);
