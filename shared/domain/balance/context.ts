@@ -87,7 +87,17 @@ export function buildContext(input: BalanceInput): Ctx {
     penalty: input.disruptionPenalty ?? 0, devWeight: 20, geo, dist: geo,
   };
   if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);
+  else if (n <= DISTANCE_MATRIX_MAX_UNITS) ctx.dist = distanceMatrix(n, geo);
   return ctx;
+}
+
+/** Small instances keep all pairwise distances (n² doubles: 8 MB at the limit). */
+const DISTANCE_MATRIX_MAX_UNITS = 1000;
+
+function distanceMatrix(n: number, geo: (u: number, c: number) => number): (u: number, c: number) => number {
+  const mat = new Float64Array(n * n);
+  for (let u = 0; u < n; u++) for (let c = u + 1; c < n; c++) { const d = geo(u, c); mat[u * n + c] = d; mat[c * n + u] = d; }
+  return (u, c) => mat[u * n + c]!;
 }
 
 /**

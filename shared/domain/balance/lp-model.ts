@@ -1,5 +1,5 @@
 import { buildContext } from './context';
-import type { BalanceInput, BalanceResult, LowerBoundReport } from './types';
+import type { BalanceInput, BalanceResult, CsrAdjacency, LowerBoundReport } from './types';
 
 /** Injected LP/MIP solver over CPLEX-LP text (HiGHS in electron/services/lp/highs-solver.ts). */
 export type LpSolver = (lp: string) => Promise<{ status: string; objective: number; columns: Record<string, number> }>;
@@ -10,13 +10,23 @@ export const DEFAULT_LP_MAX_VARIABLES = 40_000;
 /** A built model, or why none was built. */
 export type BalanceLp = { lp: string; variables: number; units: number; candidates: number[] } | { skipped: string };
 
+/** Options of buildBalanceLp. */
+export type BalanceLpOptions = {
+  integer?: boolean;
+  maxVariables?: number;
+  /** x_c_c = y_c: an open centre serves itself, as the engine's centres always lie in their own territory. */
+  centersServeThemselves?: boolean;
+  /** Extra constraint rows in CPLEX-LP syntax (e.g. contiguity cuts, see contiguityCuts). */
+  extraRows?: readonly string[];
+};
+
 /**
  * Location–allocation model in CPLEX LP format: x_u_c = unit u served by centre c, y_c = centre c open;
  * Σ_c x_u_c = 1, x_u_c <= y_c, Σ y_c = k, lo·y_c <= Σ_u m_u x_u_c <= hi·y_c per balance target.
  * Objective 'sum': Σ w_u d(u,c) x_u_c (p-median); 'max': z >= Σ_c d(u,c) x_u_c for every u (p-center).
  * Contiguity is not modelled, so the LP relaxation (integer=false) is a valid lower bound for the engine.
  */
-export function buildBalanceLp(input: BalanceInput, opts: { integer?: boolean; maxVariables?: number } = {}): BalanceLp {
+export function buildBalanceLp(input: BalanceInput, opts: BalanceLpOptions = {}): BalanceLp {
   if (input.baseline && (input.lockedUnits?.some((v) => v !== 0) || (input.lockedTerritories?.length ?? 0) > 0 || input.maxDisruption || input.disruptionPenalty)) {
     return { skipped: 'locks and disruption are not modelled in the LP bound' };
   }
@@ -46,6 +56,8 @@ export function buildBalanceLp(input: BalanceInput, opts: { integer?: boolean; m
   for (let u = 0; u < ctx.n; u++) out.push(` a${u}: ${terms(cands.map((c) => `+ ${x(u, c)}`))} = 1`);
   for (let u = 0; u < ctx.n; u++) for (const c of cands) out.push(` l${u}_${c}: ${x(u, c)} - y${c} <= 0`);
   out.push(` p: ${terms(cands.map((c) => `+ y${c}`))} = ${ctx.k}`);
+  if (opts.centersServeThemselves) for (const c of cands) out.push(` s${c}: ${x(c, c)} - y${c} = 0`);
+  opts.extraRows?.forEach((row, i) => out.push(` e${i}: ${row}`));
   ctx.targets.forEach((tg, j) => {
     for (const c of cands) {
       const row: string[] = [];
@@ -69,6 +81,46 @@ export function buildBalanceLp(input: BalanceInput, opts: { integer?: boolean; m
   return { lp: out.join('\n'), variables, units: ctx.n, candidates: cands };
 }
 
+/**
+ * Contiguity cuts violated by an integer solution (Validi & Buchanan style vertex-separator cuts): for every piece S of a
+ * territory centred at c that does not hold c, and every unit i in S, x_i_c <= Σ_{j in N(S)} x_j_c (N(S) = units outside S
+ * adjacent to S). Valid for every contiguous solution; adding them until none is violated gives the contiguous optimum.
+ */
+export function contiguityCuts(adj: CsrAdjacency, assignment: Int32Array, centers: Int32Array): string[] {
+  const n = assignment.length;
+  const seen = new Uint8Array(n);
+  const rows: string[] = [];
+  for (let t = 0; t < centers.length; t++) {
+    const c = centers[t]!;
+    if (c >= 0 && assignment[c] === t) flood(adj, assignment, c, seen);
+  }
+  for (let s = 0; s < n; s++) {
+    const t = assignment[s]!;
+    if (t < 0 || seen[s]) continue;
+    const piece = flood(adj, assignment, s, seen);
+    const inPiece = new Set(piece);
+    const border = new Set<number>();
+    for (const u of piece) for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) if (!inPiece.has(adj.neighbors[e]!)) border.add(adj.neighbors[e]!);
+    const c = centers[t]!;
+    const rhs = Array.from(border, (j) => `- x${j}_${c}`).join(' ');
+    for (const i of piece) rows.push(`x${i}_${c} ${rhs} <= 0`);
+  }
+  return rows;
+}
+
+function flood(adj: CsrAdjacency, assignment: Int32Array, s: number, seen: Uint8Array): number[] {
+  const t = assignment[s]!;
+  const out = [s]; seen[s] = 1;
+  for (let i = 0; i < out.length; i++) {
+    const u = out[i]!;
+    for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+      const v = adj.neighbors[e]!;
+      if (!seen[v] && assignment[v] === t) { seen[v] = 1; out.push(v); }
+    }
+  }
+  return out;
+}
+
 /** Reads an (integer) solution back: unit -> index of its centre in the open-centre list, and the centres. */
 export function decodeLpSolution(model: { units: number; candidates: number[] }, columns: Record<string, number>): { assignment: Int32Array; centers: Int32Array } {
   const open = model.candidates.filter((c) => (columns[`y${c}`] ?? 0) > 0.5);
@@ -83,8 +135,8 @@ export function decodeLpSolution(model: { units: number; candidates: number[] },
 }
 
 /** LP-relaxation lower bound and the gap (heuristic - bound) / bound of a result's compactness. */
-export async function lpLowerBound(input: BalanceInput, result: BalanceResult, solve: LpSolver, opts: { maxVariables?: number } = {}): Promise<LowerBoundReport> {
-  const model = buildBalanceLp(input, { integer: false, maxVariables: opts.maxVariables });
+export async function lpLowerBound(input: BalanceInput, result: BalanceResult, solve: LpSolver, opts: { maxVariables?: number; centersServeThemselves?: boolean } = {}): Promise<LowerBoundReport> {
+  const model = buildBalanceLp(input, { ...opts, integer: false });
   if ('skipped' in model) return model;
   const sol = await solve(model.lp);
   if (sol.status !== 'Optimal') return { skipped: `LP solver status: ${sol.status}` };

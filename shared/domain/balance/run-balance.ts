@@ -3,6 +3,8 @@ import { createControl, type Control } from './control';
 import { attachUnreached, createGrowBuffers, tuneOffsets } from './construct';
 import { recenter } from './centers';
 import { createScratch, localSearch, type Scratch } from './local-search';
+import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
+import { transportAssign } from './transport';
 import { precheck } from './precheck';
 import { evaluate } from './report';
 import { seedCenters } from './seed';
@@ -34,14 +36,15 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
   let done = 0;
   for (let r = 0; r < restarts; r++) {
     if (r > 0 && ctl.stop()) break;
-    const s = rebalance ? startFromBaseline(ctx) : design(ctx, ctl, (input.seed ?? 1) + r * 7919);
+    let s = rebalance ? startFromBaseline(ctx) : design(ctx, ctl, (input.seed ?? 1) + r * 7919);
     improve(ctx, s, scratch, ctl);
     // Polish: inside the band only compactness (and disruption) matter, as in the exact model.
     ctx.devWeight = POLISH_DEV_WEIGHT;
     improve(ctx, s, scratch, ctl);
-    ctx.devWeight = DEV_WEIGHT;
+    if (ctx.n <= EXCHANGE_MAX_UNITS) s = smallPolish(ctx, s, scratch, ctl);
     done++;
     if (!best || better(ctx, s, best)) best = s;
+    ctx.devWeight = DEV_WEIGHT;
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });
   }
   const s = best!;
@@ -52,10 +55,47 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
   return { assignment: s.assign, centers: s.centers, report };
 }
 
+/**
+ * Small instances: exchange search (moves to any admissible territory and swaps) alternated with centre moves; without
+ * contiguity also location–allocation with the exact transportation allocation for the current centres (rounded and
+ * repaired by the exchange search) until the centres stop moving. Returns the best state seen.
+ */
+function smallPolish(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
+  const settle = (st: State): void => {
+    for (let round = 0; round < 10 && !ctl.stop(); round++) {
+      exchangeSearch(ctx, st, sc, ctl);
+      if (!recenter(ctx, st.assign, st.centers)) break;
+      refreshCompactness(ctx, st);
+    }
+  };
+  settle(s);
+  let best = s;
+  if (ctx.contiguity) return best;
+  let centers = s.centers.slice();
+  const seen = new Set<string>();
+  for (let round = 0; round < 20 && !ctl.stop(); round++) {
+    const key = Array.from(centers).sort((p, q) => p - q).join(',');
+    if (seen.has(key)) break;
+    seen.add(key);
+    const tr = transportAssign(ctx, centers);
+    if (!tr) break;
+    const st = createState(ctx, tr.assign, centers.slice(), s.comp0);
+    settle(st);
+    if (better(ctx, st, best)) best = st;
+    centers = st.centers.slice();
+  }
+  return best;
+}
+
+/** Least band excess, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
 function better(ctx: Ctx, a: State, b: State): boolean {
   const ea = bandExcess(ctx, a); const eb = bandExcess(ctx, b);
   if (Math.abs(ea - eb) > 1e-9) return ea < eb;
-  return score(ctx, a) < score(ctx, b);
+  const c0 = a.comp0;
+  a.comp0 = b.comp0;
+  const sa = score(ctx, a);
+  a.comp0 = c0;
+  return sa < score(ctx, b) - 1e-12;
 }
 
 /** Seeding, then weighted-Voronoi construction alternated with p-median centre moves. */
