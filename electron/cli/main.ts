@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../services/app-services';
+import { registerBalanceCommand } from './commands/balance-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerScenarioCommands } from './commands/scenario-commands';
 import { registerServeCommand } from './commands/serve-command';
@@ -26,6 +27,7 @@ export function buildProgram(io: Io): Command {
   registerServeCommand(program, io, APP_ROOT);
   registerScenarioCommands(program, io);
   registerImportCommand(program, io);
+  registerBalanceCommand(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

@@ -1,0 +1,113 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { BalanceSettings } from '../../../shared/domain/balance';
+import { createServices } from '../../services/app-services';
+import { balanceFiles } from '../../services/balance/run-files';
+import { balanceWorkspace } from '../../services/balance/run-workspace';
+import { emit, UserError, type Io } from '../output';
+import { formatReport, summarize, territoryRows } from './balance-output';
+import { openForCli } from './workspace-commands';
+
+type BalanceOpts = {
+  workspace?: string; scenario?: string; from?: string; units?: string; edges?: string; out?: string;
+  territories?: number; measures?: string; tolerance: number; min?: number; max?: number; contiguous?: boolean;
+  objective: string; maxDisruption?: number; disruptionBasis: string; disruptionPenalty?: number; mode: string;
+  alignment?: string; locks: boolean; seed?: number; timeLimit?: number; bound: boolean; json?: boolean;
+};
+
+const number = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (v.trim() === '' || Number.isNaN(n)) throw new UserError(`${name} expects a number, got "${v}"`);
+  return n;
+};
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(resolve(path), 'utf8');
+  } catch (e) {
+    throw new UserError(`Cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Registers `tessera balance` (on a workspace scenario or on plain units/edges CSV files). */
+export function registerBalanceCommand(program: Command, io: Io): void {
+  program
+    .command('balance')
+    .description('balance territories on a workspace scenario (--workspace) or on plain CSV files (--units)')
+    .option('-w, --workspace <file>', 'workspace file')
+    .option('-s, --scenario <name>', 'scenario to write (created from --from when missing, else a new version)')
+    .option('--from <name>', 'scenario to start from (default: --scenario itself, else the first scenario)')
+    .option('--units <csv>', 'units file: id, x,y or lon,lat, measure columns, optional center, territory, locked')
+    .option('--edges <csv>', 'adjacency file: from,to[,distance]')
+    .option('--out <csv>', 'assignment file to write (id,territory,is_center)')
+    .option('-k, --territories <n>', 'number of territories', number('--territories'))
+    .option('--measures <list>', 'measures to balance, comma separated (default: potential / the first numeric column)')
+    .option('--tolerance <f>', 'band half-width as a fraction of the mean', number('--tolerance'), 0.05)
+    .option('--min <x>', 'minimum of the first measure per territory', number('--min'))
+    .option('--max <y>', 'maximum of the first measure per territory', number('--max'))
+    .option('--contiguous', 'require contiguous territories')
+    .option('--objective <kind>', 'compactness: sum (p-median) or max (p-center)', 'sum')
+    .option('--max-disruption <share>', 'cap on the share that may change territory (0..1)', number('--max-disruption'))
+    .option('--disruption-basis <b>', 'what the cap counts: units or a measure', 'units')
+    .option('--disruption-penalty <w>', 'objective weight of disruption', number('--disruption-penalty'))
+    .option('--mode <mode>', 'workspace: rebalance (start from the alignment) or design (from scratch)', 'rebalance')
+    .option('--alignment <key>', 'workspace: alignment to balance (default: the default alignment)')
+    .option('--no-locks', 'workspace: ignore locked units and territories')
+    .option('--seed <n>', 'random seed (runs are deterministic per seed)', number('--seed'))
+    .option('--time-limit <s>', 'time budget of the improvement phase in seconds', number('--time-limit'))
+    .option('--no-bound', 'skip the LP lower bound')
+    .option('--json', 'machine-readable output')
+    .action(async (o: BalanceOpts) => {
+      if (o.objective !== 'sum' && o.objective !== 'max') throw new UserError(`--objective must be sum or max, got "${o.objective}"`);
+      if (!!o.workspace === !!o.units) throw new UserError('Give either --workspace (with --scenario) or --units (with --out).');
+      const measures = o.measures?.split(',').map((m) => m.trim()).filter(Boolean);
+      const timeLimitMs = o.timeLimit !== undefined ? o.timeLimit * 1000 : undefined;
+      if (o.units) {
+        if (!o.out) throw new UserError('--units needs --out <assignment.csv>');
+        if (o.territories === undefined) throw new UserError('--territories <n> is required');
+        const res = await balanceFiles({
+          unitsText: readText(o.units, 'units file'), unitsFile: o.units,
+          ...(o.edges ? { edgesText: readText(o.edges, 'edges file'), edgesFile: o.edges } : {}),
+          k: o.territories, measures, tolerance: o.tolerance, min: o.min, max: o.max, contiguous: o.contiguous,
+          objective: o.objective, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
+        });
+        if (!res.ok) throw new UserError(res.error.message);
+        const { input, result, labels, csv, lowerBound } = res.value;
+        writeFileSync(resolve(o.out), csv);
+        const names = input.measures.map((m) => m.name);
+        const summary = summarize(result.report, input.x.length, lowerBound);
+        io.out(JSON.stringify({ out: resolve(o.out), measures: names, ...summary, territories: territoryRows(result.report, labels, names, input.ids) }, null, 2));
+        return;
+      }
+      if (!o.scenario) throw new UserError('--workspace needs --scenario <name> (the scenario to write)');
+      if (o.mode !== 'rebalance' && o.mode !== 'design') throw new UserError(`--mode must be rebalance or design, got "${o.mode}"`);
+      openForCli(o.workspace!).close();
+      const services = createServices({ mode: 'direct', workspace: o.workspace! });
+      try {
+        const settings: BalanceSettings = {
+          mode: o.mode, measures: measures ?? ['potential'], tolerance: o.tolerance, contiguity: !!o.contiguous, objective: o.objective,
+          useLocks: o.locks, seed: o.seed ?? 1,
+          ...(o.territories !== undefined ? { k: o.territories } : {}), ...(o.alignment ? { alignmentKey: o.alignment } : {}),
+          ...(o.min !== undefined ? { min: o.min } : {}), ...(o.max !== undefined ? { max: o.max } : {}),
+          ...(o.maxDisruption !== undefined ? { maxDisruption: { share: o.maxDisruption, basis: o.disruptionBasis } } : {}),
+          ...(o.disruptionPenalty !== undefined ? { disruptionPenalty: o.disruptionPenalty } : {}),
+          ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+        };
+        const res = await balanceWorkspace(services, { scenario: o.scenario, from: o.from, settings, bound: o.bound });
+        if (!res.ok) throw new UserError(res.error.message);
+        const { prepared, result, names, lowerBound, saved, base } = res.value;
+        const measureNames = prepared.input.measures.map((m) => m.name);
+        const summary = summarize(result.report, prepared.input.x.length, lowerBound);
+        const rows = territoryRows(result.report, names, measureNames, prepared.input.ids);
+        emit(io, !!o.json, { saved, base, warnings: prepared.warnings, measures: measureNames, ...summary, territories: rows }, () => [
+          `Saved ${saved.scenarioName} v${saved.version}${saved.created ? ` (new scenario from ${base.scenarioName} v${base.version})` : ''}`,
+          ...prepared.warnings.map((w) => `Note: ${w}`),
+          '',
+          formatReport(rows, summary, measureNames),
+        ].join('\n'));
+      } finally {
+        services.close();
+      }
+    });
+}

@@ -1,0 +1,64 @@
+import type { BalanceReport, LowerBoundReport } from '../../../shared/domain/balance';
+import { num, pct, table } from '../output';
+
+/** Compact, JSON-friendly summary of a run (what the CLI prints and the tests read). */
+export type BalanceSummary = {
+  units: number;
+  k: number;
+  feasible: boolean;
+  worstDeviation: number;
+  nonContiguous: number;
+  islands: number;
+  objective: 'sum' | 'max';
+  compactness: number;
+  disruption: { unitsMoved: number; unitsShare: number } | null;
+  violations: { territory: number; measure: string; kind: string; reason: string; proven: boolean }[];
+  runtimeMs: number;
+  iterations: number;
+  cancelled: boolean;
+  lowerBound: LowerBoundReport;
+};
+
+/** Per-territory row of the report. */
+export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; pieces: number; sumDistance: number; maxDistance: number; locked: boolean };
+
+/** Builds the summary of a report. */
+export function summarize(report: BalanceReport, units: number, lowerBound: LowerBoundReport): BalanceSummary {
+  return {
+    units, k: report.territories.length, feasible: report.feasible, worstDeviation: report.worstDeviation, nonContiguous: report.nonContiguous,
+    islands: report.islands.length, objective: report.objective, compactness: report.compactness,
+    disruption: report.disruption ? { unitsMoved: report.disruption.unitsMoved, unitsShare: report.disruption.unitsShare } : null,
+    violations: report.violations.map((v) => ({ territory: v.territory, measure: v.measure, kind: v.kind, reason: v.reason, proven: !!v.proven })),
+    runtimeMs: Math.round(report.runtimeMs), iterations: report.iterations, cancelled: report.cancelled, lowerBound,
+  };
+}
+
+/** Per-territory rows with names and measure loads by measure name. */
+export function territoryRows(report: BalanceReport, names: readonly string[], measureNames: readonly string[], ids?: readonly string[]): BalanceTerritoryRow[] {
+  return report.territories.map((t) => ({
+    territory: names[t.territory] ?? String(t.territory), units: t.units, center: t.center >= 0 ? ids?.[t.center] ?? String(t.center) : '',
+    measures: Object.fromEntries(measureNames.map((m, j) => [m, t.measures[j] ?? 0])),
+    deviation: t.deviations.reduce((w, d) => (Math.abs(d) > Math.abs(w) ? d : w), 0),
+    pieces: t.components, sumDistance: t.sumDistance, maxDistance: t.maxDistance, locked: t.locked,
+  }));
+}
+
+/** Human text: per-territory table, then summary lines. */
+export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[]): string {
+  const lines = [
+    table(
+      ['territory', 'units', 'centre', ...measureNames, 'deviation', 'pieces', 'Σ distance', 'max distance', 'locked'],
+      rows.map((r) => [r.territory, r.units, r.center, ...measureNames.map((m) => num(r.measures[m] ?? 0)), pct(r.deviation), r.pieces, num(r.sumDistance), num(r.maxDistance, 1), r.locked ? 'yes' : '']),
+    ),
+    '',
+    `Worst deviation ${pct(s.worstDeviation)}; ${s.feasible ? 'all constraints met' : `${s.violations.length} violation(s)`}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
+    `Compactness (${s.objective}) ${num(s.compactness)}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
+    `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations${s.cancelled ? ' (stopped early)' : ''}`,
+    'bound' in s.lowerBound
+      ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(1)}%`
+      : `LP lower bound skipped: ${s.lowerBound.skipped}`,
+  ];
+  for (const v of s.violations.slice(0, 10)) lines.push(`  ${v.proven ? 'infeasible' : 'unmet'}: ${v.reason}`);
+  if (s.violations.length > 10) lines.push(`  … and ${s.violations.length - 10} more`);
+  return lines.join('\n');
+}

@@ -1,0 +1,84 @@
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import type { VersionRef } from '../../../shared/contracts/app-api';
+import {
+  applyBalanceResult, BalanceInputError, prepareBalance, runBalance,
+  type BalanceResult, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
+} from '../../../shared/domain/balance';
+import type { Services } from '../app-services';
+import { lowerBoundFor } from './lower-bound';
+import { checkRunNumbers } from './run-files';
+
+/** A balancing run on a workspace scenario. */
+export type WorkspaceBalanceOptions = {
+  /** Scenario to write (created when missing). */
+  scenario: string;
+  /** Scenario to start from (default: NEW itself when it exists, else the first scenario). */
+  from?: string;
+  settings: BalanceSettings;
+  bound?: boolean;
+};
+
+/** What a workspace run wrote and measured. */
+export type WorkspaceBalanceOutcome = {
+  saved: VersionRef & { scenarioName: string; created: boolean };
+  base: VersionRef & { scenarioName: string };
+  prepared: PreparedBalance;
+  result: BalanceResult;
+  /** Territory names per engine index (after applying). */
+  names: string[];
+  lowerBound: LowerBoundReport;
+};
+
+const selector = (s: string): number | string => (/^\d+$/.test(s) ? Number(s) : s);
+
+/** Runs the engine on a scenario's alignment and saves the result as a new version of scenario NEW. */
+export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOptions): Promise<Result<WorkspaceBalanceOutcome, string>> {
+  const { api } = services;
+  const target = await api['scenario.get']({ scenario: selector(o.scenario) });
+  const list = await api['scenario.list']({});
+  const baseKey = o.from ?? (target.ok ? o.scenario : list.find((s) => !s.archived)?.name);
+  if (!baseKey) return err('not-found', 'The workspace has no scenario to start from.');
+  const base = target.ok && o.from === undefined ? target : await api['scenario.get']({ scenario: selector(baseKey) });
+  if (!base.ok) return err('not-found', `--from: ${base.error.message}`);
+  const ws = services.workspace();
+  const data = { units: ws.units(), edges: ws.edges(), accounts: ws.accounts(), reps: ws.reps() };
+  const payload = base.value.payload;
+  const bad = checkRunNumbers({ k: o.settings.k ?? 1, tolerance: o.settings.tolerance, maxDisruption: o.settings.maxDisruption?.share, timeLimitMs: o.settings.timeLimitMs }, data.units.ids.length);
+  if (bad) return err('bad-input', bad);
+  const prepared = prepareBalance(data, payload, o.settings);
+  if (!prepared.ok) return prepared;
+  let result: BalanceResult;
+  try {
+    result = runBalance(prepared.value.input);
+  } catch (e) {
+    if (e instanceof BalanceInputError) return err('bad-input', e.message);
+    throw e;
+  }
+  const r = result.report;
+  const summary = { worstDeviation: r.worstDeviation, nonContiguous: r.nonContiguous, compactness: r.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
+  const next = applyBalanceResult(payload, prepared.value, result, { balance: { ...o.settings, result: summary } });
+  const note = `Balanced ${o.settings.mode === 'design' ? 'from scratch' : 'by rebalancing'} (${o.settings.measures.join(', ')} ±${(o.settings.tolerance * 100).toFixed(1)}%, seed ${o.settings.seed ?? 1}): worst deviation ${(r.worstDeviation * 100).toFixed(1)}%`;
+  let created = false;
+  let scenarioId: number; let baseVersion: number; let scenarioName: string;
+  if (target.ok) {
+    scenarioId = target.value.scenarioId; baseVersion = target.value.version; scenarioName = target.value.scenarioName;
+  } else {
+    const c = await api['scenario.create']({ name: o.scenario, from: { scenario: base.value.scenarioId, version: base.value.version } });
+    if (!c.ok) return c;
+    created = true;
+    scenarioId = c.value.id; baseVersion = c.value.headVersion; scenarioName = c.value.name;
+  }
+  const saved = await api['scenario.saveVersion']({ scenarioId, baseVersion, payload: next, note });
+  if (!saved.ok) return saved;
+  const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
+  const byId = new Map(next.territories.map((t) => [t.id, t.name]));
+  // Territories the result created are appended to the payload in engine order.
+  const fresh = next.territories.slice(next.territories.length - prepared.value.territoryIds.filter((id) => !id).length);
+  let f = 0;
+  const names = prepared.value.territoryIds.map((id, i) => (id ? byId.get(id) : fresh[f++]?.name) ?? `Territory ${i + 1}`);
+  return ok({
+    saved: { ...saved.value, scenarioName, created },
+    base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },
+    prepared: prepared.value, result, names, lowerBound,
+  });
+}
