@@ -1,4 +1,8 @@
 import { useEffect } from 'react';
+import { CompareView } from '../features/compare/CompareView';
+import { ScenarioPanel } from '../features/scenarios/ScenarioPanel';
+import { useScenariosStore } from '../features/scenarios/scenarios-store';
+import { ViewTabs } from '../features/scenarios/ViewTabs';
 import { TerritoryGrid } from '../grid/TerritoryGrid';
 import { MapView } from '../map/MapView';
 import { useDatasetStore } from '../state/dataset-store';
@@ -24,6 +28,7 @@ export function App() {
   const territoryCount = useScenarioStore((s) => s.kpis?.rows.length ?? 0);
   const selected = useSelectionStore((s) => s.territoryId);
   const firstFrameMs = useUiStore((s) => s.firstFrameMs);
+  const { view, panelOpen } = useScenariosStore();
 
   useEffect(() => {
     document.title = windowTitle(workspaceName, scenarioName);
@@ -41,13 +46,17 @@ export function App() {
     >
       <TopBar />
       <ErrorList />
+      <ViewTabs />
+      {view === 'compare' ? <CompareView /> : (
       <main className="main">
         <MapView />
         <section className="side">
           <GridHeader />
           <TerritoryGrid />
         </section>
+        {panelOpen ? <ScenarioPanel /> : null}
       </main>
+      )}
       <StatusBar />
     </div>
   );

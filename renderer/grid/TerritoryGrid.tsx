@@ -81,6 +81,7 @@ export function TerritoryGrid() {
         loading={!rows}
         autoSizeStrategy={autoSizeStrategy}
         animateRows={false}
+        suppressColumnVirtualisation
       />
     </div>
   );

@@ -15,10 +15,16 @@ function onLayerError(layerId: string, error: unknown): void {
   reportLayerError(layerId, messageOf(error));
 }
 
+/** Territory of a picked county or account (an account follows its override or its segment's alignment). */
 function territoryOf(info: PickingInfo, territoryIds: string[]): string | null {
-  if (info.layer?.id !== LAYER_IDS.units || !info.object) return null;
-  const unitIndex = (info.object as { properties: { unitIndex: number } }).properties.unitIndex;
-  const t = unitIndex >= 0 ? useScenarioStore.getState().alignment?.unitTerritory[unitIndex] ?? -1 : -1;
+  const s = useScenarioStore.getState();
+  let t = -1;
+  if (info.layer?.id === LAYER_IDS.units && info.object) {
+    const unitIndex = (info.object as { properties: { unitIndex: number } }).properties.unitIndex;
+    t = unitIndex >= 0 ? s.alignment?.unitTerritory[unitIndex] ?? -1 : -1;
+  } else if (info.layer?.id === LAYER_IDS.accounts && info.index >= 0) {
+    t = s.accountTerritory?.[info.index] ?? -1;
+  }
   return t >= 0 ? territoryIds[t] ?? null : null;
 }
 
@@ -46,8 +52,7 @@ export function MapView() {
 
   const onClick = useCallback(
     (info: PickingInfo) => {
-      if (info.layer?.id === LAYER_IDS.units) selectTerritory(territoryOf(info, territoryIds), 'map');
-      else if (!info.picked) selectTerritory(null, 'map');
+      selectTerritory(info.picked ? territoryOf(info, territoryIds) : null, 'map');
     },
     [territoryIds],
   );

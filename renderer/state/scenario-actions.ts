@@ -59,6 +59,7 @@ export async function openScenario(scenarioId: number, version?: number): Promis
       status: 'ready',
       current: res.value,
       alignment,
+      accountTerritory: out.accountTerritory,
       kpis: {
         rows: buildKpiRows(payload.territories, out.kpis, out.unitsPerTerritory, reps),
         potentialBalance: out.kpis.potentialBalance,

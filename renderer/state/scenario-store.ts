@@ -30,9 +30,11 @@ export type ScenarioState = {
   current: ScenarioVersion | null;
   alignment: MapAlignment | null;
   kpis: KpiState | null;
+  /** account index -> territory index (-1 unassigned), as resolved by the KPI worker. */
+  accountTerritory: Int32Array | null;
 };
 
-export const initialScenarioState: ScenarioState = { list: [], status: 'idle', current: null, alignment: null, kpis: null };
+export const initialScenarioState: ScenarioState = { list: [], status: 'idle', current: null, alignment: null, kpis: null, accountTerritory: null };
 
 /** Scenario store; written only by scenario-actions.ts. */
 export const useScenarioStore = create<ScenarioState>()(() => initialScenarioState);

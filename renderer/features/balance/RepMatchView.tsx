@@ -1,0 +1,37 @@
+import { applyRepMatch, proposeRepMatch } from './rep-match-actions';
+import { useBalanceStore } from './balance-store';
+
+/** 'Match reps': proposes a rep per territory with the explained fit, applied only on confirmation. */
+export function RepMatchView() {
+  const match = useBalanceStore((s) => s.match);
+  return (
+    <div className="rep-match">
+      <div className="rep-match__head">
+        <button type="button" data-testid="match-reps" disabled={match.status === 'running'} onClick={() => void proposeRepMatch()}>
+          {match.status === 'running' ? 'Matching…' : 'Match reps'}
+        </button>
+        {match.proposals.length > 0 ? (
+          <button type="button" data-testid="apply-rep-match" onClick={() => void applyRepMatch()}>Apply ({match.proposals.length})</button>
+        ) : null}
+        {match.status === 'ready' ? <span className="rep-match__total">total fit {match.total.toFixed(2)}</span> : null}
+      </div>
+      {match.error ? <div className="balance-run__error">{match.error}</div> : null}
+      {match.proposals.length > 0 ? (
+        <table className="balance-table">
+          <thead><tr><th>territory</th><th>rep</th><th>fit</th><th>why</th></tr></thead>
+          <tbody>
+            {match.proposals.map((p) => (
+              <tr key={p.territoryId}>
+                <td>{p.territoryName}</td>
+                <td>{p.repName}</td>
+                <td>{p.fit.score.toFixed(2)}</td>
+                <td className="rep-match__why">{p.fit.components.map((c) => `${c.name} ${c.contribution.toFixed(2)} (${c.detail})`).join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {match.unmatched.length > 0 ? <div className="rep-match__unmatched">No rep left for: {match.unmatched.join(', ')}</div> : null}
+    </div>
+  );
+}

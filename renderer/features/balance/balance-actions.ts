@@ -1,0 +1,148 @@
+import { api } from '../../api/client';
+import type { AccountId, UnitId } from '../../../shared/domain/ids';
+import type { AccountsTable, UnitEdges } from '../../../shared/domain/dataset/types';
+import { applyBalanceResult, prepareBalance, type BalanceDataset, type BalanceSettings } from '../../../shared/domain/balance';
+import type { ScenarioPayload } from '../../../shared/domain/territories/types';
+import { useDatasetStore } from '../../state/dataset-store';
+import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
+import { useScenarioStore } from '../../state/scenario-store';
+import { messageOf, reportError } from '../../state/ui-actions';
+import { useBalanceStore, type BalanceRun } from './balance-store';
+import { CancelledError, runInWorker, type WorkerJob } from './balance-worker-pool';
+
+let extra: { edges: UnitEdges; accounts: AccountsTable } | null = null;
+let nextRunId = 1;
+const jobs = new Map<number, WorkerJob>();
+const basePayloads = new Map<number, ScenarioPayload>();
+
+const patchRun = (id: number, patch: Partial<BalanceRun>): void =>
+  useBalanceStore.setState((s) => ({ runs: s.runs.map((r) => (r.id === id ? { ...r, ...patch } : r)) }));
+
+/** Shows or hides the panel; the first open loads the adjacency and account columns the engine needs. */
+export function setBalancePanelOpen(open: boolean): void {
+  useBalanceStore.setState({ open });
+  if (open) void ensureBalanceData();
+}
+
+/** Changes the panel's settings. */
+export function updateBalanceSettings(patch: Partial<BalanceSettings>): void {
+  useBalanceStore.setState((s) => ({ settings: { ...s.settings, ...patch } }));
+}
+
+/** Sets the disruption budgets of a sweep. */
+export function setSweep(shares: number[]): void {
+  useBalanceStore.setState({ sweep: shares });
+}
+
+/** Loads edges and full account columns once per workspace. */
+export async function ensureBalanceData(): Promise<BalanceDataset | null> {
+  const { units, reps } = useDatasetStore.getState();
+  if (!units) return null;
+  if (!extra) {
+    useBalanceStore.setState({ dataStatus: 'loading' });
+    try {
+      const [edges, accounts] = await Promise.all([api['dataset.edges']({}), api['dataset.accounts']({})]);
+      extra = { edges, accounts };
+    } catch (e) {
+      useBalanceStore.setState({ dataStatus: 'error' });
+      reportError({ id: 'balance-data', title: 'The balance panel could not load the dataset', detail: messageOf(e), action: 'Reload the window and open the panel again.' });
+      return null;
+    }
+  }
+  useBalanceStore.setState({ dataStatus: 'ready' });
+  return { units, edges: extra.edges, accounts: extra.accounts, reps };
+}
+
+/** Full account columns, once loaded (rep matching needs them). */
+export function balanceAccounts(): AccountsTable | null {
+  return extra?.accounts ?? null;
+}
+
+/** Label of a run from what distinguishes it. */
+function runLabel(s: BalanceSettings): string {
+  const budget = s.mode === 'rebalance' && s.maxDisruption ? ` · ≤${Math.round(s.maxDisruption.share * 100)}% moved` : '';
+  return `${s.mode === 'design' ? 'Design' : 'Rebalance'} · ${s.measures.join('+')} ±${Math.round(s.tolerance * 100)}%${budget} · seed ${s.seed ?? 1}`;
+}
+
+/** Starts one run with the panel settings, or a sweep: one parallel run per disruption budget. */
+export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number[]> {
+  const data = await ensureBalanceData();
+  const current = useScenarioStore.getState().current;
+  if (!data || !current) return [];
+  const { settings, sweep } = useBalanceStore.getState();
+  const basis = settings.maxDisruption?.basis ?? 'units';
+  const list: BalanceSettings[] = kind === 'single' ? [settings] : sweep.map((share) => ({ ...settings, mode: 'rebalance', maxDisruption: { share, basis } }));
+  const ids: number[] = [];
+  for (const s of list) {
+    const id = nextRunId++;
+    ids.push(id);
+    const run: BalanceRun = {
+      id, label: runLabel(s), settings: s, status: 'queued', progress: null, base: { scenarioId: current.scenarioId, version: current.version },
+      prepared: null, result: null, error: null, elapsedMs: null, saved: null,
+    };
+    useBalanceStore.setState((st) => ({ runs: [...st.runs, run] }));
+    const prepared = prepareBalance(data, current.payload, s);
+    if (!prepared.ok) { patchRun(id, { status: 'error', error: prepared.error.message }); continue; }
+    basePayloads.set(id, current.payload);
+    // The worker receives the typed arrays (transferred); keep what applying the result needs.
+    const keep = { ...prepared.value, input: { ...prepared.value.input, ids: data.units.ids } };
+    patchRun(id, { prepared: { ...keep, input: { ...keep.input, x: new Float64Array(0), y: new Float64Array(0), measures: [] } } });
+    let t0 = 0;
+    const job = runInWorker(prepared.value.input, (p) => patchRun(id, { progress: p }), () => { t0 = performance.now(); patchRun(id, { status: 'running' }); });
+    jobs.set(id, job);
+    job.result.then(
+      (result) => patchRun(id, { status: 'done', result, elapsedMs: Math.round(performance.now() - t0) }),
+      (e: unknown) => patchRun(id, e instanceof CancelledError ? { status: 'cancelled' } : { status: 'error', error: messageOf(e) }),
+    ).finally(() => jobs.delete(id));
+  }
+  return ids;
+}
+
+/** Stops a queued or running run. */
+export function cancelBalanceRun(id: number): void {
+  jobs.get(id)?.cancel();
+}
+
+/** Removes finished runs from the list. */
+export function clearBalanceRuns(): void {
+  useBalanceStore.setState((s) => ({ runs: s.runs.filter((r) => r.status === 'running' || r.status === 'queued') }));
+}
+
+/** Saves a finished run as a new version of its scenario, or as a new scenario, and opens it. */
+export async function pickBalanceRun(id: number, newScenarioName?: string): Promise<boolean> {
+  const run = useBalanceStore.getState().runs.find((r) => r.id === id);
+  const payload = basePayloads.get(id);
+  if (!run?.result || !run.prepared || !payload) return false;
+  const r = run.result.report;
+  const summary = { worstDeviation: r.worstDeviation, nonContiguous: r.nonContiguous, compactness: r.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
+  const next = applyBalanceResult(payload, run.prepared, run.result, { balance: { ...run.settings, result: summary } });
+  const note = `${run.label}: worst deviation ${(r.worstDeviation * 100).toFixed(1)}%`;
+  try {
+    let scenarioId = run.base.scenarioId;
+    let baseVersion = run.base.version;
+    if (newScenarioName) {
+      const created = await api['scenario.create']({ name: newScenarioName, from: { scenario: run.base.scenarioId, version: run.base.version } });
+      if (!created.ok) { reportError({ id: 'balance-save', title: 'The scenario could not be created', detail: created.error.message, action: 'Choose another name.' }); return false; }
+      scenarioId = created.value.id;
+      baseVersion = created.value.headVersion;
+    }
+    const saved = await api['scenario.saveVersion']({ scenarioId, baseVersion, payload: next, note });
+    if (!saved.ok) {
+      reportError({ id: 'balance-save', title: 'The balanced plan could not be saved', detail: saved.error.message, action: saved.error.code === 'stale-base' ? 'Save it as a new scenario instead, or run again on the latest version.' : 'Check the workspace is writable.' });
+      return false;
+    }
+    patchRun(id, { saved: saved.value });
+    await refreshScenarioList();
+    await openScenario(saved.value.scenarioId, saved.value.version);
+    return true;
+  } catch (e) {
+    reportError({ id: 'balance-save', title: 'The balanced plan could not be saved', detail: messageOf(e), action: 'Check that the Tessera server is still running, then pick the run again.' });
+    return false;
+  }
+}
+
+/** Unit ids and account ids/segments of the dataset (for resolving alignments). */
+export function datasetKeys(): { unitIds: UnitId[]; accounts: { ids: AccountId[]; segment: string[] } } | null {
+  const { units, accounts } = useDatasetStore.getState();
+  return units && accounts ? { unitIds: units.ids as UnitId[], accounts: { ids: accounts.ids as AccountId[], segment: accounts.segment } } : null;
+}

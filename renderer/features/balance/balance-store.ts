@@ -1,0 +1,50 @@
+import { create } from 'zustand';
+import type { BalanceProgress, BalanceResult, BalanceSettings, FitScore, PreparedBalance } from '../../../shared/domain/balance';
+import type { VersionRef } from '../../../shared/contracts/app-api';
+
+/** One engine run of the panel (a single run or one member of a sweep). */
+export type BalanceRun = {
+  id: number;
+  label: string;
+  settings: BalanceSettings;
+  status: 'queued' | 'running' | 'done' | 'cancelled' | 'error';
+  progress: BalanceProgress | null;
+  /** Scenario version the run started from (its result is saved on top of it). */
+  base: VersionRef;
+  prepared: PreparedBalance | null;
+  result: BalanceResult | null;
+  error: string | null;
+  /** Wall-clock time in the worker including transfer, ms. */
+  elapsedMs: number | null;
+  saved: VersionRef | null;
+};
+
+/** Proposed rep per territory with the explained fit, before it is applied. */
+export type RepProposal = { territoryId: string; territoryName: string; repId: string; repName: string; fit: FitScore };
+
+/** State of the balance panel. */
+export type BalanceState = {
+  open: boolean;
+  settings: BalanceSettings;
+  /** Disruption budgets of a sweep, as shares (one parallel run each). */
+  sweep: number[];
+  dataStatus: 'idle' | 'loading' | 'ready' | 'error';
+  runs: BalanceRun[];
+  match: { status: 'idle' | 'running' | 'ready' | 'error'; proposals: RepProposal[]; total: number; unmatched: string[]; error: string | null };
+};
+
+export const DEFAULT_BALANCE_SETTINGS: BalanceSettings = {
+  mode: 'rebalance', measures: ['potential'], tolerance: 0.05, contiguity: true, objective: 'sum', useLocks: true, seed: 1, timeLimitMs: 5000,
+};
+
+export const initialBalanceState: BalanceState = {
+  open: false,
+  settings: DEFAULT_BALANCE_SETTINGS,
+  sweep: [0, 0.05, 0.1, 0.2],
+  dataStatus: 'idle',
+  runs: [],
+  match: { status: 'idle', proposals: [], total: 0, unmatched: [], error: null },
+};
+
+/** Balance panel store; written only by balance-actions.ts. */
+export const useBalanceStore = create<BalanceState>()(() => initialBalanceState);

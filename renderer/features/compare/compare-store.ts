@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import type { CompareResult } from '../../../shared/contracts/app-api';
+import type { ViewState } from '../../map/initial-view';
+
+/** Default alignment of one compared scenario, for its map. */
+export type CompareMap = { name: string; unitTerritory: Int32Array; colors: string[]; moved: Set<number> };
+
+/** The compare view: chosen scenarios, the result, per-scenario maps and the one view state all maps share. */
+export type CompareState = {
+  chosen: number[];
+  baseline: number;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  result: CompareResult | null;
+  maps: CompareMap[];
+  viewState: ViewState | null;
+};
+
+export const initialCompareState: CompareState = { chosen: [], baseline: 0, status: 'idle', error: null, result: null, maps: [], viewState: null };
+
+/** Compare store; written only by compare-actions.ts. */
+export const useCompareStore = create<CompareState>()(() => initialCompareState);

@@ -1,0 +1,161 @@
+import { api } from '../../api/client';
+import type { AppError } from '../../../shared/contracts/result';
+import { execute, redo, undo, emptyHistory, type ScenarioCommand } from '../../../shared/domain/scenario/commands';
+import type { ScenarioPayload } from '../../../shared/domain/territories/types';
+import { loadWorkspace } from '../../state/dataset-actions';
+import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
+import { useScenarioStore } from '../../state/scenario-store';
+import { useScenariosStore, type MainView } from './scenarios-store';
+
+function say(message: string | null): void {
+  useScenariosStore.setState({ message, busy: false });
+}
+
+async function guarded(run: () => Promise<AppError | null | void>): Promise<boolean> {
+  useScenariosStore.setState({ busy: true, message: null });
+  try {
+    const e = await run();
+    if (e) {
+      say(e.message);
+      return false;
+    }
+    say(null);
+    return true;
+  } catch (error) {
+    say((error as Error).message);
+    return false;
+  }
+}
+
+/** Switches between the map and the compare view. */
+export function showView(view: MainView): void {
+  useScenariosStore.setState({ view });
+}
+
+/** Opens or closes the scenario panel (and loads the open scenario's history). */
+export function togglePanel(open = !useScenariosStore.getState().panelOpen): void {
+  useScenariosStore.setState({ panelOpen: open });
+  if (open) void loadHistory();
+}
+
+/** Loads the version history of the open scenario. */
+export async function loadHistory(): Promise<void> {
+  const current = useScenarioStore.getState().current;
+  if (!current) return;
+  const h = await api['scenario.history']({ scenario: current.scenarioId });
+  useScenariosStore.setState({ history: h.ok ? h.value : [] });
+}
+
+async function reopen(scenarioId: number, version?: number): Promise<void> {
+  await refreshScenarioList();
+  await openScenario(scenarioId, version);
+  useScenariosStore.setState({ edits: emptyHistory() });
+  await loadHistory();
+}
+
+/** Creates a scenario from the open one (or from a given version of it: a branch). */
+export function copyScenario(name: string, version?: number): Promise<boolean> {
+  return guarded(async () => {
+    const cur = useScenarioStore.getState().current;
+    if (!cur) return { code: 'none', message: 'Open a scenario first.' };
+    const r = await api['scenario.create']({ name, from: { scenario: cur.scenarioId, ...(version ? { version } : {}) } });
+    if (!r.ok) return r.error;
+    await reopen(r.value.id);
+  });
+}
+
+/** Renames a scenario. */
+export function renameScenario(scenarioId: number, name: string): Promise<boolean> {
+  return guarded(async () => {
+    const r = await api['scenario.update']({ scenarioId, name });
+    if (!r.ok) return r.error;
+    await refreshScenarioList();
+  });
+}
+
+/** Archives or unarchives a scenario. */
+export function archiveScenario(scenarioId: number, archived: boolean): Promise<boolean> {
+  return guarded(async () => {
+    const r = await api['scenario.archive']({ scenarioId, archived });
+    if (!r.ok) return r.error;
+    await refreshScenarioList();
+  });
+}
+
+/** Deletes a scenario; confirmName must repeat its name. */
+export function deleteScenario(scenarioId: number, confirmName: string): Promise<boolean> {
+  return guarded(async () => {
+    const r = await api['scenario.delete']({ scenarioId, confirmName });
+    if (!r.ok) return r.error;
+    const list = await refreshScenarioList();
+    const next = list.find((s) => !s.archived) ?? list[0];
+    if (next && useScenarioStore.getState().current?.scenarioId === scenarioId) await reopen(next.id);
+  });
+}
+
+/** Restores an old version by appending a new version with its payload. */
+export function restoreVersion(version: number): Promise<boolean> {
+  return guarded(async () => {
+    const cur = useScenarioStore.getState().current;
+    if (!cur) return null;
+    const head = useScenarioStore.getState().list.find((s) => s.id === cur.scenarioId)?.headVersion ?? cur.version;
+    const r = await api['scenario.restore']({ scenarioId: cur.scenarioId, version, baseVersion: head });
+    if (!r.ok) return r.error;
+    await reopen(cur.scenarioId, r.value.version);
+  });
+}
+
+async function save(payload: ScenarioPayload, note: string): Promise<AppError | null> {
+  const cur = useScenarioStore.getState().current!;
+  const r = await api['scenario.saveVersion']({ scenarioId: cur.scenarioId, baseVersion: cur.version, payload, note });
+  if (!r.ok) return r.error;
+  await refreshScenarioList();
+  await openScenario(cur.scenarioId, r.value.version);
+  await loadHistory();
+  return null;
+}
+
+/** Runs an edit as a command: applied, saved as a new version, and recorded for undo. */
+export function runCommand(cmd: ScenarioCommand, label: string): Promise<boolean> {
+  return guarded(async () => {
+    const cur = useScenarioStore.getState().current;
+    if (!cur) return null;
+    const next = execute(useScenariosStore.getState().edits, cur.payload, cmd, label);
+    const e = await save(next.payload, label);
+    if (!e) useScenariosStore.setState({ edits: next.history });
+    return e;
+  });
+}
+
+/** Undoes (or redoes) the last edit; the result is saved as a new version, so history stays append-only. */
+export function undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
+  return guarded(async () => {
+    const cur = useScenarioStore.getState().current;
+    const h = useScenariosStore.getState().edits;
+    const label = kind === 'undo' ? h.past.at(-1)?.label : h.future.at(-1)?.label;
+    const next = cur ? (kind === 'undo' ? undo(h, cur.payload) : redo(h, cur.payload)) : null;
+    if (!next) return null;
+    const e = await save(next.payload, `${kind === 'undo' ? 'Undo' : 'Redo'}: ${label}`);
+    if (!e) useScenariosStore.setState({ edits: next.history });
+    return e;
+  });
+}
+
+/** Opens a shared `.tessera` file read-only (validated on the Node side) and reloads the app on it. */
+export function openSharedFile(path: string): Promise<boolean> {
+  return guarded(async () => {
+    const r = await api['share.open']({ path });
+    if (!r.ok) return r.error;
+    useScenariosStore.setState({ edits: emptyHistory(), view: 'map' });
+    await loadWorkspace();
+  });
+}
+
+/** Saves the read-only workspace as an editable copy and reloads on it. */
+export function saveCopy(path: string): Promise<boolean> {
+  return guarded(async () => {
+    const r = await api['share.saveCopy']({ path });
+    if (!r.ok) return r.error;
+    await loadWorkspace();
+  });
+}

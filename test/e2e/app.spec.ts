@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Browser mode end to end: the built renderer served by `tessera serve` with the demo workspace,
+// WebGL in software (SwiftShader), so waits are generous.
+
+type PixelStats = { width: number; height: number; nonBackground: number; colours: number };
+
+/** Decodes PNG screenshots in the page (no PNG library needed in Node) and measures or diffs them. */
+async function analyse(page: Page, pngs: Buffer[]): Promise<{ stats: PixelStats[]; changed: number }> {
+  return page.evaluate(async (b64s) => {
+    const decode = async (b64: string) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return ctx.getImageData(0, 0, bmp.width, bmp.height);
+    };
+    const images = await Promise.all(b64s.map(decode));
+    const stats = images.map((img) => {
+      const d = img.data;
+      let nonBackground = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) {
+        // Map background is rgb(238, 242, 246).
+        if (Math.abs(d[i]! - 238) + Math.abs(d[i + 1]! - 242) + Math.abs(d[i + 2]! - 246) > 30) nonBackground++;
+        colours.add(((d[i]! >> 4) << 8) | ((d[i + 1]! >> 4) << 4) | (d[i + 2]! >> 4));
+      }
+      return { width: img.width, height: img.height, nonBackground: nonBackground / (d.length / 4), colours: colours.size };
+    });
+    let changed = 0;
+    if (images.length === 2 && images[0]!.data.length === images[1]!.data.length) {
+      const [a, b] = [images[0]!.data, images[1]!.data];
+      for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 24) changed++;
+      changed /= a.length / 4;
+    }
+    return { stats, changed };
+  }, pngs.map((p) => p.toString('base64')));
+}
+
+const mapShot = async (page: Page) => {
+  await page.mouse.move(1, 1); // no tooltip or hover highlight in the picture
+  return page.locator('[data-testid="map"] canvas').first().screenshot();
+};
+
+/** Calls the app API from inside the page, the way the renderer does (token from the meta tag). */
+async function apiCall<T>(page: Page, method: string, arg: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, a]) => {
+      const token = document.querySelector('meta[name="tessera-token"]')?.getAttribute('content') ?? '';
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tessera-token': token }, body: JSON.stringify(a) });
+      return ((await res.json()) as { result: unknown }).result;
+    },
+    [method, arg] as const,
+  ) as Promise<T>;
+}
+
+// One page load for all checks (the first frame takes several seconds in software WebGL); they run in order.
+test.describe.configure({ mode: 'serial' });
+
+test.describe('Tessera in browser mode with the demo workspace', () => {
+  const problems: string[] = [];
+  let page: Page;
+
+  test.beforeAll(async ({ browser }) => {
+    page = await browser.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    const t0 = Date.now();
+    await page.goto('/');
+    const app = page.getByTestId('app');
+    await expect(app).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+    await expect(app).toHaveAttribute('data-first-frame-ms', /^\d+$/, { timeout: 90_000 });
+    console.log(`first map frame with data: ${await app.getAttribute('data-first-frame-ms')} ms after navigation start (test saw it after ${Date.now() - t0} ms)`);
+  });
+
+  test.afterAll(async () => {
+    await page.close();
+  });
+
+  test('draws the territory map and names workspace and scenario in the title', async () => {
+    const workspace = (await page.locator('.topbar__title').textContent())!.trim();
+    const scenario = (await page.getByTestId('scenario-picker').locator('option:checked').textContent())!.split(' · ')[0]!.trim();
+    expect(workspace.length).toBeGreaterThan(0);
+    await expect(page).toHaveTitle(`${workspace} — ${scenario} — Tessera`);
+
+    const { stats } = await analyse(page, [await mapShot(page)]);
+    const s = stats[0]!;
+    console.log(`map canvas ${s.width}x${s.height}: ${(s.nonBackground * 100).toFixed(1)} % drawn, ${s.colours} distinct colours`);
+    expect(s.nonBackground).toBeGreaterThan(0.15);
+    expect(s.colours).toBeGreaterThan(40);
+  });
+
+  test('lists every territory with the same KPIs the service computes', async () => {
+    const app = page.getByTestId('app');
+    const count = Number(await app.getAttribute('data-territory-count'));
+    expect(count).toBeGreaterThanOrEqual(50);
+    expect(count).toBeLessThanOrEqual(70);
+    await expect(page.getByTestId('territory-grid')).toHaveAttribute('data-row-count', String(count));
+    expect(await page.locator('[role="row"][row-id]').count()).toBeGreaterThan(10);
+
+    const scenario = (await page.getByTestId('scenario-picker').locator('option:checked').textContent())!.split(' · ')[0]!.trim();
+    const table = await apiCall<{ ok: true; value: { rows: { territoryId: string; accounts: number; units: number }[] } }>(page, 'kpi.territories', { scenario });
+    expect(table.ok).toBe(true);
+    expect(table.value.rows).toHaveLength(count);
+    // The grid's numbers come from the KPI worker; they must match the service's for the same version.
+    for (const row of table.value.rows.slice(0, 5)) {
+      const r = page.getByTestId('territory-grid').locator(`[role="row"][row-id="${row.territoryId}"]`);
+      await expect(r.locator('[col-id="accounts"]')).toHaveText(row.accounts.toLocaleString('en-US'));
+      await expect(r.locator('[col-id="units"]')).toHaveText(row.units.toLocaleString('en-US'));
+      await expect(r.locator('[col-id="potentialDeviation"]')).toHaveText(/^[+−±]\d+\.\d %$/);
+    }
+  });
+
+  test('selecting a grid row highlights its territory on the map', async () => {
+    const before = await mapShot(page);
+    const name = page.locator('[data-testid^="territory-name-"]').nth(3);
+    const id = (await name.getAttribute('data-testid'))!.replace('territory-name-', '');
+    await name.click();
+    await expect(page.getByTestId('app')).toHaveAttribute('data-selected-territory', id);
+    await expect(page.getByTestId('territory-grid').locator(`[role="row"][row-id="${id}"]`)).toHaveClass(/ag-row-selected/);
+    await expect
+      .poll(async () => (await analyse(page, [before, await mapShot(page)])).changed, { timeout: 30_000, message: 'share of map pixels that changed' })
+      .toBeGreaterThan(0.05);
+  });
+
+  test('clicking a county selects its territory row in the grid', async () => {
+    const canvas = page.locator('[data-testid="map"] canvas').first();
+    const box = (await canvas.boundingBox())!;
+    // The middle of the fitted view is Kansas: a county (or an account) of some territory.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const app = page.getByTestId('app');
+    await expect(app).toHaveAttribute('data-selected-territory', /.+/);
+    const id = (await app.getAttribute('data-selected-territory'))!;
+    await expect(page.getByTestId('territory-grid').locator(`[role="row"][row-id="${id}"]`)).toHaveClass(/ag-row-selected/);
+    await expect(page.getByTestId('territory-grid').locator(`[role="row"][row-id="${id}"]`)).toBeInViewport();
+  });
+
+  test('runs without page errors or Content-Security-Policy violations', async () => {
+    expect(problems).toEqual([]);
+  });
+});
