@@ -3,6 +3,7 @@ import { CompareView } from '../features/compare/CompareView';
 import { ScenarioPanel } from '../features/scenarios/ScenarioPanel';
 import { useScenariosStore } from '../features/scenarios/scenarios-store';
 import { ViewTabs } from '../features/scenarios/ViewTabs';
+import { BalanceDock } from '../features/balance/BalanceDock';
 import { TerritoryGrid } from '../grid/TerritoryGrid';
 import { MapView } from '../map/MapView';
 import { useDatasetStore } from '../state/dataset-store';
@@ -51,6 +52,7 @@ export function App() {
       <main className="main">
         <MapView />
         <section className="side">
+          <BalanceDock />
           <GridHeader />
           <TerritoryGrid />
         </section>

@@ -17,3 +17,4 @@ export {
   ACCOUNT_MEASURES, alignmentTerritories, applyBalanceResult, balanceAlignmentIndex, prepareBalance, unitMeasures,
   type BalanceDataset, type BalanceSettings, type PreparedBalance, type PrepareErrorCode,
 } from './from-dataset';
+export { repProfiles, territoryProfiles } from './rep-profiles';

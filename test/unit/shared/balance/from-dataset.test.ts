@@ -96,3 +96,16 @@ describe('applyBalanceResult', () => {
     expect(out2.territories.map((t) => t.id)).toEqual(['W']);
   });
 });
+
+describe('rep and territory profiles', () => {
+  it('weights territory centres and industry mix by potential and maps seniority to 0..1', async () => {
+    const { repProfiles, territoryProfiles } = await import('../../../../shared/domain/balance');
+    const d = tinyDataset();
+    const profiles = territoryProfiles(3, d.accounts, Int32Array.from([0, 0, 1, 1, -1, 0]));
+    expect(profiles.map((p) => p.territory)).toEqual([0, 1]);
+    expect(profiles[0]!.potential).toBe(90);
+    expect(profiles[0]!.industryMix).toEqual({ Retail: 1 });
+    expect(profiles[1]!.centerX).toBeCloseTo((30 * 0 + 40 * 1) / 70);
+    expect(repProfiles(d.reps).map((r) => [r.id, r.seniority, r.industries])).toEqual([['r1', 1, { Retail: 1 }], ['r2', 0, { Finance: 1 }]]);
+  });
+});
