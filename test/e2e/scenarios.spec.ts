@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+// Scenarios end to end in browser mode: copy a scenario, compare it with another and read the deltas;
+// open a shared .tessera file read-only (the client view) and save an editable copy.
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-e2e-scn-'));
+const share = join(dir, 'client.tessera');
+
+test.beforeAll(() => {
+  const bin = resolve('bin/tessera.mjs');
+  const ws = join(dir, 'demo.tessera');
+  execFileSync(process.execPath, [bin, 'demo', '--workspace', ws]);
+  execFileSync(process.execPath, [bin, 'export', '--workspace', ws, '--scenario', 'Nearest rep', '--format', 'scenario-file', '--out', share]);
+});
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+}
+
+test('makes a copy of a scenario, compares it with another and shows KPI deltas, maps and moved units', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('copy-name').fill('My plan');
+  await page.getByTestId('copy-scenario').click();
+  await expect(page.locator('[data-testid="scenario-list"] tr[data-scenario="My plan"]')).toBeVisible();
+  await expect(page.getByTestId('scenario-picker')).toHaveValue(/\d+/);
+  await expect(page.getByTestId('scenario-history')).toContainText('Created from Current plan');
+
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('compare-pick-My plan').check();
+  await page.getByTestId('compare-pick-Nearest rep').check();
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-compare-state', 'ready', { timeout: 60_000 });
+  const table = page.getByTestId('kpi-delta-table');
+  await expect(table).toContainText('My plan (baseline)');
+  const moved = table.locator('tr[data-kpi="disruption.accounts"]');
+  await expect(moved).toContainText('(+12,969)');
+  await expect(table.locator('tr[data-kpi="potential.cv"] [data-testid="kpi-delta"]')).toHaveClass(/delta--bad/);
+  await expect(page.getByTestId('compare-map')).toHaveCount(2);
+  await expect(page.getByTestId('compare-map').nth(1)).toContainText('1370 units moved');
+  await expect(page.getByTestId('target-band')).toHaveCount(2);
+  await expect(page.getByTestId('moved-list')).toContainText('12,969 accounts moved');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-moved-csv').click();
+  expect((await download).suggestedFilename()).toBe('moved-units-and-accounts.csv');
+});
+
+test('opens a shared file read-only as a client view and saves an editable copy', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('share-path').fill(share);
+  await page.getByTestId('open-shared').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('client.tessera');
+  await expect(page.getByTestId('workspace-name')).toContainText('Read-only');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await expect(page.locator('[data-testid="scenario-picker"] option')).toHaveText([/Nearest rep/]);
+  await expect(page.getByTestId('copy-scenario')).toBeDisabled();
+
+  await page.getByTestId('copy-path').fill(join(dir, 'my-copy.tessera'));
+  await page.getByTestId('save-copy').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('my-copy.tessera');
+  await expect(page.getByTestId('workspace-name')).not.toContainText('Read-only');
+});
