@@ -2,6 +2,8 @@ import type { AppApi } from '../../shared/contracts/app-api';
 import type { OpenOptions } from '../db/connection';
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
+import { reportHandlers } from './report/report-handlers';
+import { rulesHandlers } from './rules/rules-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { scenarioAdminHandlers } from './scenarios/scenario-admin-handlers';
 import { Workspace } from './workspace';
@@ -45,6 +47,8 @@ export function createServices(opts: ServicesOptions): Services {
     ...datasetHandlers(ctx),
     ...scenarioHandlers(ctx),
     ...scenarioAdminHandlers(ctx),
+    ...rulesHandlers(ctx),
+    ...reportHandlers(ctx),
   };
   return { api, workspace: () => current, close: () => current.close() };
 }

@@ -4,6 +4,8 @@
 // its type and schemas, then add it to AppApi and APP_API_SCHEMAS below (the compiler checks both match).
 import type { z } from 'zod';
 import { datasetSchemas, type DatasetApi } from './api/dataset-api';
+import { reportSchemas, type ReportApi } from './api/report-api';
+import { rulesSchemas, type RulesApi } from './api/rules-api';
 import { scenarioAdminSchemas, type ScenarioAdminApi } from './api/scenario-admin-api';
 import { scenarioSchemas, type ScenarioApi } from './api/scenario-api';
 import { workspaceSchemas, type WorkspaceApi } from './api/workspace-api';
@@ -12,9 +14,11 @@ export type * from './api/types';
 export type { ScenarioSelector } from './api/common';
 export type { DatasetApi, ScenarioApi, WorkspaceApi };
 export type * from './api/scenario-admin-api';
+export type * from './api/rules-api';
+export type * from './api/report-api';
 
 /** Every call the UI can make. */
-export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi;
+export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi;
 
 /** Name of an AppApi method. */
 export type AppMethod = keyof AppApi;
@@ -29,6 +33,8 @@ export const APP_API_SCHEMAS = {
   ...datasetSchemas,
   ...scenarioSchemas,
   ...scenarioAdminSchemas,
+  ...rulesSchemas,
+  ...reportSchemas,
 } as const satisfies Record<AppMethod, z.ZodType>;
 
 /** All method names, the runtime list the preload and the HTTP client build their objects from. */

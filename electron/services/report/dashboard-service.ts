@@ -1,0 +1,46 @@
+import type { ScenarioVersion } from '../../../shared/contracts/app-api';
+import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type DashboardSettings } from '../../../shared/domain/kpi/dashboard';
+import { indexAlignment, resolveAccountTerritories } from '../../../shared/domain/territories/resolve';
+import type { Workspace } from '../workspace';
+
+/** Dashboard settings of a payload (settings.dashboard) over the defaults. */
+export function dashboardSettings(payload: ScenarioVersion['payload']): DashboardSettings {
+  const raw = (payload.settings.dashboard ?? {}) as Partial<DashboardSettings>;
+  return { ...DEFAULT_DASHBOARD_SETTINGS, ...raw, quotas: { ...DEFAULT_DASHBOARD_SETTINGS.quotas, ...(raw.quotas ?? {}) } };
+}
+
+/** Leads' unit index and status when the workspace has a leads table (imports add it); null otherwise. */
+function readLeads(ws: Workspace): { unit: Int32Array; status: string[] } | null {
+  try {
+    const rows = ws.db.prepare('SELECT unit_idx AS u, status AS s FROM leads ORDER BY idx').raw().all() as [number, string][];
+    return rows.length ? { unit: Int32Array.from(rows, (r) => r[0]), status: rows.map((r) => r[1]) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Computes the dashboard of a scenario version on the Node side (one pass over accounts). */
+export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
+  const units = ws.units();
+  const accounts = ws.accounts();
+  const payload = version.payload;
+  const idx = indexAlignment(payload, units.ids, accounts);
+  const accountTerritory = resolveAccountTerritories(Int32Array.from(accounts.unitIndex), idx.accountAlignment, idx.accountOverride, idx.unitTerritory);
+  const leads = readLeads(ws);
+  const defaultAlignment = idx.unitTerritory[0]!;
+  return computeDashboard(
+    {
+      territories: payload.territories,
+      reps: ws.reps(),
+      accountTerritory,
+      x: Float64Array.from(accounts.x),
+      y: Float64Array.from(accounts.y),
+      potential: Float64Array.from(accounts.potential),
+      revenue: Float64Array.from(accounts.revenue),
+      workload: Float64Array.from(accounts.workload),
+      metric: units.kind === 'custom' ? 'planar' : 'geographic',
+      leads: leads ? { territory: Int32Array.from(leads.unit, (u) => (u >= 0 ? defaultAlignment[u]! : -1)), status: leads.status } : undefined,
+    },
+    dashboardSettings(payload),
+  );
+}

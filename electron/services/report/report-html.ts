@@ -1,0 +1,107 @@
+import type { CompareResult, ScenarioVersion } from '../../../shared/contracts/app-api';
+import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
+import type { KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
+import type { Workspace } from '../workspace';
+import { mapSvg } from './map-svg';
+import { barChartSvg, esc } from './svg-parts';
+
+/** Everything one report page set is built from. */
+export type ReportData = {
+  title: string;
+  workspace: string;
+  version: ScenarioVersion;
+  dashboard: Dashboard;
+  comparison: CompareResult | null;
+  generatedAt: string;
+};
+
+const int = (v: number): string => Math.round(v).toLocaleString('en-US');
+const pct = (v: number | null, signed = false): string => (v === null || !Number.isFinite(v) ? '—' : `${signed && v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`);
+const ratio = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(2));
+
+function table(headers: string[], rows: (string | number)[][], numericFrom = 1): string {
+  const th = headers.map((h, i) => `<th${i >= numericFrom ? ' class="n"' : ''}>${esc(h)}</th>`).join('');
+  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${i >= numericFrom ? ' class="n"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
+}
+
+function fmtDelta(r: KpiDeltaRow, v: number): string {
+  if (r.format === 'percent') return pct(v);
+  if (r.format === 'ratio' || r.format === 'index') return ratio(v);
+  return int(v);
+}
+
+function summary(d: Dashboard): string {
+  const cards: [string, string][] = [
+    ['Territories', int(d.territories.length)],
+    ['Accounts', int(d.totals.accounts)],
+    ['Potential', int(d.totals.potential)],
+    ['Revenue', int(d.totals.revenue)],
+    ['Quota', int(d.totals.quota)],
+    ['Expected attainment', pct(d.totals.quota > 0 ? d.totals.revenue / d.totals.quota : null)],
+    ['Coverage ratio (capacity / workload)', ratio(d.coverage.ratio)],
+    ['Potential in staffed territories', pct(d.coverage.staffedPotentialShare)],
+    ['Potential: worst deviation', pct(d.balance.potential.worstDeviation)],
+    ['Potential: CV / Gini', `${ratio(d.balance.potential.cv)} / ${ratio(d.balance.potential.gini)}`],
+    ['Workload: worst deviation', pct(d.balance.workload.worstDeviation)],
+    ['Close rate', pct(d.closeRate)],
+  ];
+  return `<div class="cards">${cards.map(([k, v]) => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`).join('')}</div>`;
+}
+
+function comparisonSection(c: CompareResult): string {
+  const other = c.scenarios.findIndex((_, i) => i !== c.baselineIndex);
+  const s = c.scenarios[other]!;
+  const base = c.scenarios[c.baselineIndex]!;
+  const rows = c.rows.map((r) => [r.label, fmtDelta(r, r.values[c.baselineIndex]!), fmtDelta(r, r.values[other]!), `${r.deltas[other]! >= 0 ? '+' : ''}${fmtDelta(r, r.deltas[other]!)}`]);
+  const d = s.metrics.disruption;
+  const reps = [...s.reps].sort((a, b) => b.potentialGained + b.potentialLost - (a.potentialGained + a.potentialLost)).slice(0, 15);
+  const moves = [...s.diff.accounts].sort((a, b) => b.potential - a.potential).slice(0, 15);
+  return `<section class="page"><h2>Comparison: ${esc(s.name)} vs ${esc(base.name)}</h2>
+<p class="lead">${int(d.accounts)} accounts (${pct(d.accountsShare)}) change territory, carrying ${pct(d.potentialShare)} of potential and ${pct(d.revenueShare)} of revenue; ${int(s.diff.units.length)} unit assignments differ.</p>
+${table(['KPI', base.name, s.name, 'Change'], rows)}
+<h3>Gains and losses per rep (largest first)</h3>
+${table(['Rep', 'Accounts gained', 'Accounts lost', 'Potential gained', 'Potential lost', 'Revenue gained', 'Revenue lost'], reps.map((r) => [r.repId ?? '(vacant)', r.accountsGained, r.accountsLost, int(r.potentialGained), int(r.potentialLost), int(r.revenueGained), int(r.revenueLost)]))}
+<h3>Largest moved accounts</h3>
+${table(['Account', 'From', 'To', 'Potential', 'Revenue', 'Named account'], moves.map((m) => [m.accountId, m.from ?? '—', m.to ?? '—', int(m.potential), int(m.revenue), m.viaOverride ? 'yes' : 'no']))}
+</section>`;
+}
+
+/** The executive report as one self-contained, print-styled HTML page (A4/Letter, page breaks per section). */
+export function reportHtml(ws: Workspace, r: ReportData): string {
+  const d = r.dashboard;
+  const band = d.settings.band;
+  const moved = new Set<string>(r.comparison ? r.comparison.scenarios.flatMap((s, i) => (i === r.comparison!.baselineIndex ? [] : s.diff.units.map((u) => u.unitId as string))) : []);
+  const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.map((t) => ({ label: t.name, value: t[k], color: t.color }));
+  const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, t.repId ?? '—', int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
+  const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), int(p.meanDistance), int(p.travelPerCycle)]);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
+@page { size: Letter; margin: 14mm; }
+body { font: 10px/1.35 system-ui, 'DejaVu Sans', Arial, sans-serif; color: #1b1f24; margin: 0; }
+h1 { font-size: 20px; margin: 0 0 2px; } h2 { font-size: 15px; margin: 0 0 8px; } h3 { font-size: 12px; margin: 12px 0 4px; }
+.meta, figcaption { color: #5a6270; } figure { margin: 6px 0; break-inside: avoid; }
+.page { break-before: page; } .lead { font-size: 11px; }
+.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 10px 0; }
+.card { border: 1px solid #d7dce2; border-radius: 4px; padding: 5px 7px; } .card .k { color: #5a6270; font-size: 9px; } .card .v { font-size: 14px; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 9px; } th, td { border-bottom: 1px solid #e3e6ea; padding: 2px 4px; text-align: left; }
+th { background: #f3f5f7; } .n { text-align: right; font-variant-numeric: tabular-nums; } tr { break-inside: avoid; } thead { display: table-header-group; }
+.notes { color: #5a6270; font-size: 9px; }
+</style></head><body data-report="executive">
+<header><h1>${esc(r.title)}</h1><div class="meta">${esc(r.workspace)} · scenario ${esc(r.version.scenarioName)} v${r.version.version} · generated ${esc(r.generatedAt)}</div></header>
+${summary(d)}
+${mapSvg(ws, r.version.payload, moved)}
+<section class="page"><h2>Balance by territory</h2>
+${barChartSvg('Potential by territory', bars('potential'), band)}
+${barChartSvg('Workload (hours) by territory', bars('workload'), band)}
+${barChartSvg('Revenue by territory', bars('revenue'), undefined)}
+</section>
+<section class="page"><h2>Territory KPIs</h2>
+${table(['Territory', 'Rep', 'Accounts', 'Potential', 'vs mean', 'Revenue', 'Workload h', 'Quota', 'Exp. attainment', 'Coverage'], tRows, 2)}
+</section>
+<section class="page"><h2>Reps</h2>
+${table(['Rep', 'Territories', 'Accounts', 'Potential', 'Revenue', 'Quota', 'Exp. attainment', 'Coverage', 'Mean km to account', 'Travel km / visit cycle'], rRows)}
+<p class="notes">${d.notes.map(esc).join(' ')} Quotas: ${esc(d.settings.quotas.mode)}; capacity ${int(d.settings.capacityHours)} h per rep-year.</p>
+</section>
+${r.comparison ? comparisonSection(r.comparison) : ''}
+</body></html>`;
+}

@@ -1,0 +1,86 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import type { Io } from '../../electron/cli/output';
+import { Workspace } from '../../electron/services/workspace';
+import { useTempDir } from '../fixtures/temp';
+
+const tempDir = useTempDir();
+const FIXTURES = resolve(__dirname, '../fixtures/rules');
+let demo = '';
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
+  return { code: await runCli(args, io), out, err };
+}
+
+/** A copy of the demo workspace (built once) for a test that writes. */
+function demoCopy(): string {
+  const path = join(tempDir(), 'demo.tessera');
+  writeFileSync(path, readFileSync(demo));
+  return path;
+}
+
+describe('tessera rules / route / report', () => {
+  beforeAll(() => {
+    demo = join(tmpdir(), `tessera-route-demo-${process.pid}.tessera`);
+    rmSync(demo, { force: true });
+    Workspace.create(demo, true).close();
+  }, 120_000);
+  afterAll(() => rmSync(demo, { force: true }));
+
+  it('saves rules as a scenario version, routes leads with reasons, and continues round-robin on the next run', async () => {
+    const ws = demoCopy();
+    const set = await cli('rules', 'set', '-w', ws, '-s', 'Current plan', '-f', join(FIXTURES, 'rules-demo.json'), '--json');
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toMatchObject({ version: 2 });
+    const out = join(tempDir(), 'routed.csv');
+    const run = await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '--out', out, '--json');
+    expect(run.code, run.err).toBe(0);
+    const summary = JSON.parse(run.out);
+    expect(summary).toMatchObject({ leads: 9, unmatched: 3, rejected: [{ line: 11, reason: 'no lead id' }], committed: true });
+    expect(summary.shadowed).toEqual([expect.objectContaining({ ruleId: 'big-ent', kind: 'proven', by: ['ent'] })]);
+    const rows = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(10);
+    const byId = new Map(rows.slice(1).map((r) => [r.split(',')[0], r]));
+    expect(byId.get('L-2')).toContain('dallas,Dallas territory,territory,T-50,R-050');
+    expect(byId.get('L-3')).toContain('R-002');
+    expect(byId.get('L-8')).toContain('R-003');
+    expect(byId.get('L-6')).toContain('Inside sales queue');
+    expect(rows.find((r) => r.startsWith('L-9'))).toContain(`"'=HYPERLINK`);
+    const again = await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '--out', out, '--force');
+    expect(again.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('turn 3 → R-004');
+  });
+
+  it('does not advance round-robin cursors on --dry-run and refuses bad input with exit codes 1 and 2', async () => {
+    const ws = demoCopy();
+    await cli('rules', 'set', '-w', ws, '-s', 'Current plan', '-f', join(FIXTURES, 'rules-demo.json'));
+    const out = join(tempDir(), 'r.csv');
+    for (let i = 0; i < 2; i++) expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '-o', out, '--force', '--dry-run')).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('turn 1 → R-002');
+    expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '-o', out)).err).toMatch(/already exists/);
+    expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', 'nope.csv', '-o', join(tempDir(), 'x.csv'))).code).toBe(1);
+    expect((await cli('route', '-w', ws, '--leads', 'x.csv')).code).toBe(2);
+    const bad = join(tempDir(), 'bad.json');
+    writeFileSync(bad, JSON.stringify({ version: 1, fallbackQueue: 'q', accountLists: {}, rules: [{ id: 'a', name: 'a', enabled: true, conditions: {}, action: { kind: 'rep', repId: 'NOBODY' } }] }));
+    const refused = await cli('rules', 'set', '-w', ws, '-s', 'Current plan', '-f', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/unknown rep NOBODY/);
+  });
+
+  it('writes the print-styled HTML report of a comparison with map, charts and moved accounts', async () => {
+    const out = join(tempDir(), 'report.html');
+    const res = await cli('report', '-w', demo, '-s', 'Nearest rep', '-b', 'Current plan', '-o', out, '--html', '--json');
+    expect(res.code, res.err).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('data-map="units"');
+    expect(html).toContain('Potential by territory');
+    expect(html).toContain('Largest moved accounts');
+    expect((html.match(/<path /g) ?? []).length).toBeGreaterThan(3000);
+  });
+});
