@@ -25,7 +25,7 @@ export function createHighsSolver(opts: HighsSolverOptions = {}): LpSolver {
       return { status: r.Status, objective: r.ObjectiveValue, columns };
     } catch (e) {
       instance = null;
-      throw new Error(`HiGHS failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`HiGHS failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   };
 }

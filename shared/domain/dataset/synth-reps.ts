@@ -70,7 +70,7 @@ export function synthesizeReps(units: RepUnits, homes: readonly RepHome[], seed:
   const industryCum: number[] = [];
   INDUSTRIES.reduce((s, ind) => (industryCum.push(s + ind.share), s + ind.share), 0);
   return homes.map((home, k) => {
-    let name = '';
+    let name: string;
     do {
       name = `${GIVEN_NAMES[Math.floor(rng() * GIVEN_NAMES.length)]} ${SURNAMES[Math.floor(rng() * SURNAMES.length)]}`;
     } while (used.has(name));
