@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
 import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
 
 const tempDir = useTempDir();
 const FIX = resolve(__dirname, '../fixtures/import');
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
-}
 
 function tinyWorkspace(): string {
   const path = join(tempDir(), 'tiny.tessera');

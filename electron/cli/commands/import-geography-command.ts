@@ -1,5 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Io } from '../output';
+import type { Result } from '../../../shared/contracts/result';
+import { importGeojson, importUnitsCsv, type GeographyReport } from '../../services/import/geography-import';
+import { createZipWorkspace } from '../../services/import/zip-geography';
+import { emit, num, table, UserError, type Io } from '../output';
 
-/** Registers `import units|geojson|zips` (custom geography into a new workspace). */
-export function registerGeographyImports(_cmd: Command, _io: Io): void {}
+function readText(path: string): string {
+  if (!existsSync(path)) throw new UserError(`No file at ${path}.`);
+  return readFileSync(path, 'utf8');
+}
+
+function report(io: Io, json: boolean, res: Result<GeographyReport>): void {
+  if (!res.ok) throw new UserError(res.error.message);
+  const r = res.value;
+  emit(io, json, r, () =>
+    [
+      `Created ${r.path}: ${num(r.units)} units, ${num(r.edges)} adjacencies, measures ${r.measures.join(', ') || '(none)'}${r.scenario ? `, scenario "${r.scenario}"` : ''}`,
+      r.ignoredColumns.length ? `Ignored (not numeric): ${r.ignoredColumns.join(', ')}` : '',
+      r.issues.length ? table(['line', 'column', 'action', 'reason'], r.issues.slice(0, 30).map((i) => [i.line, i.column ?? '', i.action, i.reason])) : '',
+    ].filter(Boolean).join('\n'),
+  );
+}
+
+/** Registers `import units|geojson|zips`: each creates a new workspace from a geography. */
+export function registerGeographyImports(cmd: Command, io: Io): void {
+  cmd
+    .command('units')
+    .description("create a workspace from the balancing engine's units CSV (+ edges CSV)")
+    .argument('<file>', 'units CSV: id, x,y or lon,lat, numeric measures, optional name, center, territory, locked')
+    .requiredOption('-w, --workspace <file>', 'workspace file to create')
+    .option('--edges <file>', 'edges CSV: from,to[,distance]')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o: { workspace: string; edges?: string; json?: boolean }) =>
+      report(io, !!o.json, importUnitsCsv(resolve(o.workspace), readText(file), o.edges ? readText(o.edges) : null, basename(file))),
+    );
+  cmd
+    .command('geojson')
+    .description('create a workspace from polygons (GeoJSON FeatureCollection); adjacency from shared boundaries')
+    .argument('<file>', 'GeoJSON file')
+    .requiredOption('-w, --workspace <file>', 'workspace file to create')
+    .option('--id <property>', 'feature property holding the unit id (default: id, else the feature id)')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o: { workspace: string; id?: string; json?: boolean }) =>
+      report(io, !!o.json, importGeojson(resolve(o.workspace), readText(file), basename(file), o.id)),
+    );
+  cmd
+    .command('zips')
+    .description('create a workspace whose units are US ZIP codes (centroids; Delaunay adjacency)')
+    .requiredOption('-w, --workspace <file>', 'workspace file to create')
+    .option('--states <list>', 'comma-separated state codes, e.g. NY,NJ,CT (default: all)')
+    .option('--json', 'machine-readable output')
+    .action((o: { workspace: string; states?: string; json?: boolean }) => {
+      const res = createZipWorkspace(resolve(o.workspace), o.states ? o.states.split(',').map((s) => s.trim()).filter(Boolean) : []);
+      if (!res.ok) throw new UserError(res.error.message);
+      emit(io, !!o.json, res.value, () => `Created ${res.value.path}: ${num(res.value.units)} ZIP units, ${num(res.value.edges)} adjacencies`);
+    });
+}

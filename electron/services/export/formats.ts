@@ -3,6 +3,8 @@
 import type { ScenarioSelector } from '../../../shared/contracts/app-api';
 import type { Result } from '../../../shared/contracts/result';
 import { writeShareFile } from '../scenarios/share-write';
+import { assignmentsCsv, kpisCsv, salesforceCsv } from './csv-formats';
+import { territoriesGeojson, territoriesKml } from './geo-formats';
 import { currentAuthor, type Workspace } from '../workspace';
 import { APP_VERSION } from '../workspace-handlers';
 
@@ -29,4 +31,9 @@ const scenarioFile: ExportFormat = async (ws, selector, outPath, opts) => {
 /** All registered export formats. */
 export const EXPORT_FORMATS: ExportRegistry = {
   'scenario-file': scenarioFile,
+  'assignments-csv': assignmentsCsv,
+  'salesforce-csv': salesforceCsv,
+  geojson: territoriesGeojson,
+  kml: territoriesKml,
+  'kpis-csv': kpisCsv,
 };

@@ -1,0 +1,75 @@
+import { csvLine } from '../../../shared/domain/export/csv';
+import { err } from '../../../shared/contracts/result';
+import { territoryKpis } from '../kpi-service';
+import type { ExportFormat } from './formats';
+import { writeTextFile } from './file-sink';
+import { resolveScenario } from './scenario-data';
+
+/** Generic CSV of every account's territory and new owner, next to its current owner. */
+export const assignmentsCsv: ExportFormat = async (ws, selector, outPath, opts) => {
+  const r = resolveScenario(ws, selector);
+  if (!r.ok) return r;
+  const { version, accountTerritory } = r.value;
+  const a = ws.accounts();
+  const units = ws.units();
+  const reps = new Map(ws.reps().map((p) => [p.id as string, p.name]));
+  const t = version.payload.territories;
+  let changes = 0;
+  const res = writeTextFile(outPath, opts?.overwrite, (out) => {
+    out.write(csvLine(['account_id', 'account_name', 'territory_id', 'territory_name', 'region', 'new_owner_id', 'new_owner_name', 'current_owner_id', 'owner_changes', 'unit_id', 'placement']));
+    for (let i = 0; i < a.ids.length; i++) {
+      const ti = accountTerritory[i]!;
+      const terr = ti >= 0 ? t[ti] : undefined;
+      const owner = terr?.repId ?? '';
+      const changed = owner !== '' && owner !== a.owner[i];
+      if (changed) changes++;
+      const u = a.unitIndex[i]!;
+      out.write(csvLine([a.ids[i], a.names[i], terr?.id ?? '', terr?.name ?? '', terr?.region ?? '', owner, owner ? (reps.get(owner) ?? '') : '', a.owner[i], changed ? 'yes' : 'no', u >= 0 ? units.ids[u] : '', a.placement[i]]));
+    }
+  });
+  if (!res.ok) return res;
+  return { ok: true, value: { ...res.value, summary: `${a.ids.length} accounts of "${version.scenarioName}" v${version.version}, ${changes} with a new owner` } };
+};
+
+/**
+ * Salesforce Data Loader update file: Id,OwnerId for each account whose territory has a rep. Accounts
+ * without a territory or whose territory has no rep are left out (Data Loader would blank the owner).
+ */
+export const salesforceCsv: ExportFormat = async (ws, selector, outPath, opts) => {
+  const r = resolveScenario(ws, selector);
+  if (!r.ok) return r;
+  const { version, accountTerritory } = r.value;
+  const a = ws.accounts();
+  const t = version.payload.territories;
+  let written = 0;
+  const res = writeTextFile(outPath, opts?.overwrite, (out) => {
+    out.write(csvLine(['Id', 'OwnerId']));
+    for (let i = 0; i < a.ids.length; i++) {
+      const ti = accountTerritory[i]!;
+      const rep = ti >= 0 ? t[ti]?.repId : null;
+      if (!rep) continue;
+      out.write(csvLine([a.ids[i], rep]));
+      written++;
+    }
+  });
+  if (!res.ok) return res;
+  const skipped = a.ids.length - written;
+  return { ok: true, value: { ...res.value, summary: `${written} accounts for Data Loader (update Account: Id, OwnerId); ${skipped} without a territory rep left out` } };
+};
+
+/** Territory KPIs as a table: one row per territory, with balance deviations. */
+export const kpisCsv: ExportFormat = async (ws, selector, outPath, opts) => {
+  const r = resolveScenario(ws, selector);
+  if (!r.ok) return r;
+  const k = territoryKpis(ws, r.value.version);
+  if (k.rows.length === 0) return err('empty', `Scenario "${r.value.version.scenarioName}" has no territories.`);
+  const res = writeTextFile(outPath, opts?.overwrite, (out) => {
+    out.write(csvLine(['territory_id', 'territory_name', 'region', 'rep_id', 'rep_name', 'units', 'accounts', 'potential', 'revenue', 'workload_hours', 'potential_deviation_pct', 'workload_deviation_pct']));
+    for (const row of k.rows) {
+      const pct = (f: number) => Math.round(f * 10000) / 100;
+      out.write(csvLine([row.territoryId, row.name, row.region, row.repId, row.repName, row.units, row.accounts, row.potential, row.revenue, row.workload, pct(row.potentialDeviation), pct(row.workloadDeviation)]));
+    }
+  });
+  if (!res.ok) return res;
+  return { ok: true, value: { ...res.value, summary: `${k.rows.length} territories; worst potential deviation ${(k.potentialBalance.worstDeviation * 100).toFixed(1)}%` } };
+};

@@ -1,0 +1,116 @@
+import type Database from 'better-sqlite3';
+import { neighbors } from 'topojson-client';
+import { topology as toTopology } from 'topojson-server';
+import type { GeometryCollection, GeometryObject } from 'topojson-specification';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import type { Dataset, UnitEdges } from '../../../shared/domain/dataset/types';
+import { parseCsvText } from '../../../shared/domain/import/csv-reader';
+import { detectDelimiter } from '../../../shared/domain/import/detect';
+import type { ImportIssue } from '../../../shared/domain/import/types';
+import { parseEdgeRecords, parseUnitRecords, rowsToRecords, scenarioFromAttributes, type ParsedUnits } from '../../../shared/domain/import/units-table';
+import { currentAuthor, fillDataset, Workspace } from '../workspace';
+
+/** What a geography import produced. */
+export type GeographyReport = { path: string; units: number; edges: number; measures: string[]; scenario: string | null; ignoredColumns: string[]; issues: ImportIssue[] };
+
+/** Why a geography import failed. */
+export type GeographyError = 'empty' | 'invalid' | 'exists';
+
+/** An accounts table with no rows (a new geography has no accounts until they are imported). */
+export const emptyAccounts = (): Dataset['accounts'] => ({ ids: [], names: [], x: [], y: [], unitIndex: [], industry: [], segment: [], employees: [], revenue: [], potential: [], workload: [], owner: [], placement: [] });
+
+/** Writes a new workspace with the units, their edges (with distances when given) and a starting scenario. */
+function createWorkspace(path: string, name: string, parsed: ParsedUnits, edges: UnitEdges, distance: (number | null)[] | null, geometry: Dataset['geometry'], sources: string[]): Result<GeographyReport, GeographyError> {
+  const scenario = scenarioFromAttributes(parsed.units, parsed.attrs);
+  const dataset: Dataset = { name, sources, units: parsed.units, edges, geometry, accounts: emptyAccounts(), reps: [] };
+  const fill = (db: Database.Database) => {
+    fillDataset(db, dataset, scenario ? [{ name: 'Imported plan', description: 'Territories from the territory column of the imported units', payload: scenario }] : [], currentAuthor(), `Imported from ${name}`);
+    if (distance) {
+      // writeDataset stores adjacency only; the engine's edge distances are set here.
+      const upd = db.prepare('UPDATE unit_edges SET distance = ? WHERE a = ? AND b = ?');
+      distance.forEach((d, i) => d !== null && upd.run(d, edges.a[i], edges.b[i]));
+    }
+  };
+  try {
+    Workspace.createWith(path, fill).close();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'exists') return err('exists', (e as Error).message);
+    throw e;
+  }
+  return ok({ path, units: parsed.units.ids.length, edges: edges.a.length, measures: parsed.units.measureDefs.map((m) => m.key), scenario: scenario ? 'Imported plan' : null, ignoredColumns: parsed.ignoredColumns, issues: parsed.issues });
+}
+
+/** Imports the balancing engine's units CSV (+ optional edges CSV) as a new workspace. */
+export function importUnitsCsv(path: string, unitsText: string, edgesText: string | null, name: string): Result<GeographyReport, GeographyError> {
+  const unitRows = parseCsvText(unitsText.replace(/^\uFEFF/, ''), detectDelimiter(unitsText.slice(0, 65536)));
+  const parsed = parseUnitRecords(rowsToRecords(unitRows), 2);
+  if (parsed.units.ids.length === 0) return err('empty', `No units read${parsed.issues[0] ? `: line ${parsed.issues[0].line}: ${parsed.issues[0].reason}` : ''}. A units CSV needs id and x,y (or lon,lat) columns.`);
+  let edges: UnitEdges = { a: [], b: [] };
+  let distance: (number | null)[] | null = null;
+  if (edgesText !== null) {
+    const e = parseEdgeRecords(rowsToRecords(parseCsvText(edgesText.replace(/^\uFEFF/, ''), detectDelimiter(edgesText.slice(0, 65536)))), 2, parsed.units.ids);
+    edges = e.edges;
+    distance = e.distance;
+    parsed.issues.push(...e.issues.map((i) => ({ ...i, reason: `edges: ${i.reason}` })));
+  }
+  return createWorkspace(path, name, parsed, edges, distance, null, [`Units imported from ${name}`]);
+}
+
+type Area = GeoJSON.Polygon | GeoJSON.MultiPolygon;
+
+/** Area-weighted centroid of the largest polygon's outer ring (a point that usually lies inside). */
+function centroid(g: Area): [number, number] {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best: [number, number] = [0, 0];
+  let bestArea = -1;
+  for (const p of polys) {
+    const ring = p[0] ?? [];
+    let a = 0, cx = 0, cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const f = ring[j]![0]! * ring[i]![1]! - ring[i]![0]! * ring[j]![1]!;
+      a += f;
+      cx += (ring[j]![0]! + ring[i]![0]!) * f;
+      cy += (ring[j]![1]! + ring[i]![1]!) * f;
+    }
+    if (Math.abs(a) > bestArea && a !== 0) [best, bestArea] = [[cx / (3 * a), cy / (3 * a)], Math.abs(a)];
+  }
+  return best;
+}
+
+/**
+ * Imports polygons (GeoJSON FeatureCollection, any country or projection) as a new workspace: feature
+ * properties become attributes and numeric ones measures, adjacency comes from shared boundaries
+ * (arcs shared in the topology), geometry is stored as TopoJSON.
+ */
+export function importGeojson(path: string, text: string, name: string, idProperty?: string): Result<GeographyReport, GeographyError> {
+  let fc: GeoJSON.FeatureCollection;
+  try {
+    fc = JSON.parse(text.replace(/^\uFEFF/, '')) as GeoJSON.FeatureCollection;
+  } catch (e) {
+    return err('invalid', `Not valid JSON: ${(e as Error).message}`);
+  }
+  if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return err('invalid', 'Expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features.');
+  const issues: ImportIssue[] = [];
+  const kept = fc.features.filter((f, i) => {
+    const ok = f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+    if (!ok) issues.push({ line: i + 1, column: null, code: 'bad-value', action: 'rejected', reason: `feature ${i + 1} is not a Polygon or MultiPolygon` });
+    return ok;
+  });
+  const records = kept.map((f, i) => {
+    const props = Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
+    const id = idProperty ? props[idProperty] : (props.id ?? (f.id !== undefined ? String(f.id) : String(i + 1)));
+    if (idProperty) delete props[idProperty];
+    return { ...props, id: id ?? '' };
+  });
+  const parsed = parseUnitRecords(records, 1, kept.map((f) => centroid(f.geometry as Area)));
+  parsed.issues.unshift(...issues);
+  if (parsed.units.ids.length === 0) return err('empty', 'No polygon features with an id were found.');
+  // Only features that became units go into the topology, in unit order, so geometry index = unit index.
+  const byId = new Map(kept.map((f, i) => [records[i]!.id, f]));
+  const features = parsed.units.ids.map((id, i) => ({ ...byId.get(id)!, id, properties: { name: parsed.units.names[i] } }));
+  const topo = toTopology({ units: { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection }, 1e6);
+  const geoms = (topo.objects.units as GeometryCollection).geometries as GeometryObject[];
+  const edges: UnitEdges = { a: [], b: [] };
+  neighbors(geoms).forEach((ns, a) => ns.filter((b) => b > a).sort((p, q) => p - q).forEach((b) => (edges.a.push(a), edges.b.push(b))));
+  return createWorkspace(path, name, parsed, edges, null, { format: 'topojson', unitsObject: 'units', parentsObject: null, topology: topo }, [`Polygons imported from ${name}`]);
+}
