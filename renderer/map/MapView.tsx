@@ -1,5 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
 import DeckGL from '@deck.gl/react';
+import { setMapDeck } from '../features/report/map-capture';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectTerritory } from '../state/selection-actions';
 import { useScenarioStore } from '../state/scenario-store';
@@ -79,6 +80,7 @@ export function MapView() {
     <div className="map-pane" data-testid="map" ref={paneRef}>
       {initialViewState ? (
       <DeckGL
+        ref={setMapDeck}
         initialViewState={initialViewState}
         controller={{ dragRotate: false, touchRotate: false }}
         layers={layers}

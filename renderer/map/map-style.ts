@@ -6,7 +6,7 @@ export const MAP_STYLE = {
   territoryBorder: [255, 255, 255, 235] as Rgba,
   parentLine: [71, 85, 105, 170] as Rgba,
   selection: [15, 23, 42, 255] as Rgba,
-  account: [15, 23, 42, 95] as Rgba,
+  account: [30, 41, 59, 60] as Rgba,
   fillAlpha: 190,
   /** How far unselected territories fade toward the background while one is selected. */
   dimAmount: 0.72,

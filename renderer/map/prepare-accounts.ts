@@ -10,10 +10,10 @@ export type AccountPoints = {
   weights: Float32Array;
 };
 
-/** Radius in pixels of an account with the given potential relative to the median potential (median -> 1.2 px, capped at 3.5 px). */
+/** Radius in pixels of an account with the given potential relative to the median potential (median -> 0.9 px, capped at 2.6 px). */
 export function accountRadius(potential: number, median: number): number {
   const rel = median > 0 ? Math.max(0, potential) / median : 1;
-  return Math.min(3.5, 0.6 + 0.6 * Math.sqrt(rel));
+  return Math.min(2.6, 0.5 + 0.4 * Math.sqrt(rel));
 }
 
 /** Median of a numeric column (0 for an empty one); sorts a copy. */

@@ -21,8 +21,8 @@ describe('account points for deck.gl binary attributes', () => {
 
   it('grows the radius with potential and caps it', () => {
     expect(accountRadius(400, 100)).toBeGreaterThan(accountRadius(100, 100));
-    expect(accountRadius(1e9, 1)).toBe(3.5);
-    expect(accountRadius(-5, 100)).toBeCloseTo(0.6);
+    expect(accountRadius(1e9, 1)).toBe(2.6);
+    expect(accountRadius(-5, 100)).toBeCloseTo(0.5);
   });
 
   it('computes the median of odd, even and empty columns', () => {
