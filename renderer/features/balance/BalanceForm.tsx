@@ -10,7 +10,8 @@ const optNum = (v: string): number | undefined => (v.trim() === '' || !Number.is
 /** Settings of a balancing run: mode, K, measures, band, limits, contiguity, compactness, disruption, locks, alignment, seed. */
 export function BalanceForm() {
   const s = useBalanceStore((st) => st.settings);
-  const measureKeys = useDatasetStore((st) => st.units?.measureDefs.map((d) => d.key) ?? []);
+  const measureDefs = useDatasetStore((st) => st.units?.measureDefs);
+  const measureKeys = measureDefs?.map((d) => d.key) ?? [];
   const payload = useScenarioStore((st) => st.current?.payload);
   const options = [...ACCOUNT_MEASURES, ...measureKeys.filter((k) => !(ACCOUNT_MEASURES as readonly string[]).includes(k))];
   const set = (patch: Partial<BalanceSettings>) => updateBalanceSettings(patch);

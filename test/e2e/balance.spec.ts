@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Balance panel end to end on the built-in demo (browser mode): run a rebalance in a worker with a progress
+// bar, cancel one run, run again to completion, save the result as a new version and see the grid improve.
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+}
+
+/** Potential CV (%) from the grid header chip. */
+async function potentialCv(page: Page): Promise<number> {
+  const text = await page.locator('.side__header .chip', { hasText: /^CV / }).first().textContent();
+  return Number(/CV ([\d.]+)/.exec(text ?? '')![1]);
+}
+
+async function openPanel(page: Page): Promise<void> {
+  await page.getByTestId('balance-toggle').click();
+  await expect(page.getByTestId('balance-panel')).toHaveAttribute('data-data-status', 'ready', { timeout: 60_000 });
+  await page.getByTestId('balance-time-limit').fill('3');
+}
+
+test('rebalances the demo in a worker: progress, cancel, run again, save a version, grid improves', async ({ page }) => {
+  await openApp(page);
+  const cvBefore = await potentialCv(page);
+  const versionBefore = await page.getByTestId('scenario-version').textContent();
+  await openPanel(page);
+
+  await page.getByTestId('balance-run').click();
+  const first = page.getByTestId('balance-progress').first();
+  await expect(first.locator('progress')).toBeVisible();
+  await first.getByTestId('balance-cancel').click();
+  await expect(page.locator('[data-testid="balance-progress"][data-status="cancelled"]')).toHaveCount(1);
+
+  const t0 = Date.now();
+  await page.getByTestId('balance-run').click();
+  await expect(page.locator('[data-testid="balance-progress"][data-status="running"] progress')).toBeVisible({ timeout: 30_000 });
+  const row = page.getByTestId('balance-result-row');
+  await expect(row).toHaveCount(1, { timeout: 90_000 });
+  console.log(`demo rebalance in the worker: ${Date.now() - t0} ms end to end; table runtime ${await row.locator('td').nth(5).textContent()}`);
+
+  await row.getByTestId('balance-pick').click();
+  await expect(row.getByTestId('balance-saved')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('scenario-version')).not.toHaveText(versionBefore ?? '', { timeout: 30_000 });
+  await expect(page.getByTestId('scenario-version')).toContainText('v2');
+  await expect.poll(() => potentialCv(page), { timeout: 30_000 }).toBeLessThan(cvBefore);
+});
+
+test('runs a disruption sweep in parallel workers and lists the outcomes side by side', async ({ page }) => {
+  await openApp(page);
+  await openPanel(page);
+  const t0 = Date.now();
+  await page.getByTestId('balance-sweep').click();
+  const rows = page.getByTestId('balance-result-row');
+  await expect(rows).toHaveCount(4, { timeout: 110_000 });
+  console.log(`sweep of 4 disruption budgets: ${Date.now() - t0} ms end to end`);
+  const disruption = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[4]!.textContent));
+  expect(disruption[0]).toBe('0.0%');
+  expect(new Set(disruption).size).toBeGreaterThan(1);
+});
