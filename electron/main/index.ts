@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createServices, type Services } from '../services/app-services';
 import { registerIpc } from './ipc';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
 
 // Content-Security-Policy for everything the window loads (the page's own meta tag says the same).
@@ -15,9 +15,11 @@ function argValue(flag: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const rendererFile = join(__dirname, '../renderer/index.html');
+const rendererDir = join(__dirname, '../renderer');
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererUrl = devUrl ?? pathToFileURL(rendererFile).href;
+const rendererUrl = devUrl ?? `${APP_ORIGIN}/`;
+
+registerAppScheme();
 
 let services: Services;
 
@@ -41,8 +43,7 @@ function createWindow(): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   Menu.setApplicationMenu(buildMenu(win, () => services.api));
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
 }
 
@@ -51,6 +52,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
+  if (!devUrl) serveRenderer(rendererDir, CSP);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

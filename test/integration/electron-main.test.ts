@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The Electron binary cannot be downloaded on CI machines, so this loads the BUILT main process
@@ -13,9 +13,10 @@ if (!built) console.warn(`[skip] ${MAIN} is not built; run \`npm run build\` (np
 
 type Handler = (event: { senderFrame: { url: string } }, method: unknown, arg: unknown) => Promise<{ result?: unknown; error?: { code: string; message: string } }>;
 
-function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler> } {
+function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; protocols: Record<string, (r: Request) => Promise<Response>> } {
   const calls: unknown[][] = [];
   const handlers: Record<string, Handler> = {};
+  const protocols: Record<string, (r: Request) => Promise<Response>> = {};
   class FakeWindow {
     webContents = {
       setWindowOpenHandler: (f: () => unknown) => calls.push(['windowOpen', f()]),
@@ -27,8 +28,8 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler> } {
       calls.push(['BrowserWindow', opts.webPreferences]);
     }
     once(): void {}
-    loadFile(f: string): Promise<void> {
-      calls.push(['loadFile', f]);
+    loadURL(u: string): Promise<void> {
+      calls.push(['loadURL', u]);
       return Promise.resolve();
     }
   }
@@ -38,6 +39,12 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler> } {
     dialog: { showErrorBox: (t: string, m: string) => calls.push(['errorBox', t, m]) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: { label?: string; role?: string; submenu?: { label?: string }[] }[]) => calls.push(['menu', m]) },
     ipcMain: { handle: (ch: string, fn: Handler) => (handlers[ch] = fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown) => calls.push(['schemes', s]),
+      handle: (scheme: string, fn: (r: Request) => Promise<Response>) => (protocols[scheme] = fn),
+    },
+    // Node's fetch has no file:// support; the stand-in reads the file like Electron's net.fetch would.
+    net: { fetch: async (u: string) => new Response(readFileSync(fileURLToPath(u))) },
     session: { defaultSession: { webRequest: { onHeadersReceived: (f: unknown) => calls.push(['csp', typeof f]) }, setPermissionRequestHandler: () => undefined } },
   };
   const mod = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
@@ -52,7 +59,7 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler> } {
   } finally {
     mod._load = orig;
   }
-  return { calls, handlers };
+  return { calls, handlers, protocols };
 }
 
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
@@ -66,7 +73,8 @@ async function until(check: () => boolean, ms = 20_000): Promise<void> {
 describe.skipIf(!built)('Electron main process (built, with a stand-in electron module)', () => {
   it('opens a sandboxed, isolated window, denies new windows and answers validated IPC only from its own page', async () => {
     const { calls, handlers } = loadMain();
-    await until(() => calls.some((c) => c[0] === 'loadFile'));
+    await until(() => calls.some((c) => c[0] === 'loadURL'));
+    expect(calls.find((c) => c[0] === 'loadURL')![1]).toBe('app://tessera/index.html');
     expect(calls.find((c) => c[0] === 'BrowserWindow')![1]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
     expect(calls.some((c) => c[0] === 'webContents.on' && c[1] === 'will-navigate')).toBe(true);
@@ -74,11 +82,22 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Save As…']);
 
     const call = handlers['tessera:call']!;
-    const own = { senderFrame: { url: pathToFileURL(resolve(__dirname, '../../out/renderer/index.html')).href } };
+    const own = { senderFrame: { url: 'app://tessera/index.html' } };
     const info = await call(own, 'workspace.info', {});
     expect((info.result as { counts: { units: number } }).counts.units).toBeGreaterThan(3000);
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
+  }, 60_000);
+
+  it('serves the built renderer on app://tessera with the CSP and nothing outside it', async () => {
+    const { calls, protocols } = loadMain();
+    await until(() => calls.some((c) => c[0] === 'loadURL'));
+    const page = await protocols['app']!(new Request('app://tessera/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    expect((await protocols['app']!(new Request('app://tessera/%2e%2e%2f%2e%2e%2fpackage.json'))).status).toBe(404);
+    expect((await protocols['app']!(new Request('app://elsewhere/index.html'))).status).toBe(404);
   }, 60_000);
 });
