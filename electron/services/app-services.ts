@@ -2,6 +2,8 @@ import type { AppApi } from '../../shared/contracts/app-api';
 import type { OpenOptions } from '../db/connection';
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
+import { exportHandlers } from './export/export-handlers';
+import { importHandlers } from './import/import-handlers';
 import { reportHandlers } from './report/report-handlers';
 import { rulesHandlers } from './rules/rules-handlers';
 import { scenarioHandlers } from './scenario-handlers';
@@ -49,6 +51,8 @@ export function createServices(opts: ServicesOptions): Services {
     ...scenarioAdminHandlers(ctx),
     ...rulesHandlers(ctx),
     ...reportHandlers(ctx),
+    ...importHandlers(ctx),
+    ...exportHandlers(ctx),
   };
   return { api, workspace: () => current, close: () => current.close() };
 }

@@ -4,6 +4,8 @@
 // its type and schemas, then add it to AppApi and APP_API_SCHEMAS below (the compiler checks both match).
 import type { z } from 'zod';
 import { datasetSchemas, type DatasetApi } from './api/dataset-api';
+import { exportSchemas, type ExportApi } from './api/export-api';
+import { importSchemas, type ImportApi } from './api/import-api';
 import { reportSchemas, type ReportApi } from './api/report-api';
 import { rulesSchemas, type RulesApi } from './api/rules-api';
 import { scenarioAdminSchemas, type ScenarioAdminApi } from './api/scenario-admin-api';
@@ -16,9 +18,11 @@ export type { DatasetApi, ScenarioApi, WorkspaceApi };
 export type * from './api/scenario-admin-api';
 export type * from './api/rules-api';
 export type * from './api/report-api';
+export type * from './api/import-api';
+export type * from './api/export-api';
 
 /** Every call the UI can make. */
-export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi;
+export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi;
 
 /** Name of an AppApi method. */
 export type AppMethod = keyof AppApi;
@@ -35,6 +39,8 @@ export const APP_API_SCHEMAS = {
   ...scenarioAdminSchemas,
   ...rulesSchemas,
   ...reportSchemas,
+  ...importSchemas,
+  ...exportSchemas,
 } as const satisfies Record<AppMethod, z.ZodType>;
 
 /** All method names, the runtime list the preload and the HTTP client build their objects from. */

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { ExportApi, ExportFormatInfo } from '../../../shared/contracts/api/export-api';
+import { err, ok } from '../../../shared/contracts/result';
+import type { ServiceContext } from '../context';
+import { EXPORT_FORMATS } from './formats';
+
+// Labels, file extensions and types for the menu; a registered format without an entry still works.
+const INFO: Record<string, Omit<ExportFormatInfo, 'name'>> = {
+  'assignments-csv': { label: 'Assignments (CSV)', extension: 'csv', mimeType: 'text/csv' },
+  'salesforce-csv': { label: 'Salesforce Data Loader (CSV)', extension: 'csv', mimeType: 'text/csv' },
+  geojson: { label: 'Territories (GeoJSON)', extension: 'geojson', mimeType: 'application/geo+json' },
+  kml: { label: 'Territories (KML)', extension: 'kml', mimeType: 'application/vnd.google-earth.kml+xml' },
+  'kpis-csv': { label: 'Territory KPIs (CSV)', extension: 'csv', mimeType: 'text/csv' },
+  'scenario-file': { label: 'Scenario file (.tessera)', extension: 'tessera', mimeType: 'application/octet-stream' },
+};
+const BINARY = new Set(['scenario-file']);
+
+const infoOf = (name: string): ExportFormatInfo => ({ name, ...(INFO[name] ?? { label: name, extension: 'dat', mimeType: 'application/octet-stream' }) });
+
+/** Handlers of export.*: with a path the file is written there (desktop); without, text comes back for a browser download. */
+export function exportHandlers(ctx: ServiceContext): ExportApi {
+  return {
+    'export.formats': async () => Object.keys(EXPORT_FORMATS).map(infoOf),
+    'export.run': async ({ format, path, overwrite, ...selector }) => {
+      const write = EXPORT_FORMATS[format];
+      if (!write) return err('unknown-format', `Unknown export format "${format}"; choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
+      const info = infoOf(format);
+      const ws = ctx.ws();
+      if (path) {
+        const r = await write(ws, selector, path, { overwrite });
+        return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null }) : r;
+      }
+      if (BINARY.has(format)) return err('needs-path', `The ${info.label} export is binary; choose where to save it.`);
+      const dir = mkdtempSync(join(tmpdir(), 'tessera-export-'));
+      try {
+        const fileName = `${format}.${info.extension}`;
+        const r = await write(ws, selector, join(dir, fileName), { overwrite: true });
+        if (!r.ok) return r;
+        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content: readFileSync(r.value.path, 'utf8') });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

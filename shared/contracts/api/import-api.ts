@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
+import type { Result } from '../result';
+import { emptyArg, pathArg, type Empty } from './common';
+
+export type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions, ImportIssue } from '../../domain/import/types';
+
+/** Largest chunk of file bytes one 'import.chunk' call carries (before base64). */
+export const IMPORT_CHUNK_BYTES = 1 << 20;
+
+/** A mapping saved in the workspace. */
+export type ImportPreset = { name: string; kind: ImportKind; mapping: ColumnMapping; createdAt: string };
+
+/** Where a running import is; bytes of totalBytes read so far. */
+export type ImportStatus = { sessionId: string; state: 'running' | 'done' | 'failed' | 'cancelled'; bytes: number; totalBytes: number | null; rows: number };
+
+/** Why an import failed (see ImportSummary for row-level problems, which never fail an import). */
+export type ImportErrorCode = 'empty' | 'binary' | 'too-many-columns' | 'bad-mapping' | 'read-only' | 'cancelled' | 'unreadable' | 'not-found' | 'busy' | 'out-of-order';
+
+/** User corrections of what the preview detected. */
+export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping };
+
+/**
+ * CRM imports. The wizard (a) previews the first ~64 KB (sent as base64, or read by path on the desktop),
+ * then (b) begins a session: with a path the main process reads the file itself; without one the
+ * renderer streams the file in 'import.chunk' calls (base64, at most IMPORT_CHUNK_BYTES each, in
+ * order; each call returns when its chunk is processed, which bounds memory), then 'import.finish'.
+ */
+export type ImportApi = {
+  'import.preview': (a: { kind: ImportKind; fileName: string; head: string; truncated: boolean } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
+  'import.previewPath': (a: { kind: ImportKind; path: string } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
+  'import.begin': (a: { kind: ImportKind; read: ReadOptions; mapping: ColumnMapping; path?: string; totalBytes?: number }) => Promise<Result<ImportStatus, ImportErrorCode>>;
+  'import.chunk': (a: { sessionId: string; seq: number; data: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
+  'import.finish': (a: { sessionId: string }) => Promise<Result<ImportSummary, ImportErrorCode>>;
+  'import.status': (a: { sessionId: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
+  'import.cancel': (a: { sessionId: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
+  'import.presets': (a: Empty) => Promise<ImportPreset[]>;
+  'import.savePreset': (a: { name: string; kind: ImportKind; mapping: ColumnMapping }) => Promise<Result<ImportPreset, 'read-only'>>;
+};
+
+const kind = z.enum(['accounts', 'reps', 'leads']);
+const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+const delimiter = z.enum([',', ';', '\t', '|']);
+const mapping = z.record(z.string().min(1).max(64), z.string().max(1000));
+const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional() };
+const sessionId = z.string().min(1).max(64);
+// base64 of IMPORT_CHUNK_BYTES (and of the 64 KB preview head) plus slack.
+const base64 = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4 + 16).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+/** Argument validators of ImportApi. */
+export const importSchemas = {
+  'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64(256 * 1024), truncated: z.boolean(), ...corrections }).strict(),
+  'import.previewPath': z.object({ kind, path: pathArg, ...corrections }).strict(),
+  'import.begin': z
+    .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000) }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional() })
+    .strict(),
+  'import.chunk': z.object({ sessionId, seq: z.number().int().nonnegative(), data: base64(IMPORT_CHUNK_BYTES) }).strict(),
+  'import.finish': z.object({ sessionId }).strict(),
+  'import.status': z.object({ sessionId }).strict(),
+  'import.cancel': z.object({ sessionId }).strict(),
+  'import.presets': emptyArg,
+  'import.savePreset': z.object({ name: z.string().trim().min(1).max(100), kind, mapping }).strict(),
+} as const satisfies Record<keyof ImportApi, z.ZodType>;

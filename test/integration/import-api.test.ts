@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IMPORT_CHUNK_BYTES } from '../../shared/contracts/api/import-api';
+import { createServices } from '../../electron/services/app-services';
+import { dispatch } from '../../electron/services/dispatch';
+import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { useTempDir } from '../fixtures/temp';
+import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+
+const tempDir = useTempDir();
+const SF = resolve(__dirname, '../fixtures/import/salesforce-account.csv');
+
+function services() {
+  const path = join(tempDir(), 'tiny.tessera');
+  Workspace.createWith(path, (db) => fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
+  return createServices({ mode: 'direct', workspace: path });
+}
+
+/** Calls through dispatch, as IPC and HTTP do, so arguments are validated by the contract's schemas. */
+const call = (s: ReturnType<typeof services>, method: string, arg: unknown) => dispatch(s.api, method, arg) as Promise<{ ok: boolean; value?: never; error?: { code: string } }>;
+
+describe('import and export API (browser-mode streaming)', () => {
+  it('previews the head, streams the file in ordered chunks, and reports the summary', async () => {
+    const s = services();
+    const bytes = readFileSync(SF);
+    const preview = await call(s, 'import.preview', { kind: 'accounts', fileName: 'Account.csv', head: bytes.subarray(0, 65536).toString('base64'), truncated: false });
+    expect(preview).toMatchObject({ ok: true, value: { detectedPreset: 'salesforce', read: { encoding: 'utf-8', delimiter: ',', headerRow: 0 }, mapping: { id: 'Id', zip: 'BillingPostalCode' } } });
+    const p = (preview as unknown as { value: { read: unknown; mapping: unknown } }).value;
+    const begin = (await call(s, 'import.begin', { kind: 'accounts', read: p.read, mapping: p.mapping, totalBytes: bytes.length })) as unknown as { value: { sessionId: string } };
+    const sessionId = begin.value.sessionId;
+    // Small chunks cut lines and the BOM-less middle of UTF-8 sequences at arbitrary places.
+    const size = 1000;
+    expect(size).toBeLessThan(IMPORT_CHUNK_BYTES);
+    for (let i = 0, seq = 0; i < bytes.length; i += size, seq++) {
+      const r = await call(s, 'import.chunk', { sessionId, seq, data: bytes.subarray(i, i + size).toString('base64') });
+      expect(r.ok).toBe(true);
+    }
+    expect(await call(s, 'import.chunk', { sessionId, seq: 99, data: '' })).toMatchObject({ ok: false, error: { code: 'out-of-order' } });
+    const done = await call(s, 'import.finish', { sessionId });
+    expect(done).toMatchObject({ ok: true, value: { rows: 22, added: 22 } });
+    expect(s.workspace().accounts().ids).toHaveLength(6 + 22);
+    s.close();
+  });
+
+  it('cancels a session without changing the workspace, and rejects oversized chunks at the contract', async () => {
+    const s = services();
+    const begin = (await call(s, 'import.begin', { kind: 'accounts', read: { encoding: 'utf-8', delimiter: ',', headerRow: 0 }, mapping: { id: 'id' } })) as unknown as { value: { sessionId: string } };
+    const sessionId = begin.value.sessionId;
+    await call(s, 'import.chunk', { sessionId, seq: 0, data: Buffer.from('id\nnew1\n').toString('base64') });
+    expect(await call(s, 'import.cancel', { sessionId })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    expect(s.workspace().accounts().ids).toHaveLength(6);
+    await expect(dispatch(s.api, 'import.chunk', { sessionId, seq: 1, data: 'A'.repeat(2_000_000) })).rejects.toThrow(/Invalid argument/);
+    s.close();
+  });
+
+  it('imports by path (desktop) and exports as downloadable text', async () => {
+    const s = services();
+    const preview = (await call(s, 'import.previewPath', { kind: 'accounts', path: SF })) as unknown as { value: { read: unknown; mapping: unknown } };
+    const begin = (await call(s, 'import.begin', { kind: 'accounts', read: preview.value.read, mapping: preview.value.mapping, path: SF })) as unknown as { value: { sessionId: string; totalBytes: number } };
+    expect(begin.value.totalBytes).toBe(readFileSync(SF).length);
+    expect(await call(s, 'import.finish', { sessionId: begin.value.sessionId })).toMatchObject({ ok: true, value: { added: 22 } });
+    const formats = (await dispatch(s.api, 'export.formats', {})) as { name: string }[];
+    expect(formats.map((f) => f.name)).toEqual(expect.arrayContaining(['assignments-csv', 'salesforce-csv', 'geojson', 'kml', 'kpis-csv']));
+    const exp = await call(s, 'export.run', { scenario: 'Current plan', format: 'kpis-csv' });
+    expect(exp).toMatchObject({ ok: true, value: { fileName: 'kpis-csv.csv', mimeType: 'text/csv', path: null, content: expect.stringMatching(/^territory_id,/) } });
+    expect(await call(s, 'export.run', { scenario: 'Current plan', format: 'geojson' })).toMatchObject({ ok: false, error: { code: 'no-geometry' } });
+    s.close();
+  });
+});
