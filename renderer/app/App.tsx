@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { CompareView } from '../features/compare/CompareView';
+import { DashboardView } from '../features/dashboard/DashboardView';
+import { RulesView } from '../features/rules/RulesView';
 import { ScenarioPanel } from '../features/scenarios/ScenarioPanel';
 import { useScenariosStore } from '../features/scenarios/scenarios-store';
 import { ViewTabs } from '../features/scenarios/ViewTabs';
@@ -48,7 +50,7 @@ export function App() {
       <TopBar />
       <ErrorList />
       <ViewTabs />
-      {view === 'compare' ? <CompareView /> : (
+      {view === 'compare' ? <CompareView /> : view === 'rules' ? <RulesView /> : view === 'dashboard' ? <DashboardView /> : (
       <main className="main">
         <MapView />
         <section className="side">

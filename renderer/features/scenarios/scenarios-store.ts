@@ -3,7 +3,7 @@ import type { VersionMeta } from '../../../shared/contracts/app-api';
 import { emptyHistory, type CommandHistory } from '../../../shared/domain/scenario/commands';
 
 /** Which main view the shell shows. */
-export type MainView = 'map' | 'compare';
+export type MainView = 'map' | 'compare' | 'rules' | 'dashboard';
 
 /** Scenario panel state: the main view, the open scenario's version history and its undo/redo stacks. */
 export type ScenariosState = {

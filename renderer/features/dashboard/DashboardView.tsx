@@ -1,0 +1,58 @@
+import './dashboard.css';
+import { useEffect } from 'react';
+import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
+import { useScenarioStore } from '../../state/scenario-store';
+import { BarChart } from './BarChart';
+import { loadDashboard } from './dashboard-actions';
+import { useDashboardStore } from './dashboard-store';
+import { fmtInt, fmtPct, fmtRatio } from './format';
+import { RepTable } from './RepTable';
+
+function Cards({ d }: { d: Dashboard }) {
+  const cards: [string, string][] = [
+    ['Potential', fmtInt(d.totals.potential)],
+    ['Revenue', fmtInt(d.totals.revenue)],
+    ['Quota', fmtInt(d.totals.quota)],
+    ['Expected attainment', fmtPct(d.totals.quota > 0 ? d.totals.revenue / d.totals.quota : null)],
+    ['Coverage ratio', fmtRatio(d.coverage.ratio)],
+    ['Staffed potential', fmtPct(d.coverage.staffedPotentialShare)],
+    ['Potential worst dev. / CV / Gini', `${fmtPct(d.balance.potential.worstDeviation)} / ${fmtRatio(d.balance.potential.cv)} / ${fmtRatio(d.balance.potential.gini)}`],
+    ['Workload worst dev.', fmtPct(d.balance.workload.worstDeviation)],
+    ['Close rate', fmtPct(d.closeRate)],
+    ['Lead response time', d.responseTimeHours === null ? '—' : `${d.responseTimeHours.toFixed(1)} h`],
+  ];
+  return <div className="dash-cards">{cards.map(([k, v]) => <div key={k} className="dash-card" data-testid={`card-${k}`}><div className="dash-card__k">{k}</div><div className="dash-card__v">{v}</div></div>)}</div>;
+}
+
+/** KPI dashboard of the open scenario: summary cards, balance charts with the target band, per-rep table. */
+export function DashboardView() {
+  const current = useScenarioStore((s) => s.current);
+  const { status, view, message } = useDashboardStore();
+  useEffect(() => {
+    if (current) void loadDashboard();
+  }, [current?.scenarioId, current?.version]);
+  const d = view?.dashboard;
+  const bars = (k: 'potential' | 'workload' | 'revenue' | 'quota') => (d?.territories ?? []).map((t) => ({ label: t.name, value: t[k], color: t.color }));
+  return (
+    <main className="dash" data-testid="dashboard-view" data-dashboard-state={status}>
+      <div className="scn-row dash-head">
+        <h3>Dashboard · {current?.scenarioName} v{current?.version}</h3>
+        {view ? <span className="muted">computed in {view.ms} ms on the server</span> : null}
+      </div>
+      {message ? <p className="scn-panel__msg" role="alert">{message}</p> : null}
+      {d ? (
+        <>
+          <Cards d={d} />
+          <div className="dash-charts">
+            <BarChart title="Potential by territory" items={bars('potential')} band={d.settings.band} />
+            <BarChart title="Workload (hours) by territory" items={bars('workload')} band={d.settings.band} />
+            <BarChart title="Quota by territory" items={bars('quota')} />
+          </div>
+          <h4>Per rep</h4>
+          <RepTable reps={d.reps} />
+          <p className="muted">{d.notes.join(' ')} Quotas: {d.settings.quotas.mode}; capacity {fmtInt(d.settings.capacityHours)} h per rep-year.</p>
+        </>
+      ) : status === 'loading' ? <p className="muted">Computing the dashboard…</p> : null}
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+import { create } from 'zustand';
+import type { DashboardView } from '../../../shared/contracts/app-api';
+
+/** The KPI dashboard of the open scenario version (computed by the server, never on the UI thread). */
+export type DashboardState = { status: 'idle' | 'loading' | 'ready' | 'error'; view: DashboardView | null; message: string | null };
+
+export const initialDashboardState: DashboardState = { status: 'idle', view: null, message: null };
+
+/** Store of the dashboard feature; written only by dashboard-actions.ts. */
+export const useDashboardStore = create<DashboardState>()(() => initialDashboardState);

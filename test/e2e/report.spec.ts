@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+// Dashboard and executive report in browser mode: the server prints the report page with headless
+// Chromium (playwright-core); the test downloads the PDF and counts its pages, and exports the map PNG.
+
+/** Page objects of a PDF (/Type /Page, not /Pages). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
+}
+
+test.setTimeout(240_000);
+
+test('shows the KPI dashboard, exports a comparison PDF with its pages, and a PNG of the map', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+
+  await page.getByTestId('tab-dashboard').click();
+  const dash = page.getByTestId('dashboard-view');
+  await expect(dash).toHaveAttribute('data-dashboard-state', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('chart-Potential by territory').locator('rect')).toHaveCount(61, { timeout: 10_000 }); // 60 bars + band
+  expect(await page.getByTestId('rep-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(50);
+  await expect(page.getByTestId('card-Coverage ratio')).not.toContainText('—');
+
+  await page.getByTestId('report-baseline').selectOption({ label: 'Nearest rep' });
+  const started = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.getByTestId('export-pdf').click()]);
+  expect(download.suggestedFilename()).toMatch(/^tessera-.*-vs-nearest-rep\.pdf$/);
+  const pdf = readFileSync((await download.path())!);
+  const pages = pdfPages(pdf);
+  console.log(`report PDF: ${pages} pages, ${Math.round(pdf.length / 1024)} KB, ${Date.now() - started} ms from click to download`);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pages).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId('report-buttons')).toHaveAttribute('data-pages', String(pages));
+
+  await page.getByTestId('tab-map').click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-first-frame-ms', /^\d+$/, { timeout: 90_000 });
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const colours = await page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < d.length; i += 16) seen.add((d[i]! << 16) | (d[i + 1]! << 8) | d[i + 2]!);
+    return seen.size;
+  }, bytes.toString('base64'));
+  console.log(`map PNG: ${Math.round(bytes.length / 1024)} KB, ${colours} distinct colours`);
+  expect(colours).toBeGreaterThan(20);
+});
