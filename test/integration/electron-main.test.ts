@@ -62,7 +62,7 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; pr
   return { calls, handlers, protocols };
 }
 
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
+async function until(check: () => boolean, ms = 80_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out waiting for the main process');
@@ -88,7 +88,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
-  }, 60_000);
+  }, 120_000);
 
   it('serves the built renderer on app://tessera with the CSP and nothing outside it', async () => {
     const { calls, protocols } = loadMain();
@@ -99,5 +99,5 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await page.text()).toContain('<div id="root">');
     expect((await protocols['app']!(new Request('app://tessera/%2e%2e%2f%2e%2e%2fpackage.json'))).status).toBe(404);
     expect((await protocols['app']!(new Request('app://elsewhere/index.html'))).status).toBe(404);
-  }, 60_000);
+  }, 120_000);
 });
