@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createServices, type Services } from '../services/app-services';
+import { setPdfPrinter } from '../services/report/pdf-printer';
 import { registerIpc } from './ipc';
+import { electronPdfPrinter } from './pdf-window';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
 
@@ -70,6 +72,7 @@ void app.whenReady().then(() => {
     app.exit(1);
     return;
   }
+  setPdfPrinter(electronPdfPrinter());
   registerIpc(() => services.api, rendererUrl);
   createWindow();
 });
