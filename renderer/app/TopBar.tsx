@@ -1,5 +1,7 @@
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
+import { ExportMenu } from '../features/export/ExportMenu';
+import { ImportButton } from '../features/import/ImportButton';
 import { ScenarioPicker } from './ScenarioPicker';
 
 /** Brand, workspace and scenario; the version line says who saved what and when. */
@@ -19,6 +21,8 @@ export function TopBar() {
         {workspace ? <span className="topbar__muted">{workspace.datasetName}</span> : null}
       </div>
       <div className="topbar__spacer" />
+      <ImportButton />
+      <ExportMenu />
       <ScenarioPicker />
       {current ? (
         <div className="topbar__version" data-testid="scenario-version">

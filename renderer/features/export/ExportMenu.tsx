@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { ExportFormatInfo } from '../../../shared/contracts/app-api';
+import { api } from '../../api/client';
+import { useScenarioStore } from '../../state/scenario-store';
+import { downloadText } from '../report/download';
+
+/** Export of the open scenario: every format of the registry that returns text is downloaded as a file. */
+export function ExportMenu() {
+  const current = useScenarioStore((s) => s.current);
+  const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    void api['export.formats']({}).then((f) => setFormats(f.filter((x) => x.mimeType !== 'application/octet-stream')));
+  }, []);
+  const run = async (format: string) => {
+    if (!current || !format) return;
+    setStatus('Exporting…');
+    const res = await api['export.run']({ scenario: current.scenarioId, version: current.version, format });
+    if (!res.ok) return setStatus(res.error.message);
+    const base = current.scenarioName.replace(/[^\w.-]+/g, '_');
+    if (res.value.content !== null) downloadText(`${base}-${res.value.fileName}`, res.value.content, res.value.mimeType);
+    setStatus(res.value.summary);
+  };
+  return (
+    <span className="export-menu" data-testid="export-menu">
+      <select data-testid="export-format" value="" disabled={!current} onChange={(e) => void run(e.target.value)} aria-label="Export">
+        <option value="">Export…</option>
+        {formats.map((f) => <option key={f.name} value={f.name}>{f.label}</option>)}
+      </select>
+      {status ? <span className="topbar__muted" data-testid="export-menu-status" title={status}>{status.length > 40 ? `${status.slice(0, 40)}…` : status}</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from 'zustand';
+import type { ColumnMapping, ImportKind, ImportPreview, ImportSummary } from '../../../shared/contracts/app-api';
+
+/** Where the wizard is: choosing a file, checking the mapping, importing, or showing the result. */
+export type ImportStep = 'pick' | 'preview' | 'running' | 'summary';
+
+/** State of the import wizard (the File itself stays in the actions module: it is not serialisable state). */
+export type ImportState = {
+  open: boolean;
+  step: ImportStep;
+  kind: ImportKind;
+  fileName: string;
+  preview: ImportPreview | null;
+  mapping: ColumnMapping;
+  progress: { bytes: number; total: number; rows: number };
+  summary: ImportSummary | null;
+  error: string | null;
+  busy: boolean;
+  presetNote: string;
+};
+
+/** Initial wizard state. */
+export const initialImportState: ImportState = {
+  open: false,
+  step: 'pick',
+  kind: 'accounts',
+  fileName: '',
+  preview: null,
+  mapping: {},
+  progress: { bytes: 0, total: 0, rows: 0 },
+  summary: null,
+  error: null,
+  busy: false,
+  presetNote: '',
+};
+
+/** The import wizard's store; actions live in import-actions.ts. */
+export const useImportStore = create<ImportState>(() => initialImportState);
