@@ -5,7 +5,8 @@ export function norm(s: string): string {
   return s.trim().toLowerCase();
 }
 
-type Check = (lead: Lead) => ConditionCheck;
+/** A condition as a fast test plus an explanation built only when someone reads it. */
+type Check = { test: (lead: Lead) => boolean; explain: (lead: Lead) => ConditionCheck };
 
 /** A rule with its lists turned into sets, so each lead costs a few lookups. */
 export type CompiledRule = { rule: RoutingRule; index: number; checks: Check[] };
@@ -26,11 +27,15 @@ function listCheck(field: keyof RuleConditions, label: string, values: string[] 
   if (!values || values.length === 0) return null;
   const set = new Set(values.map(norm));
   const text = shown(values);
-  return (lead) => {
+  const test = (lead: Lead): boolean => {
     const v = get(lead);
-    const ok = v !== '' && set.has(norm(v));
-    return { field, ok, detail: `${label} ${v === '' ? '(blank)' : v} ${ok ? 'in' : 'not in'} ${text}` };
+    return v !== '' && set.has(norm(v));
   };
+  return { test, explain: (lead) => {
+    const v = get(lead);
+    const ok = test(lead);
+    return { field, ok, detail: `${label} ${v === '' ? '(blank)' : v} ${ok ? 'in' : 'not in'} ${text}` };
+  } };
 }
 
 function zipCheck(values: string[] | undefined): Check | null {
@@ -38,32 +43,36 @@ function zipCheck(values: string[] | undefined): Check | null {
   const exact = new Set(values.filter((z) => !z.endsWith('*')));
   const prefixes = values.filter((z) => z.endsWith('*')).map((z) => z.slice(0, -1));
   const text = shown(values);
-  return (lead) => {
-    const z = lead.zip;
-    const ok = z !== '' && (exact.has(z) || prefixes.some((p) => z.startsWith(p)));
-    return { field: 'zips', ok, detail: `ZIP ${z || '(blank)'} ${ok ? 'in' : 'not in'} ${text}` };
-  };
+  const test = (lead: Lead): boolean => lead.zip !== '' && (exact.has(lead.zip) || prefixes.some((p) => lead.zip.startsWith(p)));
+  return { test, explain: (lead) => {
+    const ok = test(lead);
+    return { field: 'zips', ok, detail: `ZIP ${lead.zip || '(blank)'} ${ok ? 'in' : 'not in'} ${text}` };
+  } };
 }
 
 function bandCheck(field: 'employees' | 'revenue', b: Band | undefined, get: (l: Lead) => number | null): Check | null {
   if (!b || (b.min === undefined && b.max === undefined)) return null;
   const text = bandText(b);
-  return (lead) => {
+  const test = (lead: Lead): boolean => {
     const v = get(lead);
-    const ok = v !== null && inBand(v, b);
-    return { field, ok, detail: `${field} ${v ?? '(blank)'} ${ok ? 'in' : 'not in'} ${text}` };
+    return v !== null && inBand(v, b);
   };
+  return { test, explain: (lead) => {
+    const ok = test(lead);
+    return { field, ok, detail: `${field} ${get(lead) ?? '(blank)'} ${ok ? 'in' : 'not in'} ${text}` };
+  } };
 }
 
 function accountListCheck(names: string[] | undefined, lists: Record<string, string[]>): Check | null {
   if (!names || names.length === 0) return null;
   const members = new Map<string, string>();
   for (const n of names) for (const m of lists[n] ?? []) if (!members.has(norm(m))) members.set(norm(m), n);
-  return (lead) => {
-    const hit = members.get(norm(lead.accountId)) ?? members.get(norm(lead.company));
+  const hitOf = (lead: Lead): string | undefined => members.get(norm(lead.accountId)) ?? members.get(norm(lead.company));
+  return { test: (lead) => hitOf(lead) !== undefined, explain: (lead) => {
+    const hit = hitOf(lead);
     const who = lead.accountId || lead.company || '(blank)';
     return { field: 'accountLists', ok: hit !== undefined, detail: hit ? `account ${who} on list ${hit}` : `account ${who} on none of ${shown(names)}` };
-  };
+  } };
 }
 
 /** Compiles the enabled rules of a rule set, in order. */
@@ -87,9 +96,15 @@ export function compileRules(rs: RuleSet): CompiledRule[] {
   return out;
 }
 
-/** Checks every condition of a compiled rule; matched when all pass (a rule without conditions matches all). */
+/** True when every condition of a compiled rule holds (a rule without conditions matches all). */
+export function ruleMatches(r: CompiledRule, lead: Lead): boolean {
+  for (const c of r.checks) if (!c.test(lead)) return false;
+  return true;
+}
+
+/** Checks every condition of a compiled rule with explanations; matched when all pass. */
 export function matchRule(r: CompiledRule, lead: Lead): { matched: boolean; checks: ConditionCheck[] } {
-  const checks = r.checks.map((c) => c(lead));
+  const checks = r.checks.map((c) => c.explain(lead));
   return { matched: checks.every((c) => c.ok), checks };
 }
 
@@ -138,27 +153,28 @@ export function routeLeads(
   const stats: RuleStats = { matched: new Int32Array(rs.rules.length), takenBy: new Map() };
   const routed = leads.map((lead): RoutedLead => {
     const skipped: RoutedLead['skipped'] = [];
-    let winner: { r: CompiledRule; checks: ConditionCheck[] } | null = null;
+    // Fast boolean tests for every rule (the counts feed the coverage report); explanations only for
+    // the winner and for the first failed condition of each rule before it.
+    let winner: CompiledRule | null = null;
     for (const r of compiled) {
-      const m = matchRule(r, lead);
-      if (m.matched) {
+      if (ruleMatches(r, lead)) {
         stats.matched[r.index]!++;
         if (winner) {
           let by = stats.takenBy.get(r.rule.id);
           if (!by) stats.takenBy.set(r.rule.id, (by = new Set()));
-          by.add(winner.r.rule.id);
-        }
-        winner ??= { r, checks: m.checks };
+          by.add(winner.rule.id);
+        } else winner = r;
       } else if (!winner) {
-        skipped.push({ ruleId: r.rule.id, detail: m.checks.find((c) => !c.ok)!.detail });
+        skipped.push({ ruleId: r.rule.id, detail: r.checks.find((c) => !c.test(lead))!.explain(lead).detail });
       }
     }
     if (!winner) {
       return { leadId: lead.id, ruleId: null, ruleName: '', assignee: queue(rs.fallbackQueue), checks: [], skipped, reason: `No rule matched; fallback queue ${rs.fallbackQueue}` };
     }
-    const { assignee, note } = assign(winner.r.rule, lead, ctx, rr, rs.fallbackQueue);
-    const why = winner.checks.length ? winner.checks.map((c) => c.detail).join('; ') : 'no conditions (matches every lead)';
-    return { leadId: lead.id, ruleId: winner.r.rule.id, ruleName: winner.r.rule.name, assignee, checks: winner.checks, skipped, reason: `Rule '${winner.r.rule.name}': ${why} → ${note}` };
+    const checks = matchRule(winner, lead).checks;
+    const { assignee, note } = assign(winner.rule, lead, ctx, rr, rs.fallbackQueue);
+    const why = checks.length ? checks.map((c) => c.detail).join('; ') : 'no conditions (matches every lead)';
+    return { leadId: lead.id, ruleId: winner.rule.id, ruleName: winner.rule.name, assignee, checks, skipped, reason: `Rule '${winner.rule.name}': ${why} → ${note}` };
   });
   return { routed, state: rr, stats };
 }
