@@ -27,6 +27,10 @@ describe('import and export API (browser-mode streaming)', () => {
     const preview = await call(s, 'import.preview', { kind: 'accounts', fileName: 'Account.csv', head: bytes.subarray(0, 65536).toString('base64'), truncated: false });
     expect(preview).toMatchObject({ ok: true, value: { detectedPreset: 'salesforce', read: { encoding: 'utf-8', delimiter: ',', headerRow: 0 }, mapping: { id: 'Id', zip: 'BillingPostalCode' } } });
     const p = (preview as unknown as { value: { read: unknown; mapping: unknown } }).value;
+    const head = bytes.subarray(0, 65536).toString('base64');
+    await call(s, 'import.savePreset', { name: 'just ids', kind: 'accounts', mapping: { id: 'Id' } });
+    expect(await call(s, 'import.preview', { kind: 'accounts', fileName: 'a.csv', head, truncated: false, preset: 'just ids' })).toMatchObject({ ok: true, value: { mapping: { id: 'Id' } } });
+    expect(await call(s, 'import.preview', { kind: 'accounts', fileName: 'a.csv', head, truncated: false, preset: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'bad-mapping' } });
     const begin = (await call(s, 'import.begin', { kind: 'accounts', read: p.read, mapping: p.mapping, totalBytes: bytes.length })) as unknown as { value: { sessionId: string } };
     const sessionId = begin.value.sessionId;
     // Small chunks cut lines and the BOM-less middle of UTF-8 sequences at arbitrary places.

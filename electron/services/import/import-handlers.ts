@@ -1,24 +1,25 @@
-import type { ImportApi } from '../../../shared/contracts/api/import-api';
-import { err, ok } from '../../../shared/contracts/result';
+import type { ImportApi, ImportErrorCode, ImportKind, ImportPreview } from '../../../shared/contracts/api/import-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import { BUILTIN_PRESETS } from '../../../shared/domain/import/presets';
 import type { ServiceContext } from '../context';
 import { readOnlyError } from '../context';
 import { PREVIEW_BYTES, previewBytes, readHead } from './import-service';
 import { ImportSessions } from './import-sessions';
-import { listPresets, savePreset } from './preset-store';
+import { listPresets, resolveMapping, savePreset } from './preset-store';
 import { existsSync } from 'node:fs';
 
 /** Handlers of import.* over the open workspace. */
 export function importHandlers(ctx: ServiceContext): ImportApi {
   const sessions = new ImportSessions();
   return {
-    'import.preview': async ({ kind, head, truncated, ...corrections }) => {
+    'import.preview': async ({ kind, head, truncated, preset, ...corrections }) => {
       const bytes = Buffer.from(head, 'base64');
-      return previewBytes(kind, bytes.subarray(0, PREVIEW_BYTES), truncated || bytes.length > PREVIEW_BYTES, withoutFileName(corrections));
+      return withPreset(ctx, kind, preset, previewBytes(kind, bytes.subarray(0, PREVIEW_BYTES), truncated || bytes.length > PREVIEW_BYTES, withoutFileName(corrections)));
     },
-    'import.previewPath': async ({ kind, path, ...corrections }) => {
+    'import.previewPath': async ({ kind, path, preset, ...corrections }) => {
       if (!existsSync(path)) return err('not-found', `No file at ${path}.`);
       const { head, truncated } = readHead(path);
-      return previewBytes(kind, head, truncated, corrections);
+      return withPreset(ctx, kind, preset, previewBytes(kind, head, truncated, corrections));
     },
     'import.begin': async ({ kind, read, mapping, path, totalBytes }) => {
       const ws = ctx.ws();
@@ -36,6 +37,17 @@ export function importHandlers(ctx: ServiceContext): ImportApi {
       return ok(savePreset(ws.db, name, kind, mapping));
     },
   };
+}
+
+/** Applies a named preset (built-in or saved; never a file path, which a browser client must not reach) to a preview. */
+function withPreset(ctx: ServiceContext, kind: ImportKind, preset: string | undefined, res: Result<ImportPreview, ImportErrorCode>): Result<ImportPreview, ImportErrorCode> {
+  if (!res.ok || !preset) return res;
+  const db = ctx.ws().db;
+  if (!BUILTIN_PRESETS[preset] && !listPresets(db).some((p) => p.name === preset)) return err('bad-mapping', `No mapping preset named "${preset}".`);
+  const m = resolveMapping(db, kind, preset, res.value.columns);
+  if (!m.ok) return m;
+  const used = new Set(Object.values(m.value));
+  return ok({ ...res.value, mapping: m.value, unmapped: res.value.columns.filter((c) => !used.has(c)) });
 }
 
 function withoutFileName<T extends { fileName?: string }>(o: T): Omit<T, 'fileName'> {

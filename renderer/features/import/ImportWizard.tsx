@@ -1,7 +1,7 @@
 import './import.css';
 import { useState } from 'react';
 import type { ImportKind } from '../../../shared/contracts/app-api';
-import { cancelImport, chooseFile, closeImportWizard, correctReading, mapColumn, saveMappingPreset, startImport } from './import-actions';
+import { applyMappingPreset, cancelImport, chooseFile, closeImportWizard, correctReading, mapColumn, saveMappingPreset, startImport } from './import-actions';
 import { useImportStore } from './import-store';
 import { ImportSummaryView } from './ImportSummaryView';
 
@@ -51,6 +51,12 @@ export function ImportWizard() {
               <label>
                 header on row{' '}
                 <input type="number" min={1} value={p.read.headerRow + 1} style={{ width: '4em' }} onChange={(e) => void correctReading({ headerRow: Math.max(0, Number(e.target.value) - 1) })} />
+              </label>{' '}
+              <label>
+                mapping{' '}
+                <select data-testid="import-preset" defaultValue="auto" onChange={(e) => void applyMappingPreset(e.target.value)}>
+                  {['auto', 'salesforce', 'hubspot', 'plain', ...s.savedPresets].map((n) => <option key={n} value={n}>{n}</option>)}
+                </select>
               </label>
             </div>
             <div className="import-table-wrap">

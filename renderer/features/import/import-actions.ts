@@ -24,6 +24,7 @@ function base64Of(blob: Blob): Promise<string> {
 export function openImportWizard(): void {
   file = null;
   set({ ...initialImportState, open: true });
+  void api['import.presets']({}).then((p) => set({ savedPresets: p.map((x) => x.name) }));
 }
 
 /** Closes the wizard (a running import must be cancelled first). */
@@ -33,7 +34,7 @@ export function closeImportWizard(): void {
 }
 
 /** Reads the start of the chosen file and asks the main process for the preview. */
-export async function chooseFile(f: File, kind: ImportKind, corrections: { delimiter?: ReadOptions['delimiter']; headerRow?: number } = {}): Promise<void> {
+export async function chooseFile(f: File, kind: ImportKind, corrections: { delimiter?: ReadOptions['delimiter']; headerRow?: number; preset?: string } = {}): Promise<void> {
   file = f;
   set({ busy: true, error: null, fileName: f.name, kind });
   try {
@@ -52,6 +53,13 @@ export function correctReading(c: { delimiter?: ReadOptions['delimiter']; header
   return file ? chooseFile(file, s.kind, { delimiter: c.delimiter ?? s.preview?.read.delimiter, headerRow: c.headerRow ?? s.preview?.read.headerRow }) : Promise.resolve();
 }
 
+/** Replaces the mapping by a built-in or saved preset ('auto' = detect again). */
+export function applyMappingPreset(preset: string): Promise<void> {
+  const s = useImportStore.getState();
+  if (!file || !s.preview) return Promise.resolve();
+  return chooseFile(file, s.kind, { delimiter: s.preview.read.delimiter, headerRow: s.preview.read.headerRow, ...(preset === 'auto' ? {} : { preset }) });
+}
+
 /** Maps a column to a field ('' = ignore the column); a field keeps one column. */
 export function mapColumn(column: string, field: string): void {
   const mapping = Object.fromEntries(Object.entries(useImportStore.getState().mapping).filter(([f, c]) => c !== column && f !== field));
@@ -64,6 +72,7 @@ export async function saveMappingPreset(name: string): Promise<void> {
   const s = useImportStore.getState();
   const res = await api['import.savePreset']({ name, kind: s.kind, mapping: s.mapping });
   set({ presetNote: res.ok ? `Saved preset "${name}".` : res.error.message });
+  if (res.ok && !s.savedPresets.includes(name)) set({ savedPresets: [...s.savedPresets, name] });
 }
 
 /** Streams the file to the main process in ordered chunks, with progress and cancellation. */

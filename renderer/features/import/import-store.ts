@@ -17,6 +17,8 @@ export type ImportState = {
   error: string | null;
   busy: boolean;
   presetNote: string;
+  /** Names of the mapping presets saved in the workspace. */
+  savedPresets: string[];
 };
 
 /** Initial wizard state. */
@@ -32,6 +34,7 @@ export const initialImportState: ImportState = {
   error: null,
   busy: false,
   presetNote: '',
+  savedPresets: [],
 };
 
 /** The import wizard's store; actions live in import-actions.ts. */

@@ -17,8 +17,8 @@ export type ImportStatus = { sessionId: string; state: 'running' | 'done' | 'fai
 /** Why an import failed (see ImportSummary for row-level problems, which never fail an import). */
 export type ImportErrorCode = 'empty' | 'binary' | 'too-many-columns' | 'bad-mapping' | 'read-only' | 'cancelled' | 'unreadable' | 'not-found' | 'busy' | 'out-of-order';
 
-/** User corrections of what the preview detected. */
-export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping };
+/** User corrections of what the preview detected; preset names a built-in (salesforce, hubspot, plain) or saved mapping. */
+export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping; preset?: string };
 
 /**
  * CRM imports. The wizard (a) previews the first ~64 KB (sent as base64, or read by path on the desktop),
@@ -42,7 +42,7 @@ const kind = z.enum(['accounts', 'reps', 'leads']);
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
 const delimiter = z.enum([',', ';', '\t', '|']);
 const mapping = z.record(z.string().min(1).max(64), z.string().max(1000));
-const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional() };
+const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional(), preset: z.string().min(1).max(100).optional() };
 const sessionId = z.string().min(1).max(64);
 // base64 of IMPORT_CHUNK_BYTES (and of the 64 KB preview head) plus slack.
 const base64 = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4 + 16).regex(/^[A-Za-z0-9+/]*={0,2}$/);

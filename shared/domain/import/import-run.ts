@@ -28,6 +28,13 @@ export type ImportFailure = 'empty' | 'bad-mapping' | 'too-many-columns';
 /** A header wider than this is not a CRM export (and would make every row expensive). */
 export const MAX_COLUMNS = 5000;
 
+/**
+ * A copy of a short string that does not keep its source alive. Cells are slices of the ~1 MB chunk
+ * text they were read from, and V8 keeps the whole chunk alive for as long as a slice of it lives: a
+ * set of 1M ids would pin the whole file. Concatenating makes a new flat string the copy slices from.
+ */
+const detach = (s: string): string => (s + ' ').slice(0, -1);
+
 const FIELD_OF: Partial<Record<ImportIssue['code'], string>> = { 'unknown-rep': 'owner' };
 
 const PLACEMENTS: Placement[] = ['exact', 'zip', 'city', 'county', 'state', 'none'];
@@ -139,7 +146,7 @@ export class ImportRun {
       s.rejected++;
       return;
     }
-    this.seen.add(id);
+    this.seen.add(detach(id));
     if (out.issues.some((i) => i.action === 'repaired')) s.repaired++;
     const p = out.record.placement as Placement;
     if (p in s.placement && this.o.kind !== 'reps') s.placement[p]++;

@@ -32,9 +32,15 @@ function makeGrid(boxes: Float64Array, count: number): Grid {
     maxY = Math.max(maxY, boxes[i * 4 + 3]!);
   }
   if (minX > maxX) [minX, minY, maxX, maxY] = [0, 0, 1, 1];
-  // About two items per cell on average keeps candidate lists short without a huge grid.
-  const side = Math.max(1, Math.ceil(Math.sqrt(count / 2)));
-  const cell = Math.max((maxX - minX) / side, (maxY - minY) / side, 1e-9);
+  // Cells about the size of a typical item: an extent-based size fails when a few far-off items (Alaska,
+  // the Aleutians across 180°) stretch the extent and crowd the dense part into a few cells. Points
+  // (zero-size items) get about two per cell on average. At most ~1M cells.
+  const sizes: number[] = [];
+  for (let i = 0; i < count; i++) if (boxes[i * 4]! <= boxes[i * 4 + 2]!) sizes.push(Math.max(boxes[i * 4 + 2]! - boxes[i * 4]!, boxes[i * 4 + 3]! - boxes[i * 4 + 1]!));
+  sizes.sort((a, b) => a - b);
+  const typical = sizes[sizes.length >> 1] ?? 0;
+  const spread = Math.sqrt(((maxX - minX) * (maxY - minY)) / Math.max(1, count / 2));
+  const cell = Math.max(typical > 0 ? typical : spread, Math.sqrt(((maxX - minX) * (maxY - minY)) / 1e6), 1e-9);
   const cols = Math.floor((maxX - minX) / cell) + 1;
   const rows = Math.floor((maxY - minY) / cell) + 1;
   const lists: number[][] = Array.from({ length: cols * rows }, () => []);
