@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/output';
+import { createServices } from '../../electron/services/app-services';
 import { Workspace } from '../../electron/services/workspace';
 import { useTempDir } from '../fixtures/temp';
 
@@ -82,5 +83,26 @@ describe('tessera rules / route / report', () => {
     expect(html).toContain('Potential by territory');
     expect(html).toContain('Largest moved accounts');
     expect((html.match(/<path /g) ?? []).length).toBeGreaterThan(3000);
+  });
+
+  it('imports quotas by territory id or name into the dashboard settings and refuses unknown reps', async () => {
+    const ws = demoCopy();
+    const good = join(tempDir(), 'q.csv');
+    writeFileSync(good, 'territory,quota\nT-01,5000000\nCA Los Angeles,"25,000,000"\n');
+    expect((await cli('quotas', '-w', ws, '-s', 'Current plan', '-f', good)).code).toBe(0);
+    const services = createServices({ mode: 'direct', workspace: ws, openOptions: { readOnly: true } });
+    try {
+      const d = await services.api['dashboard.get']({ scenario: 'Current plan' });
+      if (!d.ok) throw new Error(d.error.message);
+      const quota = new Map(d.value.dashboard.territories.map((t) => [t.id, t.quota]));
+      expect([quota.get('T-01'), quota.get('T-04')]).toEqual([5_000_000, 25_000_000]);
+      expect(d.value.dashboard.settings.quotas.mode).toBe('imported');
+    } finally {
+      services.close();
+    }
+    const bad = join(tempDir(), 'bad.csv');
+    writeFileSync(bad, 'rep,quota\nR-999,5\n');
+    const refused = await cli('quotas', '-w', ws, '-s', 'Current plan', '-f', bad);
+    expect([refused.code, refused.err.trim()]).toEqual([1, 'tessera: line 2: unknown rep R-999']);
   });
 });

@@ -5,6 +5,7 @@ import { ruleSetSchema } from '../../../shared/domain/rules/schema';
 import type { RuleSet } from '../../../shared/domain/rules/types';
 import { createServices } from '../../services/app-services';
 import { resolveVersion } from '../../services/context';
+import { readQuotaCsv, saveQuotas } from '../../services/report/quota-import';
 import { reportHtmlFile, reportPdf } from '../../services/report/report-service';
 import { routeCsvText } from '../../services/rules/route-service';
 import { rulesOf } from '../../services/rules/rules-store';
@@ -22,6 +23,29 @@ function mustNotExist(path: string, force: boolean | undefined): void {
 /** Registers `route` (leads CSV through a scenario's routing rules), `rules show|set` and `report` (executive PDF). */
 export function registerRouteCommands(program: Command, io: Io): void {
   registerRulesCommands(program, io);
+  program
+    .command('quotas')
+    .description("import quotas per territory or rep (CSV: territory,quota or rep,quota) into a scenario's dashboard settings")
+    .requiredOption('-w, --workspace <file>', 'workspace file')
+    .requiredOption('-s, --scenario <name>', 'scenario name or id')
+    .requiredOption('-f, --file <csv>', 'quota CSV')
+    .option('--json', 'machine-readable output')
+    .action((o: { workspace: string; scenario: string; file: string; json?: boolean }) => {
+      const path = resolve(o.file);
+      if (!existsSync(path)) throw new UserError(`Quota file not found: ${path}`);
+      const ws = openForCli(o.workspace);
+      try {
+        const v = resolveVersion(ws, selectorOf(o.scenario));
+        if (!v.ok) throw new UserError(v.error.message);
+        const q = readQuotaCsv(readFileSync(path, 'utf8'), v.value, ws.reps());
+        if (!q.ok) throw new UserError(((q.error.details as string[] | undefined) ?? [q.error.message]).join('\n'));
+        const ref = saveQuotas(ws, v.value, q.value);
+        if (!ref) throw new UserError(`Scenario ${v.value.scenarioName} changed while importing; run the command again.`);
+        emit(io, !!o.json, ref, () => `Saved imported quotas as version ${ref.version} of ${v.value.scenarioName}`);
+      } finally {
+        ws.close();
+      }
+    });
   program
     .command('route')
     .description("route a leads CSV through a scenario's routing rules and write routed.csv")

@@ -1,6 +1,6 @@
 import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type DashboardSettings } from '../../../shared/domain/kpi/dashboard';
-import { indexAlignment, resolveAccountTerritories } from '../../../shared/domain/territories/resolve';
+import { indexAlignment, resolveAccountTerritories, territoryGroups } from '../../../shared/domain/territories/resolve';
 import type { Workspace } from '../workspace';
 
 /** Dashboard settings of a payload (settings.dashboard) over the defaults. */
@@ -38,6 +38,7 @@ export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
       potential: Float64Array.from(accounts.potential),
       revenue: Float64Array.from(accounts.revenue),
       workload: Float64Array.from(accounts.workload),
+      groupOf: territoryGroups(payload.territories.length, idx.unitTerritory),
       metric: units.kind === 'custom' ? 'planar' : 'geographic',
       leads: leads ? { territory: Int32Array.from(leads.unit, (u) => (u >= 0 ? defaultAlignment[u]! : -1)), status: leads.status } : undefined,
     },

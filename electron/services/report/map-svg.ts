@@ -44,8 +44,9 @@ export function mapSvg(ws: Workspace, payload: ScenarioPayload, moved: ReadonlyS
   const kx = geographic ? Math.cos((((minY + maxY) / 2) * Math.PI) / 180) : 1;
   const pad = 0.02 * Math.max((maxX - minX) * kx, maxY - minY);
   const s = Math.min((width - 4) / ((maxX - minX) * kx + 2 * pad), (height - 4) / (maxY - minY + 2 * pad));
-  const px = (x: number): number => Math.round(((x - minX) * kx + pad) * s * 10) / 10 + 2;
-  const py = (y: number): number => Math.round((maxY - y + pad) * s * 10) / 10 + 2;
+  // Half-pixel precision: finer detail is invisible at report size and only makes the page heavier.
+  const px = (x: number): number => Math.round(((x - minX) * kx + pad) * s * 2) / 2 + 2;
+  const py = (y: number): number => Math.round((maxY - y + pad) * s * 2) / 2 + 2;
   const rings = unitRings(ws);
   const parts: string[] = [];
   units.ids.forEach((id, i) => {

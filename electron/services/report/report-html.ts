@@ -72,7 +72,8 @@ export function reportHtml(ws: Workspace, r: ReportData): string {
   const d = r.dashboard;
   const band = d.settings.band;
   const moved = new Set<string>(r.comparison ? r.comparison.scenarios.flatMap((s, i) => (i === r.comparison!.baselineIndex ? [] : s.diff.units.map((u) => u.unitId as string))) : []);
-  const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.map((t) => ({ label: t.name, value: t[k], color: t.color }));
+  // Charts compare the default alignment's territories; overlay (e.g. Enterprise) territories have their own scale.
+  const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
   const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, t.repId ?? '—', int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
   const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), int(p.meanDistance), int(p.travelPerCycle)]);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
@@ -90,7 +91,7 @@ th { background: #f3f5f7; } .n { text-align: right; font-variant-numeric: tabula
 <header><h1>${esc(r.title)}</h1><div class="meta">${esc(r.workspace)} · scenario ${esc(r.version.scenarioName)} v${r.version.version} · generated ${esc(r.generatedAt)}</div></header>
 ${summary(d)}
 ${mapSvg(ws, r.version.payload, moved)}
-<section class="page"><h2>Balance by territory</h2>
+<section class="page"><h2>Balance by territory (default alignment)</h2>
 ${barChartSvg('Potential by territory', bars('potential'), band)}
 ${barChartSvg('Workload (hours) by territory', bars('workload'), band)}
 ${barChartSvg('Revenue by territory', bars('revenue'), undefined)}

@@ -32,7 +32,8 @@ export function DashboardView() {
     if (current) void loadDashboard();
   }, [current?.scenarioId, current?.version]);
   const d = view?.dashboard;
-  const bars = (k: 'potential' | 'workload' | 'revenue' | 'quota') => (d?.territories ?? []).map((t) => ({ label: t.name, value: t[k], color: t.color }));
+  // Charts compare the default alignment's territories; overlay territories (e.g. Enterprise) are on another scale.
+  const bars = (k: 'potential' | 'workload' | 'revenue' | 'quota') => (d?.territories ?? []).filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
   return (
     <main className="dash" data-testid="dashboard-view" data-dashboard-state={status}>
       <div className="scn-row dash-head">

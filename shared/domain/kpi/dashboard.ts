@@ -29,6 +29,8 @@ export type DashboardInput = {
   revenue: Float64Array;
   workload: Float64Array;
   metric: DistanceMetric;
+  /** Territory -> alignment index (territoryGroups); balance compares territories within their own alignment. */
+  groupOf?: Int32Array | undefined;
   /** Leads with a territory index and a status, when the workspace has leads (for close rates). */
   leads?: { territory: Int32Array; status: readonly string[] };
 };
@@ -36,6 +38,8 @@ export type DashboardInput = {
 /** Per-territory dashboard row. */
 export type DashboardTerritory = {
   id: string; name: string; color: string; repId: string | null;
+  /** Alignment index: 0 for the default (geographic) alignment, others for overlays such as Enterprise. */
+  group: number;
   accounts: number; potential: number; revenue: number; workload: number;
   quota: number;
   /** Revenue at the current run rate / quota. */
@@ -63,6 +67,7 @@ export type Dashboard = {
   reps: DashboardRep[];
   totals: { accounts: number; potential: number; revenue: number; workload: number; quota: number; unassignedAccounts: number; unassignedPotential: number };
   coverage: { ratio: number; staffedPotentialShare: number };
+  /** Over the default alignment's territories (group 0). */
   balance: { potential: BalanceIndices; workload: BalanceIndices; revenue: BalanceIndices; attainment: BalanceIndices };
   closeRate: number | null;
   /** Always null until lead data carries response timestamps (see notes). */
@@ -135,17 +140,22 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
   }
   const totalRevenue = sums.revenue.reduce((s, v) => s + v, 0);
   const quota = territoryQuotas(sums.potential, totalRevenue, input.territories, settings.quotas);
-  const pb = balanceIndices(sums.potential);
-  const wb = balanceIndices(sums.workload);
+  const group = (t: number): number => input.groupOf?.[t] ?? 0;
+  const groups = Math.max(0, ...Array.from({ length: T }, (_, t) => group(t))) + 1;
+  const inGroup = (a: Float64Array, g: number): number[] => Array.from(a).filter((_, t) => group(t) === g);
+  const pByGroup = Array.from({ length: groups }, (_, g) => balanceIndices(inGroup(sums.potential, g)));
+  const wByGroup = Array.from({ length: groups }, (_, g) => balanceIndices(inGroup(sums.workload, g)));
+  const pb = pByGroup[0]!;
+  const wb = wByGroup[0]!;
   const attainment = (rev: number, q: number): number => (q > 0 ? rev / q : 0);
   const territories: DashboardTerritory[] = input.territories.map((t, i) => ({
-    id: t.id, name: t.name, color: t.color, repId: t.repId,
+    id: t.id, name: t.name, color: t.color, repId: t.repId, group: group(i),
     accounts: sums.accounts[i]!, potential: sums.potential[i]!, revenue: sums.revenue[i]!, workload: sums.workload[i]!,
     quota: quota[i]!,
     expectedAttainment: attainment(sums.revenue[i]!, quota[i]!),
     coverageRatio: !t.repId ? 0 : sums.workload[i]! > 0 ? settings.capacityHours / sums.workload[i]! : null,
-    potentialDeviation: deviation(sums.potential[i]!, pb.mean),
-    workloadDeviation: deviation(sums.workload[i]!, wb.mean),
+    potentialDeviation: deviation(sums.potential[i]!, pByGroup[group(i)]!.mean),
+    workloadDeviation: deviation(sums.workload[i]!, wByGroup[group(i)]!.mean),
     closeRate: closed[i]! > 0 ? won[i]! / closed[i]! : null,
   }));
   const reps = input.reps.map((rep, r): DashboardRep | null => {
@@ -171,7 +181,7 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
   return {
     territories, reps, totals,
     coverage: { ratio: totals.workload > 0 ? (reps.length * settings.capacityHours) / totals.workload : 0, staffedPotentialShare: totals.potential + unassignedPotential > 0 ? staffed / (totals.potential + unassignedPotential) : 0 },
-    balance: { potential: pb, workload: wb, revenue: balanceIndices(sums.revenue), attainment: balanceIndices(territories.map((t) => t.expectedAttainment)) },
+    balance: { potential: pb, workload: wb, revenue: balanceIndices(inGroup(sums.revenue, 0)), attainment: balanceIndices(territories.filter((t) => t.group === 0).map((t) => t.expectedAttainment)) },
     closeRate: allClosed > 0 ? sum(won) / allClosed : null,
     responseTimeHours: null,
     settings,

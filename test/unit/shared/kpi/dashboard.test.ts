@@ -80,3 +80,12 @@ describe('barChartLayout', () => {
     expect(l.bars[0]!.height).toBeGreaterThan(0);
   });
 });
+
+describe('computeDashboard with an overlay alignment', () => {
+  it('measures balance within the default alignment and deviations within each territory\'s own alignment', () => {
+    const d = computeDashboard(input({ groupOf: Int32Array.from([0, 1]) }));
+    expect(d.territories.map((t) => t.group)).toEqual([0, 1]);
+    expect(d.territories.map((t) => t.potentialDeviation)).toEqual([0, 0]);
+    expect(d.balance.potential).toMatchObject({ mean: 300, worstDeviation: 0 });
+  });
+});

@@ -1,0 +1,48 @@
+import type { ScenarioVersion, VersionRef } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
+import type { ScenarioId } from '../../../shared/domain/ids';
+import type { QuotaSettings } from '../../../shared/domain/kpi/dashboard';
+import { appendVersion } from '../../db/scenario-repo';
+import { parseCsv } from '../rules/route-service';
+import { currentAuthor, type Workspace } from '../workspace';
+import { dashboardSettings } from './dashboard-service';
+
+/**
+ * Reads a quota CSV (header `territory,quota` or `rep,quota`; ids or names) into imported quotas. Unknown
+ * territories or reps and non-numeric quotas are reported by line; nothing is saved when any row is bad.
+ */
+export function readQuotaCsv(text: string, version: ScenarioVersion, reps: readonly { id: string; name: string }[]): Result<QuotaSettings, 'invalid'> {
+  const { headers, rows } = parseCsv(text);
+  const h = headers.map((x) => x.trim().toLowerCase());
+  const q = h.indexOf('quota');
+  const t = h.findIndex((x) => x === 'territory' || x === 'territory id');
+  const r = h.findIndex((x) => x === 'rep' || x === 'rep id');
+  if (q < 0 || (t < 0 && r < 0)) return err('invalid', `The quota CSV needs a quota column and a territory or rep column; found ${headers.join(', ')}`);
+  const territory = new Map(version.payload.territories.flatMap((x) => [[x.id.toLowerCase(), x.id], [x.name.toLowerCase(), x.id]] as [string, string][]));
+  const rep = new Map(reps.flatMap((x) => [[x.id.toLowerCase(), x.id], [x.name.toLowerCase(), x.id]] as [string, string][]));
+  const out: QuotaSettings = { mode: 'imported', byTerritory: {}, byRep: {} };
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    const value = Number((row[q] ?? '').replace(/[$,\s]/g, ''));
+    if (!Number.isFinite(value) || value < 0) return void problems.push(`line ${i + 2}: quota "${row[q] ?? ''}" is not a number`);
+    const tKey = t >= 0 ? (row[t] ?? '').trim() : '';
+    const rKey = r >= 0 ? (row[r] ?? '').trim() : '';
+    if (tKey) {
+      const id = territory.get(tKey.toLowerCase());
+      if (id) out.byTerritory![id] = value;
+      else problems.push(`line ${i + 2}: unknown territory ${tKey}`);
+    } else if (rKey) {
+      const id = rep.get(rKey.toLowerCase());
+      if (id) out.byRep![id] = value;
+      else problems.push(`line ${i + 2}: unknown rep ${rKey}`);
+    } else problems.push(`line ${i + 2}: no territory or rep`);
+  });
+  return problems.length ? err('invalid', problems[0]!, problems) : ok(out);
+}
+
+/** Saves imported quotas into the scenario's dashboard settings as a new version; null when the base is stale. */
+export function saveQuotas(ws: Workspace, version: ScenarioVersion, quotas: QuotaSettings): VersionRef | null {
+  const settings = { ...dashboardSettings(version.payload), quotas };
+  const payload = { ...version.payload, settings: { ...version.payload.settings, dashboard: settings } };
+  return appendVersion(ws.db, version.scenarioId as ScenarioId, version.version, payload, currentAuthor(), `Imported quotas (${Object.keys(quotas.byTerritory ?? {}).length} territories, ${Object.keys(quotas.byRep ?? {}).length} reps)`);
+}
