@@ -24,27 +24,35 @@ export function recenter(ctx: Ctx, assign: Int32Array, centers: Int32Array): boo
   const { start, units } = territoryMembers(assign, ctx.k);
   let changed = false;
   for (let t = 0; t < ctx.k; t++) {
-    const a = start[t]!; const b = start[t + 1]!;
-    if (b === a) continue;
-    // Centres stay in the territory's main graph component, so attached islands never pull the centre away.
-    const home = mainComponent(ctx, units, a, b, centers[t]!, assign, t);
-    const core: number[] = [];
-    for (let i = a; i < b; i++) if (ctx.comp[units[i]!] === home) core.push(units[i]!);
-    let cands = core.filter((u) => canCenter(ctx, u, t));
-    if (cands.length === 0) continue;
-    if (cands.length > EXACT_LIMIT) cands = nearestToCentroid(ctx, core, cands);
-    let best = centers[t]!; let bestV = centers[t]! >= 0 && assign[centers[t]!] === t ? evaluate(ctx, units, a, b, best, Infinity) : Infinity;
-    for (const c of cands) {
-      if (c === best) continue;
-      const v = evaluate(ctx, units, a, b, c, bestV);
-      if (v < bestV - 1e-12) { bestV = v; best = c; }
-    }
+    const best = bestCenter(ctx, units, start[t]!, start[t + 1]!, t, centers[t]!, assign);
     if (best !== centers[t]) { centers[t] = best; changed = true; }
   }
   return changed;
 }
 
-function evaluate(ctx: Ctx, units: Int32Array, a: number, b: number, c: number, cutoff: number): number {
+/**
+ * Best centre of territory t whose units are units[a..b): the candidate (in the territory's main graph component)
+ * minimising Σ weight × distance ('sum') or the max distance ('max'); `current` is kept unless strictly beaten.
+ */
+export function bestCenter(ctx: Ctx, units: ArrayLike<number>, a: number, b: number, t: number, current: number, assign: Int32Array): number {
+  if (b === a) return current;
+  // Centres stay in the territory's main graph component, so attached islands never pull the centre away.
+  const home = mainComponent(ctx, units, a, b, current, assign, t);
+  const core: number[] = [];
+  for (let i = a; i < b; i++) if (ctx.comp[units[i]!] === home) core.push(units[i]!);
+  let cands = core.filter((u) => canCenter(ctx, u, t));
+  if (cands.length === 0) return current;
+  if (cands.length > EXACT_LIMIT) cands = nearestToCentroid(ctx, core, cands);
+  let best = current; let bestV = current >= 0 && assign[current] === t ? evaluate(ctx, units, a, b, best, Infinity) : Infinity;
+  for (const c of cands) {
+    if (c === best) continue;
+    const v = evaluate(ctx, units, a, b, c, bestV);
+    if (v < bestV - 1e-12) { bestV = v; best = c; }
+  }
+  return best;
+}
+
+function evaluate(ctx: Ctx, units: ArrayLike<number>, a: number, b: number, c: number, cutoff: number): number {
   let v = 0;
   for (let i = a; i < b; i++) {
     const u = units[i]!; const d = ctx.dist(u, c);
@@ -54,7 +62,7 @@ function evaluate(ctx: Ctx, units: Int32Array, a: number, b: number, c: number, 
   return v;
 }
 
-function mainComponent(ctx: Ctx, units: Int32Array, a: number, b: number, center: number, assign: Int32Array, t: number): number {
+function mainComponent(ctx: Ctx, units: ArrayLike<number>, a: number, b: number, center: number, assign: Int32Array, t: number): number {
   if (center >= 0 && assign[center] === t) return ctx.comp[center]!;
   const load = new Map<number, number>();
   let best = ctx.comp[units[a]!]!; let bl = -1;

@@ -6,6 +6,7 @@ import { createScratch, localSearch, type Scratch } from './local-search';
 import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
 import { transportAssign } from './transport';
 import { precheck } from './precheck';
+import { frozenTerritories, recomRepair, repairableExcess } from './recom';
 import { evaluate } from './report';
 import { seedCenters } from './seed';
 import { bandExcess, createState, DEV_WEIGHT, refreshCompactness, score, worstDeviation, type State } from './state';
@@ -38,6 +39,7 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     if (r > 0 && ctl.stop()) break;
     let s = rebalance ? startFromBaseline(ctx) : design(ctx, ctl, (input.seed ?? 1) + r * 7919);
     improve(ctx, s, scratch, ctl);
+    if (repair(ctx, s, ctl, (input.seed ?? 1) + r * 7919)) improve(ctx, s, scratch, ctl);
     // Polish: inside the band only compactness (and disruption) matter, as in the exact model.
     ctx.devWeight = POLISH_DEV_WEIGHT;
     improve(ctx, s, scratch, ctl);
@@ -151,6 +153,17 @@ function takeUnitFor(ctx: Ctx, assign: Int32Array, centers: Int32Array, t: numbe
   if (pick < 0) return -1;
   assign[pick] = t;
   return pick;
+}
+
+/**
+ * Band repair for territories the boundary moves could not bring into the band (coarse units): ReCom steps on pairs of
+ * territories near them, for at most 60% of the remaining time. Returns whether anything changed.
+ */
+function repair(ctx: Ctx, s: State, ctl: Control, seed: number): boolean {
+  if (!ctx.contiguity || ctl.stop()) return false;
+  if (repairableExcess(ctx, s, frozenTerritories(ctx, s.assign)) <= 1e-12) return false;
+  const until = ctl.now() + 0.6 * Math.max(0, ctl.deadline - ctl.now());
+  return recomRepair(ctx, s, ctl, seed, until).accepted > 0;
 }
 
 /** Local search alternated with centre re-optimisation until neither changes anything. */

@@ -49,6 +49,7 @@ export function seedCenters(ctx: Ctx, seed: number): Int32Array {
     const c = order[i % order.length]!;
     if (alloc[c]! + have[c]! < ctx.compSize[c]!) { alloc[c] = alloc[c]! + 1; left--; }
   }
+  fitComponentCounts(ctx, compLoad, have, alloc, quota);
   const minD = new Float64Array(n).fill(Infinity);
   for (let t = 0; t < k; t++) if (centers[t]! >= 0) updateMin(ctx, minD, centers[t]!);
   let fi = 0;
@@ -75,6 +76,44 @@ export function seedCenters(ctx: Ctx, seed: number): Int32Array {
     take(t, u); updateMin(ctx, minD, u);
   }
   return centers;
+}
+
+/**
+ * With a band, a component holding m territories (and nothing else) needs m·lo ≤ load ≤ m·hi on the first target; one
+ * holding none is attached whole to a territory elsewhere, which needs load < hi. A count outside that set (Hawaii's
+ * ZIPs hold 0.94 of a mean territory: one territory of its own is below a ±3% band) moves to the nearest admissible
+ * count, and the territories freed or needed are taken from or given to the components with the most slack.
+ */
+function fitComponentCounts(ctx: Ctx, compLoad: Float64Array, have: Int32Array, alloc: Int32Array, quota: Float64Array): void {
+  const tg = ctx.targets[0]!;
+  if (ctx.compCount <= 1 || !(tg.lo > 0) || !Number.isFinite(tg.hi)) return;
+  const ok = (c: number, m: number): boolean => {
+    const l = compLoad[c]!;
+    if (m === 0) return l < tg.hi;
+    return m <= ctx.compSize[c]! && m * tg.lo <= l * (1 + 1e-9) && l <= m * tg.hi * (1 + 1e-9);
+  };
+  let balance = 0; // territories freed (> 0) or owed (< 0)
+  for (let c = 0; c < ctx.compCount; c++) {
+    if (have[c]! > 0) continue;
+    const m = alloc[c]!;
+    if (ok(c, m)) continue;
+    for (let d = 1; d <= m + 2; d++) {
+      if (m - d >= 0 && ok(c, m - d)) { alloc[c] = m - d; balance += d; break; }
+      if (ok(c, m + d)) { alloc[c] = m + d; balance -= d; break; }
+    }
+  }
+  const order = Array.from({ length: ctx.compCount }, (_, c) => c).sort((a, b) => (quota[b]! - alloc[b]!) - (quota[a]! - alloc[a]!) || b - a);
+  for (let guard = 0; balance !== 0 && guard < 4 * ctx.compCount; guard++) {
+    let moved = false;
+    for (const c of balance > 0 ? order : [...order].reverse()) {
+      const delta = balance > 0 ? 1 : -1;
+      const next = alloc[c]! + delta;
+      if (next < 0 || next + have[c]! > ctx.compSize[c]! || (have[c] === 0 && !ok(c, next))) continue;
+      alloc[c] = next; balance -= delta; moved = true;
+      break;
+    }
+    if (!moved) break;
+  }
 }
 
 function updateMin(ctx: Ctx, minD: Float64Array, c: number): void {
