@@ -2,16 +2,19 @@ import { defineConfig } from '@playwright/test';
 
 // Browser mode end-to-end tests on Debian's chromium (no Playwright browser download here).
 // WebGL renders in software (SwiftShader), so timeouts are generous.
-const port = Number(process.env.TESSERA_E2E_PORT ?? 5199);
+//
+// Every spec file gets its own server (its own in-memory demo workspace) on its own port, so specs
+// that save versions or open other workspaces cannot change what another spec sees.
+const basePort = Number(process.env.TESSERA_E2E_PORT ?? 5199);
+const specs = ['app', 'balance', 'import', 'scenarios', 'rules', 'report', 'editing'];
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 30_000 },
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -27,11 +30,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node bin/tessera.mjs serve --port ${port}`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 120_000,
+  projects: [
+    ...specs.map((name, i) => ({
+      name,
+      testMatch: `${name}.spec.ts`,
+      use: { baseURL: `http://127.0.0.1:${basePort + i}` },
+    })),
+    { name: 'electron', testMatch: 'electron.spec.ts' },
+  ],
+  webServer: specs.map((_, i) => ({
+    command: `node bin/tessera.mjs serve --port ${basePort + i}`,
+    url: `http://127.0.0.1:${basePort + i}/healthz`,
+    timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-  },
+    stdout: 'ignore' as const,
+  })),
 });
