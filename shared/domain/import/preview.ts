@@ -39,7 +39,9 @@ export function buildPreview(input: PreviewInput): Result<ImportPreview, Preview
   const headerRow = Math.min(input.headerRow ?? detectHeaderRow(rows), rows.length - 1);
   const columns = rows[headerRow]!;
   if (columns.length > MAX_COLUMNS) {
-    return err('too-many-columns', `The header row has ${columns.length} columns (at most ${MAX_COLUMNS}): is the delimiter right?`);
+    // A header cut at the end of the sample only gives a lower bound.
+    const cut = input.truncated && rows.length === headerRow + 1;
+    return err('too-many-columns', `The header row has ${cut ? 'more than ' : ''}${columns.length} columns (at most ${MAX_COLUMNS}): this is not a table of records, or the delimiter is wrong.`);
   }
   const auto = autoMap(input.kind, columns);
   const mapping = input.mapping ?? auto.mapping;

@@ -39,8 +39,11 @@ function makeGrid(boxes: Float64Array, count: number): Grid {
   for (let i = 0; i < count; i++) if (boxes[i * 4]! <= boxes[i * 4 + 2]!) sizes.push(Math.max(boxes[i * 4 + 2]! - boxes[i * 4]!, boxes[i * 4 + 3]! - boxes[i * 4 + 1]!));
   sizes.sort((a, b) => a - b);
   const typical = sizes[sizes.length >> 1] ?? 0;
-  const spread = Math.sqrt(((maxX - minX) * (maxY - minY)) / Math.max(1, count / 2));
-  const cell = Math.max(typical > 0 ? typical : spread, Math.sqrt(((maxX - minX) * (maxY - minY)) / 1e6), 1e-9);
+  const [dx, dy] = [maxX - minX, maxY - minY];
+  const extent = Math.max(dx, dy);
+  const spread = dx * dy > 0 ? Math.sqrt((dx * dy) / Math.max(1, count / 2)) : extent / Math.max(1, count / 2);
+  // Also at most 1,000 cells a side, so items on one line (zero area) cannot ask for a billion cells.
+  const cell = Math.max(typical > 0 ? typical : spread, Math.sqrt((dx * dy) / 1e6), extent / 1000, 1e-9);
   const cols = Math.floor((maxX - minX) / cell) + 1;
   const rows = Math.floor((maxY - minY) / cell) + 1;
   const lists: number[][] = Array.from({ length: cols * rows }, () => []);

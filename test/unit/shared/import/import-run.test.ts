@@ -91,6 +91,13 @@ describe('import run', () => {
     expect(empty.finish()).toMatchObject({ ok: false, error: { code: 'empty' } });
   });
 
+  it('rejects a 100,000-field data row without slowing the rest', () => {
+    const wide = `w1,${Array.from({ length: 100_000 }, (_, i) => i).join(',')}`;
+    const { summary, store } = run('accounts', `id,name\n${wide}\nw2,Fine\n`, { id: 'id', name: 'name' });
+    expect(summary.issues.filter((i) => i.action === 'rejected')).toEqual([expect.objectContaining({ line: 2, code: 'too-many-fields', action: 'rejected', reason: expect.stringMatching(/100001 fields, the header has 2/) })]);
+    expect([...store.keys()]).toEqual(['w2']);
+  });
+
   it('caps the listed issues but counts them all', () => {
     const rows = Array.from({ length: 50 }, (_, i) => `,x${i}`).join('\n');
     const r = new ImportRun({ kind: 'leads', headerRow: 0, mapping: { id: 'id', name: 'name' }, listCap: 10, store: { get: () => undefined, put: () => {} }, deps: { gazetteer, locator: null, resolveRep: null } });
