@@ -29,10 +29,13 @@ export function sqliteRecordStore(db: Database.Database, kind: ImportKind, unitI
   const insert = db.prepare(`INSERT INTO ${spec.table} (${spec.order}, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`);
   const update = db.prepare(`UPDATE ${spec.table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   let next = (db.prepare(`SELECT coalesce(max(${spec.order}), -1) + 1 AS n FROM ${spec.table}`).get() as { n: number }).n;
+  // Into an empty table (a first import) nothing can be found: skip a million index probes.
+  const wasEmpty = next === 0;
   const toDb = (r: ImportRecord) =>
     keys.map((k) => (kind === 'reps' && k === 'unit' ? (Number(r.unit) >= 0 ? (unitIds[Number(r.unit)] ?? null) : null) : r[k]));
   return {
     get: (id) => {
+      if (wasEmpty) return undefined;
       const row = select.get(id) as (string | number | null)[] | undefined;
       if (!row) return undefined;
       const rec: ImportRecord = {};

@@ -41,6 +41,7 @@ export type RowOutcome =
   | { rejected: true; issues: ImportIssue[] }
   | { rejected: false; record: ImportRecord; isNew: boolean; changed: string[]; issues: ImportIssue[]; unplaced: string | null };
 
+const LOCATION_LIST = [...LOCATION_KEYS];
 const SEGMENTS = new Set<string>(['SMB', 'Mid-Market', 'Enterprise']);
 const isCustomer = (type: string) => /customer|client|active|partner/i.test(type) && !/prospect|former|churn/i.test(type);
 
@@ -74,7 +75,7 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
   }
 
   let unplaced: string | null = null;
-  const relocate = !existing || row.coords !== null || [...LOCATION_KEYS].some(mapped);
+  const relocate = !existing || row.coords !== null || LOCATION_LIST.some(mapped);
   if (relocate) {
     const a = (k: string) => String(rec[k] ?? '');
     const placed = placeAddress(
