@@ -33,11 +33,13 @@ export function recenter(ctx: Ctx, assign: Int32Array, centers: Int32Array): boo
 /**
  * Best centre of territory t whose units are units[a..b): the candidate (in the territory's main graph component)
  * minimising Σ weight × distance ('sum') or the max distance ('max'); `current` is kept unless strictly beaten.
+ * homeComponent, when given, is the graph component the centre must lie in (default: the current centre's, else the
+ * component holding most of the territory's load).
  */
-export function bestCenter(ctx: Ctx, units: ArrayLike<number>, a: number, b: number, t: number, current: number, assign: Int32Array): number {
+export function bestCenter(ctx: Ctx, units: ArrayLike<number>, a: number, b: number, t: number, current: number, assign: Int32Array, homeComponent?: number): number {
   if (b === a) return current;
   // Centres stay in the territory's main graph component, so attached islands never pull the centre away.
-  const home = mainComponent(ctx, units, a, b, current, assign, t);
+  const home = homeComponent ?? mainComponent(ctx, units, a, b, current, assign, t);
   const core: number[] = [];
   for (let i = a; i < b; i++) if (ctx.comp[units[i]!] === home) core.push(units[i]!);
   let cands = core.filter((u) => canCenter(ctx, u, t));

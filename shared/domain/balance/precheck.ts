@@ -1,4 +1,5 @@
 import type { Ctx, ResolvedTarget } from './context';
+import { clusterProofs } from './cut-proofs';
 import type { Violation, ViolationKind } from './types';
 
 const MAX_UNIT_REPORTS = 20;
@@ -28,7 +29,7 @@ export function precheck(ctx: Ctx): Violation[] {
     for (let u = 0; u < n; u++) {
       const x = tg.values[u]!; total += x;
       if (x > tg.hi * (1 + 1e-9) && reported++ < MAX_UNIT_REPORTS) {
-        v({ territory: -1, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: x, target: tg.hi, reason: `${unitLabel(ctx, u)} alone has ${fmt(x)} ${tg.name}, above the per-territory upper bound ${fmt(tg.hi)}` });
+        v({ territory: -1, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: x, target: tg.hi, units: [u], reason: `${unitLabel(ctx, u)} alone has ${fmt(x)} ${tg.name}, above the per-territory upper bound ${fmt(tg.hi)}` });
       }
     }
     if (total > k * tg.hi * (1 + 1e-9)) v({ territory: -1, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: total, target: k * tg.hi, reason: `total ${tg.name} ${fmt(total)} exceeds k x upper bound ${fmt(k * tg.hi)}` });
@@ -36,6 +37,14 @@ export function precheck(ctx: Ctx): Violation[] {
   });
   lockChecks(ctx, v);
   componentChecks(ctx, v);
+  for (const p of clusterProofs(ctx)) {
+    const tg = ctx.targets[p.j]!;
+    const shown = p.units.slice(0, 8).map((u) => unitLabel(ctx, u)).join(', ') + (p.units.length > 8 ? ` and ${p.units.length - 8} more` : '');
+    v({
+      territory: -1, measure: tg.name, kind: boundKind(ctx, p.j, p.load > tg.hi ? 'hi' : 'lo'), value: p.load, target: p.load > tg.hi ? tg.hi : tg.lo, units: p.units,
+      reason: `${shown} (${fmt(p.load)} ${tg.name}) ${p.detail} [${fmt(tg.lo)}, ${fmt(tg.hi)}]; the contiguous territory holding them cannot be in the band`,
+    });
+  }
   return out;
 }
 

@@ -335,7 +335,10 @@ function commit(ctx: Ctx, s: State, members: number[][], r: Region, old: number[
   for (const t of [a, b]) {
     const keep = members[t]!.filter((u) => !inR.has(u));
     for (const u of r.nodes) if (s.assign[u] === t) keep.push(u);
-    const c = bestCenter(ctx, keep, 0, keep.length, t, s.assign[s.centers[t]!] === t ? s.centers[t]! : -1, s.assign);
+    // The piece in R is the territory's mainland: its centre stays there (pieces elsewhere are whole islands).
+    const cur = s.centers[t]!;
+    const home = ctx.comp[r.nodes[0]!]!;
+    const c = bestCenter(ctx, keep, 0, keep.length, t, cur >= 0 && s.assign[cur] === t && ctx.comp[cur] === home ? cur : -1, s.assign, home);
     if (c < 0 || s.assign[c] !== t) return false;
     next.push(keep); centers.push(c);
   }

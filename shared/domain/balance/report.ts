@@ -38,8 +38,15 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
     const who = locked ? `locked territory ${t}` : `territory ${t}`;
     ctx.targets.forEach((tg, j) => {
       const l = measures[tg.measure]!;
-      if (l > tg.hi * (1 + 1e-9)) violations.push({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: l, target: tg.hi, reason: `${who} has ${fmt(l)} ${tg.name}, above ${fmt(tg.hi)} (${pct(deviations[j]!)} from the mean)` });
-      else if (l < tg.lo * (1 - 1e-9)) violations.push({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'lo'), value: l, target: tg.lo, reason: `${who} has ${fmt(l)} ${tg.name}, below ${fmt(tg.lo)} (${pct(deviations[j]!)} from the mean)` });
+      const side = l > tg.hi * (1 + 1e-9) ? 'hi' : l < tg.lo * (1 - 1e-9) ? 'lo' : null;
+      if (!side) return;
+      // Out of band is either proven (the territory holds the units of a proof, or is locked) or a search failure.
+      const proof = proven.find((p) => p.units && p.measure === tg.name && p.units.every((u) => assign[u] === t));
+      const why = proof ? `proven infeasible: ${proof.reason}` : locked ? 'locked' : 'not proven infeasible: the search found no in-band plan for it (search failure)';
+      violations.push({
+        territory: t, measure: tg.name, kind: boundKind(ctx, j, side), value: l, target: side === 'hi' ? tg.hi : tg.lo, ...(proof || locked ? { proven: true } : {}), ...(proof ? { units: proof.units } : {}),
+        reason: `${who} has ${fmt(l)} ${tg.name}, ${side === 'hi' ? 'above' : 'below'} ${fmt(side === 'hi' ? tg.hi : tg.lo)} (${pct(deviations[j]!)} from the mean); ${why}`,
+      });
     });
     const comps = pieces.components[t]!;
     if (comps > 1) {

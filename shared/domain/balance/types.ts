@@ -98,8 +98,10 @@ export type Violation = {
   value: number;
   target: number;
   reason: string;
-  /** True when found by a pre-check that proves infeasibility before the search. */
+  /** True when proven infeasible: by a pre-check before the search, or for a territory holding the units of such a proof. */
   proven?: boolean;
+  /** Units a proof is about (a unit above the bound, a cluster that must share a territory); the territory holding them is out of band. */
+  units?: number[];
 };
 
 /** Per-territory figures of a result. */

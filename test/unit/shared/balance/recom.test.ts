@@ -13,7 +13,7 @@ import { gridAdjacency } from './fixtures';
  * A w x h rook grid plus a 2x2 island block (units n-4..n-1, no edge to the grid), random measures 1..20, and a random
  * contiguous baseline grown by BFS from k random seeds; the island belongs whole to territory 0.
  */
-function randomGridCase(seed: number): { input: BalanceInput; baseline: Int32Array } {
+function randomGridCase(seed: number, islandLoad = 0): { input: BalanceInput; baseline: Int32Array } {
   const rng = createRng(seed);
   const w = 8 + Math.floor(rng() * 8); const h = 8 + Math.floor(rng() * 8);
   const k = 3 + Math.floor(rng() * 4);
@@ -39,7 +39,7 @@ function randomGridCase(seed: number): { input: BalanceInput; baseline: Int32Arr
     const nb = lists[u]!.slice().sort(() => rng() - 0.5);
     for (const v of nb) if (baseline[v] === -1) { baseline[v] = baseline[u]!; queue.push(v); }
   }
-  for (let u = g; u < n; u++) baseline[u] = 0;
+  for (let u = g; u < n; u++) { baseline[u] = 0; if (islandLoad > 0) pot[u] = islandLoad; }
   const locked = new Uint8Array(n);
   for (let u = 0; u < g; u++) if (rng() < 0.05) locked[u] = 1;
   const input: BalanceInput = {
@@ -97,6 +97,23 @@ describe('ReCom band repair (property-style, seeded random grids)', () => {
       for (let t = 0; t < ctx.k; t++) expect(assign[s.centers[t]!]).toBe(t);
       // Deterministic for a seed.
       expect(Array.from(run().assign)).toEqual(Array.from(assign));
+    });
+  }
+
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`seed ${seed}: a territory with a heavy attached island keeps its centre on its mainland piece`, () => {
+      const { input, baseline } = randomGridCase(seed, 60);
+      const ctx = buildContext({ ...input, lockedUnits: undefined, lockedTerritories: undefined, maxDisruption: undefined });
+      const centers = new Int32Array(ctx.k).fill(-1);
+      recenter(ctx, baseline, centers);
+      centers[0] = baseline.indexOf(0); // a mainland unit of territory 0 (the island units come last)
+      const s = createState(ctx, baseline.slice(), centers);
+      const stats = recomRepair(ctx, s, createControl({}, 5000), seed, Infinity, 200);
+      expect(stats.accepted).toBeGreaterThan(0);
+      const pieces = territoryPieces(ctx.adj, s.assign, ctx.k, ctx.comp, ctx.compSize, s.centers);
+      for (let t = 0; t < ctx.k; t++) expect(pieces.components[t]).toBe(1);
+      expect(pieces.islandPieces[0]).toBe(1);
+      expect(ctx.comp[s.centers[0]!]).toBe(ctx.comp[0]);
     });
   }
 
