@@ -9,11 +9,11 @@ function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
 }
 
-test.setTimeout(240_000);
+test.setTimeout(300_000);
 
 test('shows the KPI dashboard, exports a comparison PDF with its pages, and a PNG of the map', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 150_000 });
 
   await page.getByTestId('tab-dashboard').click();
   const dash = page.getByTestId('dashboard-view');

@@ -16,11 +16,13 @@ async function fillRule(page: Page, id: string, name: string, fields: Record<str
   }
 }
 
+test.setTimeout(300_000);
+
 test('edits rules, routes a leads CSV and shows matches, reasons and the coverage report', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
-  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 150_000 });
   await page.getByTestId('tab-rules').click();
   const view = page.getByTestId('rules-view');
   await expect(view).toHaveAttribute('data-rules-state', 'ready');
