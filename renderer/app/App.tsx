@@ -4,6 +4,7 @@ import { DashboardView } from '../features/dashboard/DashboardView';
 import { RulesView } from '../features/rules/RulesView';
 import { ScenarioPanel } from '../features/scenarios/ScenarioPanel';
 import { useScenariosStore } from '../features/scenarios/scenarios-store';
+import { useEditingStore } from '../features/editing/editing-store';
 import { ViewTabs } from '../features/scenarios/ViewTabs';
 import { BalanceDock } from '../features/balance/BalanceDock';
 import { TerritoryGrid } from '../grid/TerritoryGrid';
@@ -17,9 +18,9 @@ import { GridHeader } from './GridHeader';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 
-/** Window title: "<workspace> — <scenario> — Tessera". */
-export function windowTitle(workspace: string | undefined, scenario: string | undefined): string {
-  return [workspace, scenario, 'Tessera'].filter(Boolean).join(' — ');
+/** Window title: "<workspace> — <scenario> — Tessera", with a leading "• " while edits are unsaved. */
+export function windowTitle(workspace: string | undefined, scenario: string | undefined, unsaved = false): string {
+  return (unsaved ? '• ' : '') + [workspace, scenario, 'Tessera'].filter(Boolean).join(' — ');
 }
 
 /** App shell: top bar, map and grid side by side, status bar. State attributes on the root let tests read the app state. */
@@ -33,9 +34,10 @@ export function App() {
   const firstFrameMs = useUiStore((s) => s.firstFrameMs);
   const { view, panelOpen } = useScenariosStore();
 
+  const unsaved = useEditingStore((s) => s.dirty);
   useEffect(() => {
-    document.title = windowTitle(workspaceName, scenarioName);
-  }, [workspaceName, scenarioName]);
+    document.title = windowTitle(workspaceName, scenarioName, unsaved);
+  }, [workspaceName, scenarioName, unsaved]);
 
   const appState = datasetStatus === 'error' || scenarioStatus === 'error' ? 'error' : datasetStatus === 'ready' && scenarioStatus === 'ready' ? 'ready' : 'loading';
   return (

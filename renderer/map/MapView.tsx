@@ -11,6 +11,17 @@ import { LAYER_IDS, LAYER_LABELS } from './map-style';
 import { MapLegend } from './MapLegend';
 import { MapTooltip } from './MapTooltip';
 import { useMapInputs } from './use-map-inputs';
+import { EditToolbar } from '../features/editing/EditToolbar';
+import { LassoOverlay } from '../features/editing/LassoOverlay';
+import { setEditingDeck, useMapEditing } from '../features/editing/use-map-editing';
+import { LayerPanel } from '../features/layers/LayerPanel';
+import { useExtraLayers } from '../features/layers/use-extra-layers';
+import type { DeckGLRef } from '@deck.gl/react';
+
+function setDecks(ref: DeckGLRef | null): void {
+  setMapDeck(ref);
+  setEditingDeck(ref);
+}
 
 function onLayerError(layerId: string, error: unknown): void {
   reportLayerError(layerId, messageOf(error));
@@ -39,24 +50,28 @@ export function MapView() {
     if (el) setInitialViewState(fitContinentalUs(el.clientWidth, el.clientHeight));
   }, []);
   const { territoryIds } = inputs;
-  const layers = useMemo(() => buildMapLayers(inputs, onLayerError), [inputs]);
+  const baseLayers = useMemo(() => buildMapLayers(inputs, onLayerError), [inputs]);
+  const extra = useExtraLayers();
+  // Choropleth, heat grid and locks right above the territory fill; selection, lasso, homes and labels on top.
+  const layers = useMemo(() => [...baseLayers.slice(0, 1), ...extra.under, ...baseLayers.slice(1), ...extra.over], [baseLayers, extra]);
   const ready = inputs.units !== null && inputs.units.unitTerritory !== null;
 
+  const onClickTerritory = useCallback(
+    (info: PickingInfo) => {
+      selectTerritory(info.picked ? territoryOf(info, territoryIds) : null, 'map');
+    },
+    [territoryIds],
+  );
+  const editing = useMapEditing(onClickTerritory);
   const onHover = useCallback((info: PickingInfo) => {
+    editing.onHover(info);
     if (!info.picked || info.index < 0) return setHover(null);
     if (info.layer?.id === LAYER_IDS.units && info.object) {
       setHover({ x: info.x, y: info.y, kind: 'unit', index: (info.object as { properties: { unitIndex: number } }).properties.unitIndex });
     } else if (info.layer?.id === LAYER_IDS.accounts) {
       setHover({ x: info.x, y: info.y, kind: 'account', index: info.index });
     } else setHover(null);
-  }, []);
-
-  const onClick = useCallback(
-    (info: PickingInfo) => {
-      selectTerritory(info.picked ? territoryOf(info, territoryIds) : null, 'map');
-    },
-    [territoryIds],
-  );
+  }, [editing.onHover]);
 
   const onError = useCallback((error: Error, layer?: unknown) => {
     const id = (layer as { id?: string } | undefined)?.id;
@@ -80,19 +95,25 @@ export function MapView() {
     <div className="map-pane" data-testid="map" ref={paneRef}>
       {initialViewState ? (
       <DeckGL
-        ref={setMapDeck}
+        ref={setDecks}
         initialViewState={initialViewState}
-        controller={{ dragRotate: false, touchRotate: false }}
+        controller={editing.controller}
         layers={layers}
         onHover={onHover}
-        onClick={onClick}
+        onClick={editing.onClick}
+        onDragStart={editing.onDragStart}
+        onDrag={editing.onDrag}
+        onDragEnd={editing.onDragEnd}
         onError={onError}
         onAfterRender={onAfterRender}
-        getCursor={({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')}
+        getCursor={editing.getCursor}
       />
       ) : null}
       <MapTooltip />
+      <LassoOverlay />
+      <EditToolbar />
       <MapLegend layerLabels={LAYER_LABELS} />
+      <LayerPanel />
     </div>
   );
 }

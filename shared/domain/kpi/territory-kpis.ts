@@ -57,13 +57,25 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns, grou
     revenue[t]! += c.revenue[i]!;
     workload[t]! += c.workload[i]!;
   }
+  return kpisFromTotals({ accounts, potential, revenue, workload }, unassigned, groupOf);
+}
+
+/** Per-territory sums (index = territory index). */
+export type TerritoryTotals = { accounts: Float64Array; potential: Float64Array; revenue: Float64Array; workload: Float64Array };
+
+/**
+ * Deviations and balance indices from per-territory sums: O(territories), so incremental edits that keep
+ * the sums up to date get the same KPIs as a full computation without touching accounts.
+ */
+export function kpisFromTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['unassigned'], groupOf?: Int32Array): TerritoryKpis {
+  const { accounts, potential, revenue, workload } = totals;
+  const territoryCount = accounts.length;
   const group = (t: number): number => (groupOf ? groupOf[t]! : 0);
-  const groupCount = groupOf ? Math.max(0, ...groupOf) + 1 : 1;
+  let groupCount = 1;
+  if (groupOf) for (let t = 0; t < groupOf.length; t++) groupCount = Math.max(groupCount, groupOf[t]! + 1);
   const pick = (values: Float64Array, g: number): number[] => Array.from(values).filter((_, t) => group(t) === g);
   const potentialByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(potential, g)));
   const workloadByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(workload, g)));
-  const potentialBalance = potentialByGroup[0]!;
-  const workloadBalance = workloadByGroup[0]!;
   const rows: TerritoryKpiRow[] = [];
   for (let t = 0; t < territoryCount; t++) {
     const g = group(t);
@@ -78,5 +90,5 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns, grou
       workloadDeviation: deviation(workload[t]!, workloadByGroup[g]!.mean),
     });
   }
-  return { rows, unassigned, potentialBalance, workloadBalance };
+  return { rows, unassigned: { ...unassigned }, potentialBalance: potentialByGroup[0]!, workloadBalance: workloadByGroup[0]! };
 }

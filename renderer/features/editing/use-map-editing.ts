@@ -1,0 +1,154 @@
+import type { PickingInfo } from '@deck.gl/core';
+import type { DeckGLRef } from '@deck.gl/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { rectangleRing } from '../../../shared/domain/geo/point-in-polygon';
+import { LAYER_IDS } from '../../map/map-style';
+import { useEditingStore } from './editing-store';
+import { clearSelection, dropSelectionOnUnit, reassignUnits, selectAccount, selectInRing, selectUnits, setDraftPath, type SelectHow } from './editing-actions';
+import { rememberAccount } from './edit-engine';
+import { useDatasetStore } from '../../state/dataset-store';
+
+let deckRef: DeckGLRef | null = null;
+
+/** Ref callback for the main map's <DeckGL>: drag-and-drop and paint pick the unit under the pointer. */
+export function setEditingDeck(ref: DeckGLRef | null): void {
+  deckRef = ref;
+}
+
+function unitAt(x: number, y: number): number {
+  const picked = deckRef?.deck?.pickObject({ x, y, radius: 0, layerIds: [LAYER_IDS.units] });
+  const u = (picked?.object as { properties?: { unitIndex?: number } } | undefined)?.properties?.unitIndex;
+  return u ?? -1;
+}
+
+function unitOf(info: PickingInfo): number {
+  return info.layer?.id === LAYER_IDS.units && info.object ? (info.object as { properties: { unitIndex: number } }).properties.unitIndex : -1;
+}
+
+function coordOf(info: PickingInfo): [number, number] | null {
+  const c = (info.coordinate as number[] | undefined) ?? (info.viewport ? info.viewport.unproject([info.x, info.y]) : null);
+  return c && Number.isFinite(c[0]) && Number.isFinite(c[1]) ? [c[0]!, c[1]!] : null;
+}
+
+function howOf(event: unknown): SelectHow {
+  const src = (event as { srcEvent?: MouseEvent } | undefined)?.srcEvent;
+  return src?.shiftKey ? 'add' : src?.ctrlKey || src?.metaKey || src?.altKey ? 'toggle' : 'replace';
+}
+
+/**
+ * Map tools as DeckGL props: click selects units (shift adds, ctrl toggles), lasso and rectangle draw an
+ * outline and select the units whose representative point is inside, paint collects units under the
+ * pointer and moves them to the target, and dragging a selected unit drops the selection on a territory.
+ */
+export function useMapEditing(onClickFallback: (info: PickingInfo) => void) {
+  const mode = useEditingStore((s) => s.mode);
+  const [overSelected, setOverSelected] = useState(false);
+  const drag = useRef<{ kind: 'path' | 'rect' | 'paint' | 'move'; path: number[]; screen: number[]; start: [number, number] | null; how: SelectHow; lastX: number; lastY: number; x0: number; y0: number } | null>(null);
+
+  const controller = useMemo(() => ({ dragRotate: false, touchRotate: false, doubleClickZoom: mode === 'select', dragPan: mode === 'select' && !overSelected }), [mode, overSelected]);
+
+  const onHover = useCallback((info: PickingInfo) => {
+    if (useEditingStore.getState().mode !== 'select') return;
+    const u = unitOf(info);
+    const sel = useEditingStore.getState().selectedUnits;
+    const over = u >= 0 && sel.length > 0 && binaryHas(sel, u);
+    setOverSelected((prev) => (prev === over ? prev : over));
+  }, []);
+
+  const onClick = useCallback(
+    (info: PickingInfo, event: unknown) => {
+      const { mode: m, target } = useEditingStore.getState();
+      const u = unitOf(info);
+      if (m === 'paint' && u >= 0) {
+        void reassignUnits(target, [u]);
+        return;
+      }
+      if (info.layer?.id === LAYER_IDS.accounts && info.index >= 0) {
+        const id = useDatasetStore.getState().accounts?.ids[info.index];
+        if (id !== undefined) rememberAccount(id, info.index);
+        selectAccount(info.index);
+      } else if (u >= 0) selectUnits([u], howOf(event));
+      else if (!info.picked) clearSelection();
+      onClickFallback(info);
+    },
+    [onClickFallback],
+  );
+
+  const onDragStart = useCallback((info: PickingInfo, event: unknown) => {
+    const m = useEditingStore.getState().mode;
+    const c = coordOf(info);
+    const how = howOf(event);
+    const base = { path: [] as number[], screen: [info.x, info.y], start: c, how, lastX: info.x, lastY: info.y, x0: info.x, y0: info.y };
+    if (m === 'lasso' && c) drag.current = { ...base, kind: 'path', path: [...c] };
+    else if (m === 'rect' && c) drag.current = { ...base, kind: 'rect' };
+    else if (m === 'paint') {
+      drag.current = { ...base, kind: 'paint', how: 'add' };
+      selectUnits(validUnit(unitAt(info.x, info.y)), 'replace');
+    } else if (m === 'select' && unitOf(info) >= 0 && binaryHas(useEditingStore.getState().selectedUnits, unitOf(info))) {
+      drag.current = { ...base, kind: 'move' };
+    } else drag.current = null;
+  }, []);
+
+  const onDrag = useCallback((info: PickingInfo) => {
+    const d = drag.current;
+    if (!d) return;
+    if (Math.abs(info.x - d.lastX) + Math.abs(info.y - d.lastY) < 3) return;
+    d.lastX = info.x;
+    d.lastY = info.y;
+    const c = coordOf(info);
+    // The outline is drawn in screen pixels by an SVG overlay: redrawing the WebGL map on every
+    // pointer move costs seconds per frame in software rendering.
+    if (d.kind === 'path' && c) {
+      d.path.push(c[0], c[1]);
+      d.screen.push(info.x, info.y);
+      setDraftPath([...d.screen]);
+    } else if (d.kind === 'rect' && c && d.start) {
+      d.path = Array.from(rectangleRing(d.start[0], d.start[1], c[0], c[1]));
+      d.screen = [d.x0, d.y0, info.x, d.y0, info.x, info.y, d.x0, info.y];
+      setDraftPath(d.screen);
+    } else if (d.kind === 'paint') selectUnits(validUnit(unitAt(info.x, info.y)), 'add');
+  }, []);
+
+  const onDragEnd = useCallback((info: PickingInfo) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d) return;
+    if (d.kind === 'path' || d.kind === 'rect') {
+      setDraftPath(null);
+      if (d.path.length >= 6) selectInRing(d.path, d.how);
+    } else if (d.kind === 'paint') {
+      const { target, selectedUnits } = useEditingStore.getState();
+      void reassignUnits(target, selectedUnits);
+    } else if (d.kind === 'move') {
+      const u = unitAt(info.x, info.y);
+      if (u >= 0) void dropSelectionOnUnit(u);
+      setOverSelected(false);
+    }
+  }, []);
+
+  const getCursor = useCallback(
+    ({ isDragging, isHovering }: { isDragging: boolean; isHovering: boolean }) =>
+      mode !== 'select' ? 'crosshair' : overSelected ? (isDragging ? 'grabbing' : 'move') : isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+    [mode, overSelected],
+  );
+
+  return { controller, onHover, onClick, onDragStart, onDrag, onDragEnd, getCursor };
+}
+
+function validUnit(u: number): number[] {
+  return u >= 0 ? [u] : [];
+}
+
+/** Membership test in a sorted Int32Array. */
+export function binaryHas(sorted: Int32Array, v: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid]!;
+    if (x === v) return true;
+    if (x < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

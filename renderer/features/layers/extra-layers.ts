@@ -1,0 +1,111 @@
+import { ScreenGridLayer } from '@deck.gl/aggregation-layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { Feature, MultiLineString } from 'geojson';
+import { classOf } from '../../../shared/domain/geo/centroids';
+import type { UnitFeature } from '../../map/geometry';
+
+/** Stable ids of the editing layers. */
+export const EXTRA_LAYER_IDS = {
+  heat: 'heat-grid',
+  choropleth: 'unit-choropleth',
+  unitOutlines: 'unit-outlines',
+  locks: 'locked-units',
+  selection: 'selected-units',
+  repHomes: 'rep-homes',
+  labels: 'territory-labels',
+} as const;
+
+/** Sequential colour ramp (light to dark) for choropleths, 5 classes. */
+export const CHOROPLETH_RAMP: [number, number, number, number][] = [
+  [239, 243, 255, 220],
+  [189, 215, 231, 220],
+  [107, 174, 214, 220],
+  [49, 130, 189, 220],
+  [8, 81, 156, 220],
+];
+
+/** Heat grid colours (yellow to dark red). */
+const HEAT_RANGE: [number, number, number, number][] = [
+  [255, 255, 178, 40],
+  [254, 217, 118, 120],
+  [254, 178, 76, 160],
+  [253, 141, 60, 190],
+  [240, 59, 32, 210],
+  [189, 0, 38, 230],
+];
+
+/** Units coloured by class of a per-unit value (drawn over the territory fill). */
+export function buildChoroplethLayer(features: UnitFeature[], values: Float32Array, breaks: number[], visible: boolean, revision: string): GeoJsonLayer<UnitFeature['properties']> {
+  return new GeoJsonLayer<UnitFeature['properties']>({
+    id: EXTRA_LAYER_IDS.choropleth,
+    data: features,
+    visible,
+    filled: true,
+    stroked: false,
+    pickable: false,
+    getFillColor: (f) => CHOROPLETH_RAMP[Math.min(CHOROPLETH_RAMP.length - 1, classOf(values[f.properties.unitIndex] ?? 0, breaks))]!,
+    updateTriggers: { getFillColor: [revision] },
+  });
+}
+
+/** Heat grid of account positions weighted by a measure (GPU aggregation; much cheaper than HeatmapLayer in software). */
+export function buildHeatGridLayer(positions: Float32Array, weights: Float32Array, visible: boolean, kind: string): ScreenGridLayer {
+  return new ScreenGridLayer({
+    id: EXTRA_LAYER_IDS.heat,
+    data: { length: weights.length, attributes: { getPosition: { value: positions, size: 2 }, getWeight: { value: weights, size: 1 } } } as never,
+    visible,
+    cellSizePixels: 14,
+    colorRange: HEAT_RANGE,
+    aggregation: 'SUM',
+    opacity: 0.8,
+    pickable: false,
+    updateTriggers: { getWeight: [kind] },
+  });
+}
+
+/** Thin lines along every unit boundary (county outlines). */
+export function buildUnitOutlineLayer(lines: Feature<MultiLineString> | null, visible: boolean): GeoJsonLayer {
+  return new GeoJsonLayer({ id: EXTRA_LAYER_IDS.unitOutlines, data: lines ? [lines] : [], visible: visible && lines !== null, filled: false, stroked: true, lineWidthUnits: 'pixels', getLineWidth: 0.5, getLineColor: [100, 116, 139, 120], pickable: false });
+}
+
+/** Locked units: hatched grey over the fill with a dark edge. */
+export function buildLocksLayer(features: UnitFeature[], visible: boolean): GeoJsonLayer<UnitFeature['properties']> {
+  return new GeoJsonLayer<UnitFeature['properties']>({ id: EXTRA_LAYER_IDS.locks, data: features, visible, filled: true, stroked: true, getFillColor: [51, 65, 85, 70], getLineColor: [51, 65, 85, 200], lineWidthUnits: 'pixels', getLineWidth: 1, pickable: false });
+}
+
+/** Selected units: light wash and a strong outline. */
+export function buildSelectionLayer(features: UnitFeature[]): GeoJsonLayer<UnitFeature['properties']> {
+  return new GeoJsonLayer<UnitFeature['properties']>({ id: EXTRA_LAYER_IDS.selection, data: features, filled: true, stroked: true, getFillColor: [255, 255, 255, 110], getLineColor: [37, 99, 235, 255], lineWidthUnits: 'pixels', getLineWidth: 2, pickable: false });
+}
+
+/** One rep home marker. */
+export type RepHome = { position: [number, number]; name: string; color: [number, number, number, number] };
+
+/** Rep home markers, coloured like the rep's territory (grey when the rep has none). */
+export function buildRepHomesLayer(homes: RepHome[], visible: boolean): ScatterplotLayer<RepHome> {
+  return new ScatterplotLayer<RepHome>({ id: EXTRA_LAYER_IDS.repHomes, data: homes, visible, getPosition: (d) => d.position, getFillColor: (d) => d.color, getLineColor: [15, 23, 42, 255], stroked: true, lineWidthUnits: 'pixels', getLineWidth: 1.5, radiusUnits: 'pixels', getRadius: 5, pickable: true });
+}
+
+/** One territory label at its unit-weighted centroid. */
+export type TerritoryLabel = { position: [number, number]; text: string };
+
+/** Territory names (font atlas drawn locally on a canvas from system fonts: nothing is fetched). */
+export function buildLabelsLayer(labels: TerritoryLabel[], visible: boolean): TextLayer<TerritoryLabel> {
+  return new TextLayer<TerritoryLabel>({
+    id: EXTRA_LAYER_IDS.labels,
+    data: labels,
+    visible,
+    getPosition: (d) => d.position,
+    getText: (d) => d.text,
+    getSize: 12,
+    sizeUnits: 'pixels',
+    fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+    fontWeight: 600,
+    getColor: [15, 23, 42, 255],
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 220],
+    fontSettings: { sdf: true },
+    characterSet: 'auto',
+    pickable: false,
+  });
+}

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import type { AccountMeasureKey } from '../../../shared/contracts/worker-api';
+
+/** Heat grid measure: account density or a per-account measure ('off' hides it). */
+export type HeatKind = 'off' | 'potential' | 'revenue' | 'whiteSpace' | 'accounts';
+
+/** A choropleth source: a unit measure of the dataset or a per-unit sum of account measures. */
+export type ChoroplethKey = { source: 'unit'; key: string } | { source: 'accounts'; key: AccountMeasureKey };
+
+/** Extra map layers of the editing issue: labels, rep homes, locks, unit outlines, heat grid, choropleth. */
+export type LayersState = {
+  labels: boolean;
+  repHomes: boolean;
+  locks: boolean;
+  unitOutlines: boolean;
+  heat: HeatKind;
+  choropleth: ChoroplethKey | null;
+  /** Values per unit of the chosen choropleth, null while loading. */
+  choroplethValues: Float32Array | null;
+  /** Heat weights per account of the chosen heat measure. */
+  heatWeights: Float32Array | null;
+};
+
+export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', choropleth: null, choroplethValues: null, heatWeights: null };
+
+/** Layers store; written only by layers-actions.ts. */
+export const useLayersStore = create<LayersState>()(() => initialLayersState);

@@ -1,0 +1,88 @@
+import type { Layer } from '@deck.gl/core';
+import { mesh } from 'topojson-client';
+import type { GeometryCollection } from 'topojson-specification';
+import { useMemo } from 'react';
+import { groupCentroids, quantileBreaks } from '../../../shared/domain/geo/centroids';
+import { hexToRgba } from '../../map/color';
+import type { UnitFeature } from '../../map/geometry';
+import { useDatasetStore } from '../../state/dataset-store';
+import { useScenarioStore } from '../../state/scenario-store';
+import { useUiStore } from '../../state/ui-store';
+import { reportLayerError, messageOf } from '../../state/ui-actions';
+import { useEditingStore } from '../editing/editing-store';
+import { binaryHas } from '../editing/use-map-editing';
+import { buildChoroplethLayer, buildHeatGridLayer, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
+import { useLayersStore } from './layers-store';
+
+function safe(id: string, errors: Record<string, string>, build: () => Layer | null): Layer | null {
+  if (id in errors) return null;
+  try {
+    return build();
+  } catch (e) {
+    reportLayerError(id, messageOf(e));
+    return null;
+  }
+}
+
+/** Editing and analysis layers: `under` goes right above the territory fill, `over` on top of everything. */
+export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
+  const geometry = useDatasetStore((s) => s.geometry);
+  const units = useDatasetStore((s) => s.units);
+  const reps = useDatasetStore((s) => s.reps);
+  const points = useDatasetStore((s) => s.points);
+  const alignment = useScenarioStore((s) => s.alignment);
+  const payload = useScenarioStore((s) => s.current?.payload);
+  const selected = useEditingStore((s) => s.selectedUnits);
+  const opts = useLayersStore();
+  const errors = useUiStore((s) => s.layerErrors);
+  const features = geometry?.features;
+
+  const selectionFeatures = useMemo(() => (features && selected.length ? features.filter((f) => binaryHas(selected, f.properties.unitIndex)) : []), [features, selected]);
+
+  const lockedFeatures = useMemo(() => {
+    if (!features || !payload || !units) return [] as UnitFeature[];
+    const lockedIds = new Set<string>(payload.lockedUnits);
+    const lockedT = new Set(payload.territories.flatMap((t, i) => (t.locked ? [i] : [])));
+    const ut = alignment?.unitTerritory;
+    return features.filter((f) => {
+      const u = f.properties.unitIndex;
+      return u >= 0 && (lockedIds.has(units.ids[u]!) || (ut !== undefined && lockedT.has(ut[u]!)));
+    });
+  }, [features, payload, units, alignment]);
+
+  const labels = useMemo<TerritoryLabel[]>(() => {
+    if (!units || !alignment || !payload) return [];
+    const c = groupCentroids(units.x, units.y, alignment.unitTerritory, payload.territories.length);
+    return payload.territories.flatMap((t, i) => (c.count[i]! > 0 ? [{ position: [c.x[i]!, c.y[i]!] as [number, number], text: t.name }] : []));
+  }, [units, alignment, payload]);
+
+  const homes = useMemo<RepHome[]>(() => {
+    const colorOf = new Map((payload?.territories ?? []).filter((t) => t.repId).map((t) => [t.repId as string, hexToRgba(t.color)]));
+    return reps.filter((r) => Number.isFinite(r.homeX) && Number.isFinite(r.homeY)).map((r) => ({ position: [r.homeX, r.homeY], name: r.name, color: colorOf.get(r.id) ?? [148, 163, 184, 255] }));
+  }, [reps, payload]);
+
+  const unitLines = useMemo(() => {
+    if (!opts.unitOutlines || !geometry) return null;
+    const collection: GeometryCollection = { type: 'GeometryCollection', geometries: geometry.unitGeometries };
+    return { type: 'Feature' as const, geometry: mesh(geometry.topology, collection), properties: {} };
+  }, [opts.unitOutlines, geometry]);
+
+  const breaks = useMemo(() => (opts.choroplethValues ? quantileBreaks(opts.choroplethValues, 5) : []), [opts.choroplethValues]);
+  const choroKey = opts.choropleth ? `${opts.choropleth.source}:${opts.choropleth.key}` : '';
+
+  return useMemo(() => {
+    const under = [
+      safe(EXTRA_LAYER_IDS.choropleth, errors, () => (features && opts.choroplethValues ? buildChoroplethLayer(features, opts.choroplethValues, breaks, true, choroKey) : null)),
+      safe(EXTRA_LAYER_IDS.heat, errors, () => (points && opts.heatWeights && opts.heat !== 'off' ? buildHeatGridLayer(points.positions, opts.heatWeights, true, opts.heat) : null)),
+      safe(EXTRA_LAYER_IDS.unitOutlines, errors, () => buildUnitOutlineLayer(unitLines, opts.unitOutlines)),
+      safe(EXTRA_LAYER_IDS.locks, errors, () => buildLocksLayer(lockedFeatures, opts.locks)),
+    ];
+    const over = [
+      safe(EXTRA_LAYER_IDS.selection, errors, () => buildSelectionLayer(selectionFeatures)),
+      safe(EXTRA_LAYER_IDS.repHomes, errors, () => buildRepHomesLayer(homes, opts.repHomes)),
+      safe(EXTRA_LAYER_IDS.labels, errors, () => buildLabelsLayer(labels, opts.labels)),
+    ];
+    const keep = (l: Layer | null): l is Layer => l !== null;
+    return { under: under.filter(keep), over: over.filter(keep) };
+  }, [errors, features, opts, breaks, choroKey, points, unitLines, lockedFeatures, selectionFeatures, homes, labels]);
+}

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// Map editing end to end in browser mode: a lasso selects units, moving them to another territory
+// changes the territory KPIs at once (incremental update in the KPI worker), undo restores them exactly.
+
+async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  const app = page.getByTestId('app');
+  await expect(app).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await expect(app).toHaveAttribute('data-first-frame-ms', /^\d+$/, { timeout: 90_000 });
+}
+
+/** Draws a closed lasso (a rough circle) on the map canvas. */
+async function drawLasso(page: Page, cx: number, cy: number, r: number): Promise<void> {
+  await page.mouse.move(cx + r, cy);
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) {
+    const a = (k / 12) * 2 * Math.PI;
+    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
+  }
+  await page.mouse.up();
+}
+
+test('a lasso reassignment changes the territory KPIs and undo restores them', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  await openApp(page);
+  const toolbar = page.getByTestId('edit-toolbar');
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', /\d+,\d+/);
+  const before = (await toolbar.getAttribute('data-kpi-accounts'))!;
+
+  await page.getByTestId('tool-lasso').click();
+  const box = (await page.getByTestId('map').boundingBox())!;
+  await drawLasso(page, box.x + box.width * 0.55, box.y + box.height * 0.5, Math.min(box.width, box.height) * 0.12);
+  await expect(toolbar).toHaveAttribute('data-selected-units', /^[1-9]\d*$/, { timeout: 30_000 });
+  const selected = Number(await toolbar.getAttribute('data-selected-units'));
+
+  // Move the selection into the last territory (the lasso is in the middle of the map; it is far from most of it).
+  const options = page.locator('[data-testid="edit-target"] option');
+  const lastValue = (await options.nth((await options.count()) - 1).getAttribute('value'))!;
+  await page.getByTestId('edit-target').selectOption(lastValue);
+  await page.getByTestId('reassign').click();
+  await expect(toolbar).toHaveAttribute('data-dirty', 'true');
+  await expect(toolbar).not.toHaveAttribute('data-kpi-accounts', before);
+  await expect(page.getByTestId('unsaved')).toBeVisible();
+  await expect(page.getByTestId('edit-status')).toContainText(/Move \d+ units? to/);
+  const after = (await toolbar.getAttribute('data-kpi-accounts'))!;
+  const total = (s: string) => s.split(',').reduce((a, b) => a + Number(b), 0);
+  expect(total(after)).toBe(total(before)); // accounts moved between territories, none lost
+  expect(await page.title()).toMatch(/^• /);
+  const editMs = Number(await toolbar.getAttribute('data-edit-ms'));
+  console.log(`lasso selected ${selected} units; reassign + KPI update took ${editMs} ms (UI round trip incl. worker)`);
+
+  await page.getByTestId('edit-undo').click();
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', before);
+  await expect(toolbar).toHaveAttribute('data-dirty', 'false');
+  expect(await page.title()).not.toMatch(/^• /);
+
+  await page.getByTestId('edit-redo').click();
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
+  expect(problems).toEqual([]);
+});
