@@ -26,9 +26,12 @@ export function median(values: ArrayLike<number>): number {
 
 /**
  * Converts the JSON account columns into typed arrays once per dataset.
- * Accounts without coordinates are kept (so indices stay aligned) but get radius 0.
+ * Accounts without coordinates, or that the import could not place (placement 'none', stored at 0,0),
+ * are kept (so indices stay aligned) but get radius and weight 0: they are listed, never drawn at 0,0.
  */
-export function prepareAccountPoints(accounts: Pick<AccountsTable, 'x' | 'y' | 'potential'>): AccountPoints {
+export function prepareAccountPoints(
+  accounts: Pick<AccountsTable, 'x' | 'y' | 'potential'> & { placement?: AccountsTable['placement'] },
+): AccountPoints {
   const n = accounts.x.length;
   const positions = new Float32Array(n * 2);
   const radii = new Float32Array(n);
@@ -38,7 +41,7 @@ export function prepareAccountPoints(accounts: Pick<AccountsTable, 'x' | 'y' | '
     const x = accounts.x[i]!;
     const y = accounts.y[i]!;
     const p = accounts.potential[i] ?? 0;
-    const placed = Number.isFinite(x) && Number.isFinite(y);
+    const placed = Number.isFinite(x) && Number.isFinite(y) && accounts.placement?.[i] !== 'none';
     positions[i * 2] = placed ? x : 0;
     positions[i * 2 + 1] = placed ? y : 0;
     radii[i] = placed ? accountRadius(p, med) : 0;

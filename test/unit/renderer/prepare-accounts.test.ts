@@ -38,4 +38,11 @@ describe('account points for deck.gl binary attributes', () => {
     expect(a.attributes.getPosition).toEqual({ value: p.positions, size: 2 });
     expect(heatmapBinaryData(p).attributes.getWeight.value).toBe(p.weights);
   });
+
+  it('never draws an account the import could not place (stored at 0,0 with placement none)', () => {
+    const p = prepareAccountPoints({ x: [0, -100], y: [0, 40], potential: [5, 5], placement: ['none', 'zip'] });
+    expect(p.radii[0]).toBe(0);
+    expect(p.weights[0]).toBe(0);
+    expect(p.radii[1]).toBeGreaterThan(0);
+  });
 });
