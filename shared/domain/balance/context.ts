@@ -35,6 +35,8 @@ export type Ctx = {
   penalty: number;
   /** Weight of squared deviation from the mean in the objective (lowered for the final polish). */
   devWeight: number;
+  /** Exponent of the 'max' objective's smooth proxy Σ d^p (2, raised on small instances to approach the max). */
+  maxPower: number;
   /** Distance from unit u to centre unit c under the run's metric (graph shortest path when edges carry distances). */
   dist: (u: number, c: number) => number;
   geo: (u: number, c: number) => number;
@@ -84,7 +86,7 @@ export function buildContext(input: BalanceInput): Ctx {
   const ctx: Ctx = {
     input, n, k, x, y, adj, edgeLen, hasGraph, contiguity: input.contiguity ?? hasGraph, comp, compCount: count, compSize,
     targets, weights, objective: input.objective ?? 'sum', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
-    penalty: input.disruptionPenalty ?? 0, devWeight: 20, geo, dist: geo,
+    penalty: input.disruptionPenalty ?? 0, devWeight: 20, maxPower: 2, geo, dist: geo,
   };
   if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);
   else if (n <= DISTANCE_MATRIX_MAX_UNITS) ctx.dist = distanceMatrix(n, geo);

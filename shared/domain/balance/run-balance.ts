@@ -5,6 +5,7 @@ import { recenter } from './centers';
 import { createScratch, localSearch, type Scratch } from './local-search';
 import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
 import { transportAssign } from './transport';
+import { maxRadius, pcenterSearch } from './pcenter';
 import { precheck } from './precheck';
 import { frozenTerritories, recomRepair, repairableExcess } from './recom';
 import { evaluate } from './report';
@@ -44,6 +45,8 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     ctx.devWeight = POLISH_DEV_WEIGHT;
     improve(ctx, s, scratch, ctl);
     if (ctx.n <= EXCHANGE_MAX_UNITS) s = smallPolish(ctx, s, scratch, ctl);
+    // p-center: the search above works on Σ d² as a smooth proxy; this pass minimises the largest distance itself.
+    if (ctx.objective === 'max') s = pcenter(ctx, s, scratch, ctl);
     done++;
     if (!best || better(ctx, s, best)) best = s;
     ctx.devWeight = DEV_WEIGHT;
@@ -89,10 +92,36 @@ function smallPolish(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
   return best;
 }
 
-/** Least band excess, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
+/**
+ * p-center phase: on small instances the exchange search is re-run on Σ d^p for p = 4, 8, 16 (each closer to the max),
+ * every stage followed by the direct max-distance search; the best state by band excess, then largest distance, is kept.
+ */
+function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
+  pcenterSearch(ctx, s, sc, ctl);
+  if (ctx.n > EXCHANGE_MAX_UNITS) return s;
+  let best = s;
+  for (const p of [4, 8, 16]) {
+    if (ctl.stop()) break;
+    ctx.maxPower = p;
+    let st = createState(ctx, best.assign.slice(), best.centers.slice());
+    st = smallPolish(ctx, st, sc, ctl);
+    pcenterSearch(ctx, st, sc, ctl);
+    ctx.maxPower = 2;
+    st = createState(ctx, st.assign, st.centers, s.comp0);
+    if (better(ctx, st, best)) best = st;
+  }
+  ctx.maxPower = 2;
+  return best;
+}
+
+/** Least band excess, then (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
 function better(ctx: Ctx, a: State, b: State): boolean {
   const ea = bandExcess(ctx, a); const eb = bandExcess(ctx, b);
   if (Math.abs(ea - eb) > 1e-9) return ea < eb;
+  if (ctx.objective === 'max') {
+    const ra = maxRadius(ctx, a); const rb = maxRadius(ctx, b);
+    if (Math.abs(ra - rb) > 1e-9 * Math.max(1, rb)) return ra < rb;
+  }
   const c0 = a.comp0;
   a.comp0 = b.comp0;
   const sa = score(ctx, a);

@@ -20,10 +20,10 @@ export type State = {
   moved: number;
 };
 
-/** Compactness cost of unit u in a territory centred at c. */
+/** Compactness cost of unit u in a territory centred at c ('max': d^maxPower, a smooth proxy of the largest distance). */
 export function unitCost(ctx: Ctx, u: number, c: number): number {
   const d = ctx.dist(u, c);
-  return ctx.objective === 'sum' ? ctx.weights[u]! * d : d * d;
+  return ctx.objective === 'sum' ? ctx.weights[u]! * d : ctx.maxPower === 2 ? d * d : d ** ctx.maxPower;
 }
 
 /** Balance penalty of one territory load on target j. */

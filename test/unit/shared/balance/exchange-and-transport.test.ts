@@ -7,41 +7,13 @@ import { territoryPieces } from '../../../../shared/domain/balance/graph';
 import { createScratch } from '../../../../shared/domain/balance/local-search';
 import { createState } from '../../../../shared/domain/balance/state';
 import { transportAssign } from '../../../../shared/domain/balance/transport';
-import { createRng } from '../../../../shared/domain/random';
-import { gridInstance } from './fixtures';
-
-function randomTiny(n: number, k: number, seed: number, tolerance: number): BalanceInput {
-  const rng = createRng(seed);
-  return {
-    x: Float64Array.from({ length: n }, () => rng() * 10), y: Float64Array.from({ length: n }, () => rng() * 10), metric: 'planar', k,
-    measures: [{ name: 'p', values: Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 5)) }], targets: [{ measure: 0, tolerance }], contiguity: false, seed: 1,
-  };
-}
+import { bruteForceBand, gridInstance, randomTiny } from './fixtures';
 
 /** Exact optimum of the engine's model by enumeration: every labelling in the band, each territory at its best own unit. */
 function bruteForce(input: BalanceInput): number {
-  const n = input.x.length; const k = input.k; const m = input.measures[0]!.values;
-  const total = m.reduce((s, v) => s + v, 0); const tol = input.targets[0]!.tolerance!;
-  const lo = (total / k) * (1 - tol); const hi = (total / k) * (1 + tol);
+  const m = input.measures[0]!.values;
   const d = (a: number, b: number): number => Math.hypot(input.x[a]! - input.x[b]!, input.y[a]! - input.y[b]!);
-  let best = Infinity;
-  const lab = new Int32Array(n);
-  const rec = (u: number): void => {
-    if (u === n) {
-      let cost = 0;
-      for (let t = 0; t < k; t++) {
-        let load = 0; const mem: number[] = [];
-        for (let v = 0; v < n; v++) if (lab[v] === t) { load += m[v]!; mem.push(v); }
-        if (load < lo - 1e-9 || load > hi + 1e-9 || mem.length === 0) return;
-        cost += Math.min(...mem.map((c) => mem.reduce((s, v) => s + m[v]! * d(v, c), 0)));
-      }
-      best = Math.min(best, cost);
-      return;
-    }
-    for (let t = 0; t < k; t++) { lab[u] = t; rec(u + 1); }
-  };
-  rec(0);
-  return best;
+  return bruteForceBand(input, (mem) => Math.min(...mem.map((c) => mem.reduce((s, v) => s + m[v]! * d(v, c), 0))), 'sum');
 }
 
 describe('small instances reach the exact optimum', () => {

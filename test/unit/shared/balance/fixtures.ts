@@ -28,3 +28,41 @@ export function gridInstance(w: number, h: number, k: number, seed = 7, extra: P
     targets: [{ measure: 0, tolerance: 0.05 }], adjacency: gridAdjacency(w, h), k, seed: 1, timeLimitMs: 2000, ...extra,
   };
 }
+
+/** Random points in a 10 x 10 square with integer measures 1..5, no adjacency (tiny exact comparisons). */
+export function randomTiny(n: number, k: number, seed: number, tolerance: number, extra: Partial<BalanceInput> = {}): BalanceInput {
+  const rng = createRng(seed);
+  return {
+    x: Float64Array.from({ length: n }, () => rng() * 10), y: Float64Array.from({ length: n }, () => rng() * 10), metric: 'planar', k,
+    measures: [{ name: 'p', values: Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 5)) }], targets: [{ measure: 0, tolerance }],
+    contiguity: false, seed: 1, ...extra,
+  };
+}
+
+/**
+ * Exact optimum by enumeration of every labelling whose territories are non-empty, inside the first target's band and
+ * admitted by `admit`; territory costs are summed ('sum') or maximised ('max').
+ */
+export function bruteForceBand(input: BalanceInput, cost: (members: number[]) => number, combine: 'sum' | 'max', admit: (members: number[]) => boolean = () => true): number {
+  const n = input.x.length; const k = input.k; const m = input.measures[0]!.values;
+  const total = m.reduce((s, v) => s + v, 0); const tol = input.targets[0]!.tolerance!;
+  const lo = (total / k) * (1 - tol); const hi = (total / k) * (1 + tol);
+  let best = Infinity;
+  const lab = new Int32Array(n);
+  const rec = (u: number): void => {
+    if (u === n) {
+      let value = 0;
+      for (let t = 0; t < k; t++) {
+        let load = 0; const mem: number[] = [];
+        for (let v = 0; v < n; v++) if (lab[v] === t) { load += m[v]!; mem.push(v); }
+        if (load < lo - 1e-9 || load > hi + 1e-9 || mem.length === 0 || !admit(mem)) return;
+        value = combine === 'sum' ? value + cost(mem) : Math.max(value, cost(mem));
+      }
+      best = Math.min(best, value);
+      return;
+    }
+    for (let t = 0; t < k; t++) { lab[u] = t; rec(u + 1); }
+  };
+  rec(0);
+  return best;
+}
