@@ -120,7 +120,8 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
     sums.revenue[t]! += input.revenue[i]!;
     sums.workload[t]! += input.workload[i]!;
     const r = homeOf[t]!;
-    if (r >= 0) {
+    // Accounts without a location (NaN: the import could not place them) add no travel.
+    if (r >= 0 && Number.isFinite(input.x[i]!)) {
       const rep = input.reps[r]!;
       const d = dist(rep.homeX, rep.homeY, input.x[i]!, input.y[i]!);
       travel[r]! += 2 * d;
