@@ -1,4 +1,4 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type GetRowIdParams, type GridApi, type GridReadyEvent, type SelectionChangedEvent } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type GetRowIdParams, type GridApi, type IRowNode, type GridReadyEvent, type SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef } from 'react';
 import { selectTerritory } from '../state/selection-actions';
@@ -6,6 +6,8 @@ import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
 import { TERRITORY_COLUMNS } from './columns';
 import type { KpiGridRow } from './kpi-rows';
+import { RegionRollups } from '../features/grids/RegionRollups';
+import { useGridsStore } from '../features/grids/grids-store';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -38,6 +40,10 @@ export function TerritoryGrid() {
   const selectedId = useSelectionStore((s) => s.territoryId);
   const source = useSelectionStore((s) => s.source);
   const apiRef = useRef<GridApi<KpiGridRow> | null>(null);
+  const region = useGridsStore((s) => s.region);
+  useEffect(() => apiRef.current?.onFilterChanged(), [region]);
+  const isExternalFilterPresent = useCallback(() => useGridsStore.getState().region !== null, []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<KpiGridRow>) => node.data?.region === useGridsStore.getState().region, []);
 
   const syncSelection = useCallback((api: GridApi<KpiGridRow>, id: string | null, scroll: boolean) => {
     if (id === null) {
@@ -67,6 +73,8 @@ export function TerritoryGrid() {
   }, []);
 
   return (
+    <>
+    <RegionRollups />
     <div className="grid-pane" data-testid="territory-grid" data-row-count={rows?.length ?? 0}>
       <AgGridReact<KpiGridRow>
         theme={theme}
@@ -82,7 +90,10 @@ export function TerritoryGrid() {
         autoSizeStrategy={autoSizeStrategy}
         animateRows={false}
         suppressColumnVirtualisation
+        isExternalFilterPresent={isExternalFilterPresent}
+        doesExternalFilterPass={doesExternalFilterPass}
       />
     </div>
+    </>
   );
 }

@@ -61,5 +61,18 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
 
   await page.getByTestId('edit-redo').click();
   await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
+
+  // Region roll-ups follow the edit; clicking a region filters the territory grid to it.
+  const firstRegion = page.locator('[data-testid="region-rollups"] tbody tr').first();
+  await firstRegion.click();
+  await expect(firstRegion).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('clear-region').click();
+
+  // Analysis layers draw without hiding themselves with an error (weights and per-unit sums come from the worker).
+  await page.getByTestId('heat-kind').selectOption('whiteSpace');
+  await page.getByTestId('choropleth-key').selectOption('accounts:potential');
+  await page.getByTestId('toggle-unitOutlines').check();
+  await page.waitForTimeout(5000);
+  await expect(page.getByTestId('error-count')).toHaveText('No problems');
   expect(problems).toEqual([]);
 });
