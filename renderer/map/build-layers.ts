@@ -1,9 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import type { Feature, MultiLineString } from 'geojson';
 import type { LayerToggles } from '../state/ui-store';
-import { accountsBinaryData, buildAccountsLayer } from './layers/accounts-layer';
+import type { accountsBinaryData} from './layers/accounts-layer';
+import { buildAccountsLayer } from './layers/accounts-layer';
 import { buildOutlineLayer } from './layers/outline-layer';
-import { buildPotentialHeatmapLayer, heatmapBinaryData } from './layers/potential-heatmap-layer';
+import type { heatmapBinaryData } from './layers/potential-heatmap-layer';
+import { buildPotentialHeatmapLayer } from './layers/potential-heatmap-layer';
 import { buildUnitsLayer, type UnitsLayerData } from './layers/units-layer';
 import { LAYER_IDS, MAP_STYLE } from './map-style';
 

@@ -80,7 +80,7 @@ function lockChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
 
 function componentChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
   if (!ctx.contiguity || ctx.compCount <= 1) return;
-  ctx.targets.forEach((tg, j) => {
+  ctx.targets.forEach((tg) => {
     if (!Number.isFinite(tg.hi) || tg.hi <= 0) return;
     const load = new Float64Array(ctx.compCount);
     for (let u = 0; u < ctx.n; u++) load[ctx.comp[u]!] = load[ctx.comp[u]!]! + (tg.values[u]!);

@@ -67,7 +67,6 @@ export function repairableExcess(ctx: Ctx, s: State, frozen: Uint8Array): number
 export function recomRepair(ctx: Ctx, s: State, ctl: Control, seed: number, until = Infinity, maxSteps = 20_000): RecomStats {
   const stats: RecomStats = { steps: 0, accepted: 0, brokenRejected: 0, budgetRejected: 0 };
   const { n, k } = ctx;
-  const T = ctx.targets.length;
   if (!ctx.contiguity || k < 2) return stats;
   const frozen = frozenTerritories(ctx, s.assign);
   if (repairableExcess(ctx, s, frozen) <= EPS) return stats;
