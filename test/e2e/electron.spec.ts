@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -19,11 +19,18 @@ function electronBinary(): { path: string | null; reason: string } {
 
 const main = resolve('out/main/index.cjs');
 const binary = electronBinary();
+// better-sqlite3 must be built for Electron's ABI; `npm start` builds it once into .cache/ (see scripts/start.mjs).
+const electronVersion = binary.path
+  ? (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('electron/package.json'), 'utf8')) as { version: string }).version
+  : '';
+const sqliteBinding = resolve('.cache', 'better-sqlite3', `electron-${electronVersion}`, 'better_sqlite3.node');
 const skipReason = !binary.path
   ? `${binary.reason}. Install it with \`node node_modules/electron/install.js\` (needs access to Electron's download host) to run this spec.`
   : !existsSync(main)
     ? `${main} does not exist: run \`npx electron-vite build\` first.`
-    : '';
+    : !existsSync(sqliteBinding)
+      ? `better-sqlite3 is not built for Electron ${electronVersion} yet (${sqliteBinding}): run \`npm start\` once.`
+      : '';
 if (skipReason) console.log(`electron.spec.ts skipped: ${skipReason}`);
 
 test.describe('Tessera desktop app', () => {
@@ -34,6 +41,7 @@ test.describe('Tessera desktop app', () => {
       executablePath: binary.path!,
       args: [main, '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
       timeout: 60_000,
+      env: { ...process.env, TESSERA_SQLITE_BINDING: sqliteBinding },
     });
     try {
       const window = await app.firstWindow();
