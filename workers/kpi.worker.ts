@@ -62,6 +62,12 @@ const api: KpiWorkerApi = {
   accountTerritory(account) {
     return accountTerritoryOf(requireState(), account);
   },
+  accountTerritories() {
+    const s = requireState();
+    const out = new Int32Array(s.columns.accountUnit.length);
+    for (let i = 0; i < out.length; i++) out[i] = accountTerritoryOf(s, i);
+    return transfer(out, [out.buffer]);
+  },
   unitMeasure(key) {
     const out = unitMeasure(requireState(), key);
     return transfer(out, [out.buffer]);

@@ -7,7 +7,7 @@ import { useScenariosStore } from '../features/scenarios/scenarios-store';
 import { useEditingStore } from '../features/editing/editing-store';
 import { ViewTabs } from '../features/scenarios/ViewTabs';
 import { BalanceDock } from '../features/balance/BalanceDock';
-import { TerritoryGrid } from '../grid/TerritoryGrid';
+import { GridPane } from '../features/grids/GridPane';
 import { MapView } from '../map/MapView';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
@@ -58,7 +58,7 @@ export function App() {
         <section className="side">
           <BalanceDock />
           <GridHeader />
-          <TerritoryGrid />
+          <GridPane />
         </section>
         {panelOpen ? <ScenarioPanel /> : null}
       </main>

@@ -12,7 +12,7 @@ import { useGridsStore } from '../features/grids/grids-store';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 /** Grid theme built in code (Theming API): no stylesheet or font is fetched from the web. */
-const theme = themeQuartz.withParams({
+export const theme = themeQuartz.withParams({
   fontFamily: ['Inter', 'system-ui', '-apple-system', 'Segoe UI', 'Roboto', 'sans-serif'],
   fontSize: 12.5,
   headerFontSize: 12,

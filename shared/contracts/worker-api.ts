@@ -27,6 +27,8 @@ export type KpiWorkerApi = {
   applyDelta(delta: Exclude<IndexDelta, { kind: 'meta' | 'full' }>): { kpis: TerritoryKpis; unitsPerTerritory: Int32Array; ms: number };
   /** Territory index of one account under the current (edited) state, -1 when unassigned. */
   accountTerritory(account: number): number;
+  /** Territory index of every account under the current (edited) state, transferred (the accounts grid reads it; the loop stays off the UI thread). */
+  accountTerritories(): Int32Array;
   /** A per-unit sum of account measures (choropleths), transferred. */
   unitMeasure(key: AccountMeasureKey): Float32Array;
   /** A per-account weight for heat maps (white space = potential - revenue, floored at 0), transferred. */

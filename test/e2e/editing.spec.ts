@@ -76,3 +76,43 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
   await expect(page.getByTestId('error-count')).toHaveText('No problems');
   expect(problems).toEqual([]);
 });
+
+test('the accounts grid finds an account, reassigns it inline (KPIs follow) and undo restores them', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await openApp(page);
+  const toolbar = page.getByTestId('edit-toolbar');
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', /\d+,\d+/);
+  const before = (await toolbar.getAttribute('data-kpi-accounts'))!;
+
+  await page.getByTestId('grid-tab-accounts').click();
+  const grid = page.getByTestId('accounts-grid');
+  await expect(grid).toHaveAttribute('data-row-count', /^[1-9]\d*$/);
+  const rowCount = Number(await grid.getAttribute('data-row-count'));
+  // Virtualised: only a screenful of the rows is in the DOM.
+  const idCells = grid.locator('[role="gridcell"][col-id="id"]');
+  await expect(idCells.first()).toBeVisible();
+  expect(await idCells.count()).toBeLessThan(Math.min(rowCount, 200));
+
+  const id = (await idCells.first().textContent())!.trim();
+  await page.getByTestId('grid-search').fill(id);
+  await expect(idCells).toHaveCount(1);
+  const territoryCell = page.getByTestId(`account-territory-${id}`);
+  await expect(territoryCell).not.toHaveText('');
+  const was = (await territoryCell.textContent())!.trim();
+
+  // Make it a named account of another territory, inline.
+  const select = page.getByTestId(`account-override-${id}`);
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+  const other = options.find((o) => o.value && o.label.trim() !== was)!;
+  await select.selectOption(other.value);
+  await expect(toolbar).not.toHaveAttribute('data-kpi-accounts', before);
+  await expect(territoryCell).toHaveText(other.label.trim());
+  await expect(page.getByTestId('edit-status')).toContainText('Assign');
+
+  await page.getByTestId('edit-undo').click();
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', before);
+  await expect(territoryCell).toHaveText(was);
+  await expect(select).toHaveValue('');
+  expect(problems).toEqual([]);
+});

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import type { TerritoryId } from '../../../shared/domain/ids';
 import { useDatasetStore } from '../../state/dataset-store';
 import { openScenario } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
 import { useSelectionStore } from '../../state/selection-store';
-import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, runCommand, saveCopy, togglePanel, undoRedo } from './scenarios-actions';
+import { undoRedoEdit } from '../editing/edit-engine';
+import { patchTerritory } from '../editing/editing-actions';
+import { useEditingStore } from '../editing/editing-store';
+import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, saveCopy, togglePanel } from './scenarios-actions';
 import { useScenariosStore } from './scenarios-store';
 
 /** Scenario list (copy, branch, rename, archive, delete), history with restore, undo/redo, and shared files. */
@@ -13,7 +15,9 @@ export function ScenarioPanel() {
   const current = useScenarioStore((s) => s.current);
   const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
   const selected = useSelectionStore((s) => s.territoryId);
-  const { history, edits, busy, message } = useScenariosStore();
+  const { history, busy, message } = useScenariosStore();
+  // One undo path: the panel's undo/redo and lock toggle act on the editing draft (saved with Save), not a version per edit.
+  const edits = useEditingStore((s) => s.history);
   const [newName, setNewName] = useState('');
   const [sharePath, setSharePath] = useState('');
   const [copyPath, setCopyPath] = useState('');
@@ -25,8 +29,8 @@ export function ScenarioPanel() {
     <aside className="scn-panel" data-testid="scenario-panel" aria-busy={busy}>
       <div className="scn-panel__head">
         <strong>Scenarios</strong>
-        <button data-testid="undo" disabled={readOnly || !edits.past.length} onClick={() => void undoRedo('undo')} title={edits.past.at(-1)?.label}>Undo</button>
-        <button data-testid="redo" disabled={readOnly || !edits.future.length} onClick={() => void undoRedo('redo')} title={edits.future.at(-1)?.label}>Redo</button>
+        <button data-testid="undo" disabled={readOnly || !edits.past.length} onClick={() => void undoRedoEdit('undo')} title={edits.past.at(-1)?.label}>Undo</button>
+        <button data-testid="redo" disabled={readOnly || !edits.future.length} onClick={() => void undoRedoEdit('redo')} title={edits.future.at(-1)?.label}>Redo</button>
         <button className="scn-panel__close" onClick={() => togglePanel(false)} aria-label="Close">×</button>
       </div>
       {message ? <div className="scn-panel__msg" role="alert" data-testid="scenario-message">{message}</div> : null}
@@ -56,7 +60,7 @@ export function ScenarioPanel() {
       {territory ? (
         <div className="scn-row">
           <span>Selected: {territory.name}</span>
-          <button data-testid="toggle-lock" disabled={readOnly} onClick={() => void runCommand({ kind: 'territory', territoryId: territory.id as TerritoryId, patch: { locked: !territory.locked } }, `${territory.locked ? 'Unlock' : 'Lock'} ${territory.name}`)}>
+          <button data-testid="toggle-lock" disabled={readOnly} onClick={() => void patchTerritory(territory.id, { locked: !territory.locked }, `${territory.locked ? 'Unlock' : 'Lock'} ${territory.name}`)}>
             {territory.locked ? 'Unlock territory' : 'Lock territory'}
           </button>
         </div>

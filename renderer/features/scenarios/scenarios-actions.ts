@@ -1,7 +1,5 @@
 import { api } from '../../api/client';
 import type { AppError } from '../../../shared/contracts/result';
-import { execute, redo, undo, emptyHistory, type ScenarioCommand } from '../../../shared/domain/scenario/commands';
-import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -49,7 +47,6 @@ export async function loadHistory(): Promise<void> {
 async function reopen(scenarioId: number, version?: number): Promise<void> {
   await refreshScenarioList();
   await openScenario(scenarioId, version);
-  useScenariosStore.setState({ edits: emptyHistory() });
   await loadHistory();
 }
 
@@ -105,48 +102,12 @@ export function restoreVersion(version: number): Promise<boolean> {
   });
 }
 
-async function save(payload: ScenarioPayload, note: string): Promise<AppError | null> {
-  const cur = useScenarioStore.getState().current!;
-  const r = await api['scenario.saveVersion']({ scenarioId: cur.scenarioId, baseVersion: cur.version, payload, note });
-  if (!r.ok) return r.error;
-  await refreshScenarioList();
-  await openScenario(cur.scenarioId, r.value.version);
-  await loadHistory();
-  return null;
-}
-
-/** Runs an edit as a command: applied, saved as a new version, and recorded for undo. */
-export function runCommand(cmd: ScenarioCommand, label: string): Promise<boolean> {
-  return guarded(async () => {
-    const cur = useScenarioStore.getState().current;
-    if (!cur) return null;
-    const next = execute(useScenariosStore.getState().edits, cur.payload, cmd, label);
-    const e = await save(next.payload, label);
-    if (!e) useScenariosStore.setState({ edits: next.history });
-    return e;
-  });
-}
-
-/** Undoes (or redoes) the last edit; the result is saved as a new version, so history stays append-only. */
-export function undoRedo(kind: 'undo' | 'redo'): Promise<boolean> {
-  return guarded(async () => {
-    const cur = useScenarioStore.getState().current;
-    const h = useScenariosStore.getState().edits;
-    const label = kind === 'undo' ? h.past.at(-1)?.label : h.future.at(-1)?.label;
-    const next = cur ? (kind === 'undo' ? undo(h, cur.payload) : redo(h, cur.payload)) : null;
-    if (!next) return null;
-    const e = await save(next.payload, `${kind === 'undo' ? 'Undo' : 'Redo'}: ${label}`);
-    if (!e) useScenariosStore.setState({ edits: next.history });
-    return e;
-  });
-}
-
 /** Opens a shared `.tessera` file read-only (validated on the Node side) and reloads the app on it. */
 export function openSharedFile(path: string): Promise<boolean> {
   return guarded(async () => {
     const r = await api['share.open']({ path });
     if (!r.ok) return r.error;
-    useScenariosStore.setState({ edits: emptyHistory(), view: 'map' });
+    useScenariosStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }

@@ -1,0 +1,109 @@
+import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, ICellRendererParams, SelectionChangedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useMemo, useRef } from 'react';
+import { theme } from '../../grid/TerritoryGrid';
+import { useDatasetStore } from '../../state/dataset-store';
+import { useScenarioStore } from '../../state/scenario-store';
+import { useEditingStore } from '../editing/editing-store';
+import { csvParams, entityColDef, multiRowSelection } from './grid-options';
+import { overrideAccounts, setSelectedAccounts } from './grids-actions';
+import { useGridsStore } from './grids-store';
+import { GridToolbar } from './GridToolbar';
+import { TerritorySelect } from './TerritorySelect';
+
+/** One account; built once per dataset. Territory columns read the draft's state (worker array, overrides) when shown. */
+type AccountRow = { i: number; id: string; name: string; segment: string };
+
+function territoryNameAt(t: number): string {
+  return t >= 0 ? useScenarioStore.getState().current?.payload.territories[t]?.name ?? '' : '';
+}
+
+function overrideOf(id: string): string | null {
+  const o = useScenarioStore.getState().current?.payload.accountOverrides as Record<string, string> | undefined;
+  return o?.[id] ?? null;
+}
+
+/** Current territory from the KPI worker's account -> territory array; re-renders only visible cells on each edit. */
+function TerritoryCell({ data }: ICellRendererParams<AccountRow>) {
+  const t = useGridsStore((s) => (data ? s.accountTerritory?.[data.i] ?? -1 : -1));
+  const name = useScenarioStore((s) => (t >= 0 ? s.current?.payload.territories[t]?.name : undefined));
+  return <span data-testid={data ? `account-territory-${data.id}` : undefined}>{name ?? (t < 0 ? '—' : '')}</span>;
+}
+
+/** Named account: the territory override, edited inline through a select of territories. */
+function OverrideCell({ data }: ICellRendererParams<AccountRow>) {
+  const value = useScenarioStore((s) => (data ? (s.current?.payload.accountOverrides as Record<string, string> | undefined)?.[data.id] ?? null : null));
+  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  if (!data) return null;
+  return <TerritorySelect testId={`account-override-${data.id}`} value={value} emptyLabel="(by unit)" disabled={readOnly} onPick={(t) => void overrideAccounts([data.i], t)} />;
+}
+
+const columns: ColDef<AccountRow>[] = [
+  { field: 'name', headerName: 'Account', width: 180, pinned: 'left' },
+  { field: 'id', headerName: 'Id', width: 100 },
+  { field: 'segment', headerName: 'Segment', width: 100 },
+  {
+    colId: 'territory',
+    headerName: 'Territory',
+    width: 140,
+    valueGetter: (p) => (p.data ? territoryNameAt(useGridsStore.getState().accountTerritory?.[p.data.i] ?? -1) : ''),
+    cellRenderer: TerritoryCell,
+  },
+  {
+    colId: 'override',
+    headerName: 'Named account of',
+    width: 170,
+    valueGetter: (p) => {
+      const o = p.data ? overrideOf(p.data.id) : null;
+      return o ? useScenarioStore.getState().current?.payload.territories.find((t) => t.id === o)?.name ?? o : '';
+    },
+    cellRenderer: OverrideCell,
+    getQuickFilterText: () => '',
+  },
+];
+
+const getRowId = (p: GetRowIdParams<AccountRow>) => p.data.id;
+
+/** All accounts (50,000+ rows, virtualised): filter, sort, search, named-account overrides, bulk assign, CSV. */
+export function AccountsGrid() {
+  const accounts = useDatasetStore((s) => s.accounts);
+  const search = useGridsStore((s) => s.search);
+  const selected = useGridsStore((s) => s.selectedAccounts);
+  const apiRef = useRef<GridApi<AccountRow> | null>(null);
+  // O(accounts) once per dataset, never per edit.
+  const rows = useMemo<AccountRow[] | null>(() => (accounts ? accounts.ids.map((id, i) => ({ i, id, name: accounts.names[i] ?? '', segment: accounts.segment[i] ?? '' })) : null), [accounts]);
+  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => { apiRef.current = e.api; }, []);
+  const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => {
+    const picked = e.api.getSelectedRows().map((r) => r.i);
+    setSelectedAccounts(picked);
+    useEditingStore.setState({ account: picked.length === 1 ? picked[0]! : null });
+  }, []);
+  return (
+    <>
+      <GridToolbar
+        noun="accounts"
+        selected={selected.length}
+        clearLabel="Clear named"
+        onAssign={(t) => void overrideAccounts(useGridsStore.getState().selectedAccounts, t)}
+        onExport={() => apiRef.current?.exportDataAsCsv(csvParams('accounts.csv'))}
+      />
+      <div className="grid-pane" data-testid="accounts-grid" data-row-count={rows?.length ?? 0}>
+        <AgGridReact<AccountRow>
+          theme={theme}
+          rowData={rows}
+          columnDefs={columns}
+          defaultColDef={entityColDef}
+          getRowId={getRowId}
+          rowSelection={multiRowSelection}
+          quickFilterText={search}
+          cacheQuickFilter
+          onGridReady={onGridReady}
+          onSelectionChanged={onSelectionChanged}
+          animateRows={false}
+          rowBuffer={10}
+          loading={!rows}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useDatasetStore } from '../../state/dataset-store';
+import { setSearch } from './grids-actions';
+import { useGridsStore } from './grids-store';
+import { TerritorySelect } from './TerritorySelect';
+
+type Props = {
+  /** What the rows are ("accounts"), for labels. */
+  noun: string;
+  selected: number;
+  onAssign?: (territoryId: string | null) => void;
+  onLock?: (on: boolean) => void;
+  onExport: () => void;
+  clearLabel?: string;
+};
+
+/** Quick search, bulk actions on the selected rows and CSV export of an entity grid. */
+export function GridToolbar({ noun, selected, onAssign, onLock, onExport, clearLabel = 'Unassign' }: Props) {
+  const search = useGridsStore((s) => s.search);
+  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const [target, setTarget] = useState<string | null>(null);
+  return (
+    <div className="grid-toolbar" data-testid="grid-toolbar">
+      <input type="search" data-testid="grid-search" placeholder={`Search ${noun}…`} value={search} onChange={(e) => setSearch(e.target.value)} />
+      <span className="grid-toolbar__count" data-testid="grid-selected">{selected} selected</span>
+      {onAssign ? (
+        <>
+          <TerritorySelect testId="bulk-target" value={target} emptyLabel="(territory)" onPick={setTarget} />
+          <button data-testid="bulk-assign" disabled={readOnly || !selected || !target} onClick={() => onAssign(target)} title={`Assign the selected ${noun} to the territory`}>Assign</button>
+          <button data-testid="bulk-clear" disabled={readOnly || !selected} onClick={() => onAssign(null)}>{clearLabel}</button>
+        </>
+      ) : null}
+      {onLock ? (
+        <>
+          <button data-testid="bulk-lock" disabled={readOnly || !selected} onClick={() => onLock(true)}>Lock</button>
+          <button data-testid="bulk-unlock" disabled={readOnly || !selected} onClick={() => onLock(false)}>Unlock</button>
+        </>
+      ) : null}
+      <button data-testid="grid-export" onClick={onExport} title="Export the filtered, sorted rows as CSV">CSV</button>
+    </div>
+  );
+}
