@@ -116,3 +116,27 @@ test('the accounts grid finds an account, reassigns it inline (KPIs follow) and 
   await expect(select).toHaveValue('');
   expect(problems).toEqual([]);
 });
+
+test('territory buttons create and lock on the draft; the scenario panel undoes them without saving versions', async ({ page }) => {
+  await openApp(page);
+  const app = page.getByTestId('app');
+  const count = Number(await app.getAttribute('data-territory-count'));
+  const version = (await page.getByTestId('scenario-version').textContent())!;
+  await page.getByTestId('territory-name-input').fill('=Grid test');
+  await page.getByTestId('territory-create').click();
+  await expect(app).toHaveAttribute('data-territory-count', String(count + 1));
+
+  // Lock a territory from the scenario panel: a draft edit, no new version.
+  await page.locator('[role="gridcell"] [data-testid^="territory-name-"]').first().click();
+  await page.getByTestId('tab-scenarios').click();
+  await page.getByTestId('toggle-lock').click();
+  await expect(page.getByTestId('toggle-lock')).toHaveText('Unlock territory');
+  await expect(page.getByTestId('unsaved')).toContainText('2');
+  await expect(page.getByTestId('scenario-version')).toHaveText(version);
+
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('toggle-lock')).toHaveText('Lock territory');
+  await page.getByTestId('undo').click();
+  await expect(app).toHaveAttribute('data-territory-count', String(count));
+  await expect(page.getByTestId('edit-toolbar')).toHaveAttribute('data-dirty', 'false');
+});

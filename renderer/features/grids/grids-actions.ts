@@ -1,5 +1,3 @@
-import type { ProcessCellForExportParams } from 'ag-grid-community';
-import { csvCell } from '../../../shared/domain/export/csv';
 import type { RepId, TerritoryId } from '../../../shared/domain/ids';
 import { planLock } from '../../../shared/domain/editing/reassign';
 import { useDatasetStore } from '../../state/dataset-store';
@@ -100,11 +98,4 @@ export async function assignRep(repId: string, territoryId: string | null): Prom
   let ok = false;
   for (const t of territories.filter((x) => x.repId === repId)) ok = (await runEdit({ kind: 'territory', territoryId: t.id, patch: { repId: null } }, `Take rep off ${t.name}`)) || ok;
   return ok;
-}
-
-/** CSV export cell: the formatted value, with formula-leading text neutralised and quoted by csvCell (export with suppressQuotes). */
-export function exportCell(p: ProcessCellForExportParams): string {
-  const col = p.column.getColDef();
-  const shown = col.valueFormatter && typeof col.valueFormatter === 'function' ? p.formatValue(p.value) : p.value;
-  return csvCell(typeof shown === 'number' || typeof shown === 'string' ? shown : shown === null || shown === undefined ? '' : String(shown));
 }
