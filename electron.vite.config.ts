@@ -26,7 +26,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       chunkSizeWarningLimit: 4000,
-      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html'), bench: resolve(__dirname, 'renderer/bench.html') } }, // bench.html: rendering bench only (synthetic data)
     },
   },
 });
