@@ -1,4 +1,5 @@
 import { expose, transfer } from 'comlink';
+import { createRng as rng } from '../../shared/domain/random';
 
 // RENDERING BENCH ONLY (renderer/bench.html): synthetic data, never shipped as real data.
 // Builds deck.gl binary attributes in this worker and transfers them, as the issue asks
@@ -26,18 +27,6 @@ export type SynthUnits = {
   fillColors: Uint8Array;
 };
 export type SynthResult = { accounts: SynthAccounts; units: SynthUnits; buildMs: number };
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(r: () => number): number {
   return Math.sqrt(-2 * Math.log(r() || 1e-12)) * Math.cos(2 * Math.PI * r());
