@@ -1,3 +1,4 @@
+import { confirmDiscardEdits } from '../features/editing/discard-guard';
 import { openScenario } from '../state/scenario-actions';
 import { useScenarioStore } from '../state/scenario-store';
 
@@ -13,7 +14,10 @@ export function ScenarioPicker() {
         data-testid="scenario-picker"
         value={current ? String(current.scenarioId) : ''}
         disabled={list.length === 0 || busy}
-        onChange={(e) => void openScenario(Number(e.target.value))}
+        onChange={(e) => {
+          // The select is controlled: declining leaves it on the current scenario with the edits intact.
+          if (confirmDiscardEdits('open another scenario')) void openScenario(Number(e.target.value));
+        }}
       >
         {current ? null : <option value="">{list.length ? 'Choose a scenario…' : 'No scenarios'}</option>}
         {list.map((s) => (

@@ -62,6 +62,20 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
   await page.getByTestId('edit-redo').click();
   await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
 
+  // Opening another scenario with unsaved edits asks first; declining keeps the scenario and the edits.
+  const picker = page.getByTestId('scenario-picker');
+  const currentScenario = await picker.inputValue();
+  const values = await picker.locator('option').evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value));
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await picker.selectOption(values.find((v) => v !== currentScenario)!);
+  await expect(picker).toHaveValue(currentScenario);
+  expect(asked[0]).toMatch(/unsaved edits/);
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
+
   // Region roll-ups follow the edit; clicking a region filters the territory grid to it.
   const firstRegion = page.locator('[data-testid="region-rollups"] tbody tr').first();
   await firstRegion.click();
