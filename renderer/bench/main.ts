@@ -1,17 +1,33 @@
 import { Deck, type Layer } from '@deck.gl/core';
 import { ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
-import { wrap, type Remote } from 'comlink';
+import { transfer, wrap, type Remote } from 'comlink';
 import { fitContinentalUs, type ViewState } from '../map/initial-view';
 import { MAP_STYLE } from '../map/map-style';
 import type { SynthResult, SynthWorkerApi } from './synth.worker';
+import type { AccountRasterWorkerApi } from '../../shared/contracts/raster-worker-api';
+import { buildAccountsLayer } from '../map/layers/accounts-layer';
+import { RASTER_MARGIN, vectorLimit } from '../map/account-raster';
 
 // RENDERING BENCH ONLY: synthetic accounts and square "ZIP" units, drawn with the app's layer settings
 // (binary ScatterplotLayer for accounts, unstroked filled units). Driven by test/bench/render-bench.spec.ts.
-// URL: /bench.html?accounts=1000000&units=33000&frames=60. Results land in window.__benchResult.
+// URL: /bench.html?accounts=1000000&units=33000&frames=60[&lod=1]. Results land in window.__benchResult.
+// lod=1 draws the accounts as the app does: the raster worker (workers/account-raster.worker.ts) answers the
+// view with vector points (few in view) or one image (many), drawn with the app's buildAccountsLayer.
 
 export type BenchResult = {
   accounts: number;
   units: number;
+  /** 'points': every account as a scatterplot point (no level of detail); 'lod': the app's raster worker. */
+  mode: 'points' | 'lod';
+  /** lod: what the worker returned for the first view ('raster' or 'vector') and how many points were in its frame. */
+  lodKind?: string;
+  lodInFrame?: number;
+  /** lod: load + k-d tree build in the raster worker (round trip incl. transfer), ms. */
+  lodLoadMs?: number;
+  /** lod: the worker's time to draw the view after the pan (what a user waits for sharp points), ms. */
+  lodRefreshWorkerMs?: number;
+  /** lod: that refresh's frame (new image upload + draw + readPixels), ms. */
+  lodRefreshFrameMs?: number;
   /** Worker generation + binary attribute build, ms (off the UI thread). */
   workerBuildMs: number;
   /** Worker call round trip including the transfer, ms. */
@@ -48,9 +64,10 @@ const q = new URLSearchParams(location.search);
 const accountCount = Number(q.get('accounts') ?? 50_000);
 const unitCount = Number(q.get('units') ?? 3_000);
 const frames = Number(q.get('frames') ?? 60);
+const lod = q.get('lod') === '1';
 
-function layersOf(d: SynthResult): Layer[] {
-  const units = new SolidPolygonLayer({
+function unitsLayerOf(d: SynthResult): Layer {
+  return new SolidPolygonLayer({
     id: 'bench-units',
     data: {
       length: d.units.length,
@@ -64,6 +81,10 @@ function layersOf(d: SynthResult): Layer[] {
     filled: true,
     pickable: true,
   });
+}
+
+function layersOf(d: SynthResult): Layer[] {
+  const units = unitsLayerOf(d);
   const accounts = new ScatterplotLayer({
     id: 'bench-accounts',
     data: {
@@ -136,10 +157,29 @@ async function run(): Promise<BenchResult> {
   const data = await worker.generate(accountCount, unitCount);
   const workerRoundTripMs = performance.now() - tw;
 
+  // lod: the app's raster worker holds the points; each settled view is drawn there.
+  const box = () => ({ longitude: viewState.longitude, latitude: viewState.latitude, zoom: viewState.zoom, width: el.clientWidth, height: el.clientHeight });
+  let raster: Remote<AccountRasterWorkerApi> | null = null;
+  let lodLoadMs: number | undefined;
+  const lodLayers = async () => {
+    const res = await raster!.render({ view: box(), margin: RASTER_MARGIN, pixelRatio: Math.min(2, devicePixelRatio || 1), points: { color: MAP_STYLE.account, vectorLimit: vectorLimit() }, heat: null });
+    const p = res.points!;
+    return { p, layers: [unitsLayerOf(data), buildAccountsLayer(p, { visible: true, color: MAP_STYLE.account })] };
+  };
+  let first: Awaited<ReturnType<typeof lodLayers>> | null = null;
+  if (lod) {
+    window.__benchStage = 'raster worker';
+    raster = wrap(new Worker(new URL('../../workers/account-raster.worker.ts', import.meta.url), { type: 'module', name: 'bench-raster' }));
+    const tl = performance.now();
+    await raster.load(transfer(data.accounts.positions, [data.accounts.positions.buffer]), transfer(data.accounts.radii, [data.accounts.radii.buffer]));
+    lodLoadMs = performance.now() - tl;
+  }
+
   window.__benchStage = 'first frame';
   await raf();
   const t0 = performance.now();
-  deck.setProps({ layers: layersOf(data) });
+  if (lod) first = await lodLayers();
+  deck.setProps({ layers: first ? first.layers : layersOf(data) });
   frame();
   const tFirst = performance.now();
   const firstFrameMs = tFirst - t0;
@@ -160,6 +200,19 @@ async function run(): Promise<BenchResult> {
     frame();
     frameMs.push(performance.now() - t);
   }
+  let lodRefreshWorkerMs: number | undefined;
+  let lodRefreshFrameMs: number | undefined;
+  if (lod) {
+    // The pan has stopped: the app asks the worker for the new view and swaps the image.
+    window.__benchStage = 'lod refresh';
+    const next = await lodLayers();
+    lodRefreshWorkerMs = next.p.ms;
+    const tr = performance.now();
+    deck.setProps({ layers: next.layers });
+    frame();
+    lodRefreshFrameMs = performance.now() - tr;
+    syncTimes.pop();
+  }
   const syncFrameMean = syncTimes.reduce((a, b) => a + b, 0) / Math.max(1, syncTimes.length);
   syncTimes.length = 0;
   for (let i = 0; i < 3; i++) sync();
@@ -170,6 +223,10 @@ async function run(): Promise<BenchResult> {
   const result: BenchResult = {
     accounts: accountCount,
     units: unitCount,
+    mode: lod ? 'lod' : 'points',
+    ...(first ? { lodKind: first.p.kind, lodInFrame: first.p.inFrame } : {}),
+    ...(lodLoadMs !== undefined ? { lodLoadMs } : {}),
+    ...(lodRefreshWorkerMs !== undefined ? { lodRefreshWorkerMs, lodRefreshFrameMs: lodRefreshFrameMs! } : {}),
     workerBuildMs: data.buildMs,
     workerRoundTripMs,
     firstFrameMs,

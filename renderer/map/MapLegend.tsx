@@ -2,6 +2,10 @@ import { clearLayerError, toggleLayer } from '../state/ui-actions';
 import { useUiStore, type LayerToggles } from '../state/ui-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { LAYER_IDS } from './map-style';
+import { useAccountRasterStore } from './account-raster';
+import { setHeat } from '../features/layers/layers-actions';
+import { useLayersStore } from '../features/layers/layers-store';
+import { EXTRA_LAYER_IDS } from '../features/layers/extra-layers';
 
 type Item = { key: keyof LayerToggles; layerId: string; label: string; swatch: string; hint?: string };
 
@@ -9,8 +13,35 @@ const ITEMS: Item[] = [
   { key: 'accounts', layerId: LAYER_IDS.accounts, label: 'Accounts', swatch: 'legend-swatch--dot', hint: 'size = potential' },
   { key: 'borders', layerId: LAYER_IDS.borders, label: 'Territory borders', swatch: 'legend-swatch--white-line' },
   { key: 'parents', layerId: LAYER_IDS.parents, label: 'State borders', swatch: 'legend-swatch--grey-line' },
-  { key: 'heatmap', layerId: LAYER_IDS.heatmap, label: 'Potential heat map', swatch: 'legend-swatch--heat', hint: 'slow' },
 ];
+
+const HEAT_LABELS: Record<string, string> = { potential: 'Potential', revenue: 'Revenue', whiteSpace: 'White space', accounts: 'Account density' };
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The heat grid's ramp with the range of cell sums in view (cells are 14 px; the range follows the view). */
+function HeatLegend() {
+  const kind = useLayersStore((s) => s.heat);
+  const weights = useLayersStore((s) => s.heatWeights);
+  const heat = useAccountRasterStore((s) => (s.heatFor === weights ? s.result?.heat ?? null : null));
+  return (
+    <label className="map-legend__row map-legend__toggle">
+      <input
+        type="checkbox"
+        checked={kind !== 'off'}
+        data-testid="toggle-heat"
+        onChange={(e) => {
+          clearLayerError(EXTRA_LAYER_IDS.heat);
+          void setHeat(e.target.checked ? 'potential' : 'off');
+        }}
+      />
+      <span className="legend-swatch legend-swatch--heat" />
+      <span>Heat grid{kind !== 'off' ? `: ${HEAT_LABELS[kind] ?? kind}` : ''}</span>
+      {kind !== 'off' && heat ? (
+        <span className="map-legend__hint" data-testid="heat-domain">{compact.format(heat.domain[0])}–{compact.format(heat.domain[1])} per cell</span>
+      ) : null}
+    </label>
+  );
+}
 
 /** Legend and layer switches; a hidden broken layer is named here with its error. */
 export function MapLegend({ layerLabels }: { layerLabels: Record<string, string> }) {
@@ -34,6 +65,7 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
             data-testid={`toggle-${it.key}`}
             onChange={(e) => {
               clearLayerError(it.layerId);
+              if (it.layerId === LAYER_IDS.accounts) clearLayerError(LAYER_IDS.accountsRaster);
               toggleLayer(it.key, e.target.checked);
             }}
           />
@@ -42,6 +74,7 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
           {it.hint ? <span className="map-legend__hint">{it.hint}</span> : null}
         </label>
       ))}
+      <HeatLegend />
       {broken.map(([id, message]) => (
         <div key={id} className="map-legend__error" role="alert" data-testid={`layer-error-${id}`}>
           {layerLabels[id] ?? id} is hidden: {message}. Toggle it to retry; the rest of the map keeps working.

@@ -17,6 +17,8 @@ import { setEditingDeck, useMapEditing } from '../features/editing/use-map-editi
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { useExtraLayers } from '../features/layers/use-extra-layers';
 import type { DeckGLRef } from '@deck.gl/react';
+import { accountRaster, accountsAreRaster, rasterAccountAt } from './account-raster';
+import { accountIndexOf } from './layers/accounts-layer';
 
 function setDecks(ref: DeckGLRef | null): void {
   setMapDeck(ref);
@@ -27,17 +29,21 @@ function onLayerError(layerId: string, error: unknown): void {
   reportLayerError(layerId, messageOf(error));
 }
 
-/** Territory of a picked county or account (an account follows its override or its segment's alignment). */
-function territoryOf(info: PickingInfo, territoryIds: string[]): string | null {
+/** Territory of a picked account (it follows its override or its segment's alignment) or county. */
+function territoryOf(info: PickingInfo, territoryIds: string[], account: number): string | null {
   const s = useScenarioStore.getState();
   let t = -1;
-  if (info.layer?.id === LAYER_IDS.units && info.object) {
+  if (account >= 0) {
+    t = s.accountTerritory?.[account] ?? -1;
+  } else if (info.layer?.id === LAYER_IDS.units && info.object) {
     const unitIndex = (info.object as { properties: { unitIndex: number } }).properties.unitIndex;
     t = unitIndex >= 0 ? s.alignment?.unitTerritory[unitIndex] ?? -1 : -1;
-  } else if (info.layer?.id === LAYER_IDS.accounts && info.index >= 0) {
-    t = s.accountTerritory?.[info.index] ?? -1;
   }
   return t >= 0 ? territoryIds[t] ?? null : null;
+}
+
+function viewBoxOf(v: { longitude: number; latitude: number; zoom: number }, el: HTMLElement | null) {
+  return { longitude: v.longitude, latitude: v.latitude, zoom: v.zoom, width: el?.clientWidth ?? 800, height: el?.clientHeight ?? 600 };
 }
 
 /** The territory map: deck.gl over a plain background (no tiles: the app is fully offline). */
@@ -47,8 +53,20 @@ export function MapView() {
   const [initialViewState, setInitialViewState] = useState<ViewState | null>(null);
   useLayoutEffect(() => {
     const el = paneRef.current;
-    if (el) setInitialViewState(fitContinentalUs(el.clientWidth, el.clientHeight));
+    if (!el) return;
+    const v = fitContinentalUs(el.clientWidth, el.clientHeight);
+    setInitialViewState(v);
+    accountRaster().setView(viewBoxOf(v, el));
   }, []);
+  const lastView = useRef<{ longitude: number; latitude: number; zoom: number } | null>(null);
+  const onViewStateChange = useCallback(({ viewState }: { viewState: { longitude: number; latitude: number; zoom: number } }) => {
+    lastView.current = viewState;
+    accountRaster().setView(viewBoxOf(viewState, paneRef.current));
+  }, []);
+  const onResize = useCallback(() => {
+    const v = lastView.current ?? initialViewState;
+    if (v) accountRaster().setView(viewBoxOf(v, paneRef.current));
+  }, [initialViewState]);
   const { territoryIds } = inputs;
   const baseLayers = useMemo(() => buildMapLayers(inputs, onLayerError), [inputs]);
   const extra = useExtraLayers();
@@ -57,20 +75,26 @@ export function MapView() {
   const ready = inputs.units !== null && inputs.units.unitTerritory !== null;
 
   const onClickTerritory = useCallback(
-    (info: PickingInfo) => {
-      selectTerritory(info.picked ? territoryOf(info, territoryIds) : null, 'map');
+    (info: PickingInfo, account: number) => {
+      selectTerritory(info.picked || account >= 0 ? territoryOf(info, territoryIds, account) : null, 'map');
     },
     [territoryIds],
   );
   const editing = useMapEditing(onClickTerritory);
   const onHover = useCallback((info: PickingInfo) => {
     editing.onHover(info);
-    if (!info.picked || info.index < 0) return setHover(null);
-    if (info.layer?.id === LAYER_IDS.units && info.object) {
-      setHover({ x: info.x, y: info.y, kind: 'unit', index: (info.object as { properties: { unitIndex: number } }).properties.unitIndex });
-    } else if (info.layer?.id === LAYER_IDS.accounts) {
-      setHover({ x: info.x, y: info.y, kind: 'account', index: info.index });
-    } else setHover(null);
+    const account = accountIndexOf(info);
+    if (account >= 0) return setHover({ x: info.x, y: info.y, kind: 'account', index: account });
+    const unitHover = info.picked && info.layer?.id === LAYER_IDS.units && info.object
+      ? { x: info.x, y: info.y, kind: 'unit' as const, index: (info.object as { properties: { unitIndex: number } }).properties.unitIndex }
+      : null;
+    setHover(unitHover);
+    // Accounts drawn as an image: the worker says which one is under the pointer (a point wins over its county).
+    if (accountsAreRaster()) {
+      void rasterAccountAt(info).then((a) => {
+        if (a >= 0) setHover({ x: info.x, y: info.y, kind: 'account', index: a });
+      });
+    }
   }, [editing.onHover]);
 
   const onError = useCallback((error: Error, layer?: unknown) => {
@@ -100,6 +124,8 @@ export function MapView() {
         controller={editing.controller}
         layers={layers}
         onHover={onHover}
+        onViewStateChange={onViewStateChange}
+        onResize={onResize}
         onClick={editing.onClick}
         onDragStart={editing.onDragStart}
         onDrag={editing.onDrag}

@@ -19,7 +19,8 @@ export const LAYER_IDS = {
   parents: 'parent-outlines',
   selection: 'selected-territory',
   accounts: 'accounts',
-  heatmap: 'potential-heatmap',
+  /** The accounts as one image (many points in view). */
+  accountsRaster: 'accounts-raster',
 } as const;
 
 /** Names users see for each layer (status bar, error messages). */
@@ -29,5 +30,5 @@ export const LAYER_LABELS: Record<string, string> = {
   [LAYER_IDS.parents]: 'State borders',
   [LAYER_IDS.selection]: 'Selected territory',
   [LAYER_IDS.accounts]: 'Accounts',
-  [LAYER_IDS.heatmap]: 'Potential heat map',
+  [LAYER_IDS.accountsRaster]: 'Accounts',
 };

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
@@ -6,8 +6,8 @@ import { useUiStore } from '../state/ui-store';
 import type { MapLayerInputs } from './build-layers';
 import { territoryPalette } from './color';
 import { territoryBorders, territoryOutline } from './geometry';
-import { accountsBinaryData } from './layers/accounts-layer';
-import { heatmapBinaryData } from './layers/potential-heatmap-layer';
+import { accountRaster, useAccountRasterStore } from './account-raster';
+import { LAYER_IDS, MAP_STYLE } from './map-style';
 
 /** Collects store state into memoized layer inputs: each derived structure is rebuilt only when its sources change. */
 export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
@@ -33,16 +33,17 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
     () => (geometry && unitTerritory && selected >= 0 ? territoryOutline(geometry, unitTerritory, selected) : null),
     [geometry, unitTerritory, selected],
   );
-  const accounts = useMemo(() => (points ? accountsBinaryData(points) : null), [points]);
-  const heatmap = useMemo(() => (points ? heatmapBinaryData(points) : null), [points]);
+  // The raster worker holds the points; it answers each settled view with vector points or an image.
+  useEffect(() => {
+    accountRaster().setSource(points ? { key: points, positions: points.positions, radii: points.radii } : null);
+  }, [points]);
+  useEffect(() => {
+    accountRaster().setPoints(toggles.accounts && !(LAYER_IDS.accounts in layerErrors) ? { color: MAP_STYLE.account } : null);
+  }, [toggles.accounts, layerErrors]);
+  const accounts = useAccountRasterStore((s) => s.result?.points ?? null);
 
-  // Once created, the heat map stays in the layer list and is hidden with `visible`.
-  const heatmapCreated = useRef(false);
-  if (toggles.heatmap) heatmapCreated.current = true;
-
-  const created = heatmapCreated.current;
   return useMemo(
-    () => ({ units, borders, parents: geometry?.parentOutlines ?? null, selectionOutline, accounts, heatmap, toggles, heatmapCreated: created, layerErrors, territoryIds }),
-    [units, borders, geometry, selectionOutline, accounts, heatmap, toggles, created, layerErrors, territoryIds],
+    () => ({ units, borders, parents: geometry?.parentOutlines ?? null, selectionOutline, accounts, toggles, layerErrors, territoryIds }),
+    [units, borders, geometry, selectionOutline, accounts, toggles, layerErrors, territoryIds],
   );
 }

@@ -7,7 +7,7 @@ export type UiError = { id: string; title: string; detail: string; action: strin
 export type HoverInfo = { x: number; y: number; kind: 'unit' | 'account'; index: number } | null;
 
 /** Toggleable map layers. */
-export type LayerToggles = { accounts: boolean; heatmap: boolean; parents: boolean; borders: boolean };
+export type LayerToggles = { accounts: boolean; parents: boolean; borders: boolean };
 
 /** UI-only state: layer toggles, hover, errors and timings. */
 export type UiState = {
@@ -21,7 +21,7 @@ export type UiState = {
 };
 
 export const initialUiState: UiState = {
-  layers: { accounts: true, heatmap: false, parents: true, borders: true },
+  layers: { accounts: true, parents: true, borders: true },
   hover: null,
   errors: [],
   layerErrors: {},

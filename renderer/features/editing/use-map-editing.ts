@@ -3,6 +3,8 @@ import type { DeckGLRef } from '@deck.gl/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rectangleRing } from '../../../shared/domain/geo/point-in-polygon';
 import { LAYER_IDS } from '../../map/map-style';
+import { accountsAreRaster, rasterAccountAt } from '../../map/account-raster';
+import { accountIndexOf } from '../../map/layers/accounts-layer';
 import { useEditingStore } from './editing-store';
 import { clearSelection, dropSelectionOnUnit, reassignUnits, selectAccount, selectInRing, selectUnits, setDraftPath, type SelectHow } from './editing-actions';
 import { rememberAccount } from './edit-engine';
@@ -40,7 +42,7 @@ function howOf(event: unknown): SelectHow {
  * outline and select the units whose representative point is inside, paint collects units under the
  * pointer and moves them to the target, and dragging a selected unit drops the selection on a territory.
  */
-export function useMapEditing(onClickFallback: (info: PickingInfo) => void) {
+export function useMapEditing(onClickFallback: (info: PickingInfo, account: number) => void) {
   const mode = useEditingStore((s) => s.mode);
   const [overSelected, setOverSelected] = useState(false);
   const drag = useRef<{ kind: 'path' | 'rect' | 'paint' | 'move'; path: number[]; screen: number[]; start: [number, number] | null; how: SelectHow; lastX: number; lastY: number; x0: number; y0: number } | null>(null);
@@ -63,13 +65,19 @@ export function useMapEditing(onClickFallback: (info: PickingInfo) => void) {
         void reassignUnits(target, [u]);
         return;
       }
-      if (info.layer?.id === LAYER_IDS.accounts && info.index >= 0) {
-        const id = useDatasetStore.getState().accounts?.ids[info.index];
-        if (id !== undefined) rememberAccount(id, info.index);
-        selectAccount(info.index);
-      } else if (u >= 0) selectUnits([u], howOf(event));
-      else if (!info.picked) clearSelection();
-      onClickFallback(info);
+      const act = (account: number) => {
+        if (account >= 0) {
+          const id = useDatasetStore.getState().accounts?.ids[account];
+          if (id !== undefined) rememberAccount(id, account);
+          selectAccount(account);
+        } else if (u >= 0) selectUnits([u], howOf(event));
+        else if (!info.picked) clearSelection();
+        onClickFallback(info, account);
+      };
+      const vector = accountIndexOf(info);
+      // Accounts drawn as an image: ask the raster worker which one (if any) is under the pointer.
+      if (vector < 0 && accountsAreRaster()) void rasterAccountAt(info).then(act);
+      else act(vector);
     },
     [onClickFallback],
   );

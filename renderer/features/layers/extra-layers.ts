@@ -1,5 +1,7 @@
-import { ScreenGridLayer } from '@deck.gl/aggregation-layers';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { GeoRaster } from '../../../shared/contracts/raster-worker-api';
+import type { HeatStyle } from '../../../shared/domain/geo/viewport-raster';
+import { geoRasterImage } from '../../map/layers/accounts-layer';
 import type { Feature, MultiLineString } from 'geojson';
 import { classOf } from '../../../shared/domain/geo/centroids';
 import type { UnitFeature } from '../../map/geometry';
@@ -25,7 +27,7 @@ export const CHOROPLETH_RAMP: [number, number, number, number][] = [
 ];
 
 /** Heat grid colours (yellow to dark red). */
-const HEAT_RANGE: [number, number, number, number][] = [
+const HEAT_RANGE: readonly [number, number, number, number][] = [
   [255, 255, 178, 40],
   [254, 217, 118, 120],
   [254, 178, 76, 160],
@@ -33,6 +35,12 @@ const HEAT_RANGE: [number, number, number, number][] = [
   [240, 59, 32, 210],
   [189, 0, 38, 230],
 ];
+
+/**
+ * Heat grid: 14-pixel cells summing the weight, quantized over the cells in view (as deck.gl's ScreenGridLayer),
+ * drawn by the raster worker as an image so a pan does not re-aggregate every account.
+ */
+export const HEAT_STYLE: HeatStyle = { cellPx: 14, colors: HEAT_RANGE, opacity: 0.8 };
 
 /** Units coloured by class of a per-unit value (drawn over the territory fill). */
 export function buildChoroplethLayer(features: UnitFeature[], values: Float32Array, breaks: number[], visible: boolean, revision: string): GeoJsonLayer<UnitFeature['properties']> {
@@ -48,19 +56,9 @@ export function buildChoroplethLayer(features: UnitFeature[], values: Float32Arr
   });
 }
 
-/** Heat grid of account positions weighted by a measure (GPU aggregation; much cheaper than HeatmapLayer in software). */
-export function buildHeatGridLayer(positions: Float32Array, weights: Float32Array, visible: boolean, kind: string): ScreenGridLayer {
-  return new ScreenGridLayer({
-    id: EXTRA_LAYER_IDS.heat,
-    data: { length: weights.length, attributes: { getPosition: { value: positions, size: 2 }, getWeight: { value: weights, size: 1 } } } as never,
-    visible,
-    cellSizePixels: 14,
-    colorRange: HEAT_RANGE,
-    aggregation: 'SUM',
-    opacity: 0.8,
-    pickable: false,
-    updateTriggers: { getWeight: [kind] },
-  });
+/** Heat grid of account positions weighted by a measure: the raster worker's image of the view. */
+export function buildHeatGridLayer(heat: GeoRaster, visible: boolean): BitmapLayer {
+  return new BitmapLayer({ id: EXTRA_LAYER_IDS.heat, image: geoRasterImage(heat), bounds: heat.bounds, visible, pickable: false });
 }
 
 /** Thin lines along every unit boundary (county outlines). */

@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { groupCentroids, quantileBreaks } from '../../../shared/domain/geo/centroids';
 import { hexToRgba } from '../../map/color';
 import type { UnitFeature } from '../../map/geometry';
@@ -11,7 +11,8 @@ import { useUiStore } from '../../state/ui-store';
 import { reportLayerError, messageOf } from '../../state/ui-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { binaryHas } from '../editing/use-map-editing';
-import { buildChoroplethLayer, buildHeatGridLayer, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
+import { accountRaster, useAccountRasterStore } from '../../map/account-raster';
+import { buildChoroplethLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
 import { useLayersStore } from './layers-store';
 
 function safe(id: string, errors: Record<string, string>, build: () => Layer | null): Layer | null {
@@ -29,13 +30,22 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
   const geometry = useDatasetStore((s) => s.geometry);
   const units = useDatasetStore((s) => s.units);
   const reps = useDatasetStore((s) => s.reps);
-  const points = useDatasetStore((s) => s.points);
+  const heatImage = useAccountRasterStore((s) => s.result?.heat ?? null);
+  const heatFor = useAccountRasterStore((s) => s.heatFor);
   const alignment = useScenarioStore((s) => s.alignment);
   const payload = useScenarioStore((s) => s.current?.payload);
   const selected = useEditingStore((s) => s.selectedUnits);
   const opts = useLayersStore();
   const errors = useUiStore((s) => s.layerErrors);
   const features = geometry?.features;
+
+  // The heat grid is drawn by the raster worker (per settled view) from per-account weights of the KPI worker.
+  const heatOn = opts.heat !== 'off' && opts.heatWeights !== null;
+  useEffect(() => {
+    accountRaster().setHeatWeights(heatOn ? opts.heatWeights : null);
+    accountRaster().setHeat(heatOn ? HEAT_STYLE : null);
+  }, [heatOn, opts.heatWeights]);
+  const heat = heatOn && heatFor === opts.heatWeights ? heatImage : null;
 
   const selectionFeatures = useMemo(() => (features && selected.length ? features.filter((f) => binaryHas(selected, f.properties.unitIndex)) : []), [features, selected]);
 
@@ -73,7 +83,7 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
   return useMemo(() => {
     const under = [
       safe(EXTRA_LAYER_IDS.choropleth, errors, () => (features && opts.choroplethValues ? buildChoroplethLayer(features, opts.choroplethValues, breaks, true, choroKey) : null)),
-      safe(EXTRA_LAYER_IDS.heat, errors, () => (points && opts.heatWeights && opts.heat !== 'off' ? buildHeatGridLayer(points.positions, opts.heatWeights, true, opts.heat) : null)),
+      safe(EXTRA_LAYER_IDS.heat, errors, () => (heat ? buildHeatGridLayer(heat, true) : null)),
       safe(EXTRA_LAYER_IDS.unitOutlines, errors, () => buildUnitOutlineLayer(unitLines, opts.unitOutlines)),
       safe(EXTRA_LAYER_IDS.locks, errors, () => buildLocksLayer(lockedFeatures, opts.locks)),
     ];
@@ -84,5 +94,5 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
     ];
     const keep = (l: Layer | null): l is Layer => l !== null;
     return { under: under.filter(keep), over: over.filter(keep) };
-  }, [errors, features, opts, breaks, choroKey, points, unitLines, lockedFeatures, selectionFeatures, homes, labels]);
+  }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, homes, labels]);
 }

@@ -4,8 +4,8 @@ import { territoryPalette } from '../../../renderer/map/color';
 import { buildUnitsLayer, unitFillColor } from '../../../renderer/map/layers/units-layer';
 import { LAYER_IDS, MAP_STYLE } from '../../../renderer/map/map-style';
 import { prepareAccountPoints } from '../../../renderer/map/prepare-accounts';
-import { accountsBinaryData } from '../../../renderer/map/layers/accounts-layer';
-import { heatmapBinaryData } from '../../../renderer/map/layers/potential-heatmap-layer';
+import { accountIndexOf, buildAccountsLayer } from '../../../renderer/map/layers/accounts-layer';
+import type { PickingInfo } from '@deck.gl/core';
 
 const palette = territoryPalette(['#ff0000', '#0000ff']);
 const points = prepareAccountPoints({ x: [-100], y: [40], potential: [1] });
@@ -14,10 +14,8 @@ const inputs = (over: Partial<MapLayerInputs> = {}): MapLayerInputs => ({
   borders: null,
   parents: null,
   selectionOutline: null,
-  accounts: accountsBinaryData(points),
-  heatmap: heatmapBinaryData(points),
-  toggles: { accounts: true, heatmap: false, parents: true, borders: true },
-  heatmapCreated: false,
+  accounts: { kind: 'vector', inFrame: 1, ms: 0, indices: Uint32Array.from([7]), positions: points.positions, radii: points.radii },
+  toggles: { accounts: true, parents: true, borders: true },
   layerErrors: {},
   ...over,
 });
@@ -37,7 +35,7 @@ describe('map layer builders', () => {
     expect(layer.props.updateTriggers).toEqual({ getFillColor: [7, 1] });
   });
 
-  it('builds the layers in draw order and creates the heat map only once it was asked for', () => {
+  it('builds the layers in draw order', () => {
     expect(buildMapLayers(inputs(), () => {}).map((l) => l.id)).toEqual([
       LAYER_IDS.units,
       LAYER_IDS.borders,
@@ -45,9 +43,26 @@ describe('map layer builders', () => {
       LAYER_IDS.accounts,
       LAYER_IDS.selection,
     ]);
-    const withHeat = buildMapLayers(inputs({ heatmapCreated: true }), () => {});
-    const heat = withHeat.find((l) => l.id === LAYER_IDS.heatmap);
-    expect(heat?.props.visible).toBe(false);
+  });
+
+  it('draws many accounts as one image anchored to its bounds, few as pickable points mapped back to their account', () => {
+    const raster = { kind: 'raster' as const, inFrame: 9, ms: 0, width: 2, height: 1, bounds: [-100, 30, -90, 40] as [number, number, number, number], rgba: new Uint8ClampedArray(8) };
+    if (typeof ImageData === 'undefined') {
+      // Node has no ImageData; the builder only needs the constructor.
+      (globalThis as Record<string, unknown>).ImageData = class { constructor(public data: Uint8ClampedArray, public width: number, public height: number) {} };
+    }
+    const img = buildAccountsLayer(raster, { visible: true, color: MAP_STYLE.account });
+    expect(img.id).toBe(LAYER_IDS.accountsRaster);
+    expect(img.props.pickable).toBe(false);
+    expect((img.props as unknown as { bounds: number[] }).bounds).toEqual([-100, 30, -90, 40]);
+    const layers = buildMapLayers(inputs({ accounts: raster }), () => {});
+    expect(layers.map((l) => l.id)).toContain(LAYER_IDS.accountsRaster);
+    expect(layers.map((l) => l.id)).not.toContain(LAYER_IDS.accounts);
+
+    const vector = buildMapLayers(inputs(), () => {}).find((l) => l.id === LAYER_IDS.accounts)!;
+    expect(accountIndexOf({ layer: vector, index: 0 } as unknown as PickingInfo)).toBe(7);
+    expect(accountIndexOf({ layer: vector, index: -1 } as unknown as PickingInfo)).toBe(-1);
+    expect(accountIndexOf({ layer: img, index: 0 } as unknown as PickingInfo)).toBe(-1);
   });
 
   it('hides a layer that failed before but keeps it in the list', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { accountsBinaryData } from '../../../renderer/map/layers/accounts-layer';
-import { heatmapBinaryData } from '../../../renderer/map/layers/potential-heatmap-layer';
 import { accountRadius, median, prepareAccountPoints } from '../../../renderer/map/prepare-accounts';
 
 describe('account points for deck.gl binary attributes', () => {
@@ -31,12 +30,14 @@ describe('account points for deck.gl binary attributes', () => {
     expect(median([])).toBe(0);
   });
 
-  it('hands the typed arrays to deck.gl as binary attributes without copying', () => {
+  it('hands the vector points in view to deck.gl as binary attributes without copying, with their account indices', () => {
     const p = prepareAccountPoints(accounts);
-    const a = accountsBinaryData(p);
+    const view = { kind: 'vector' as const, inFrame: 3, ms: 0, indices: Uint32Array.from([0, 1, 2]), positions: p.positions, radii: p.radii };
+    const a = accountsBinaryData(view);
     expect(a.length).toBe(3);
     expect(a.attributes.getPosition).toEqual({ value: p.positions, size: 2 });
-    expect(heatmapBinaryData(p).attributes.getWeight.value).toBe(p.weights);
+    expect(a.attributes.getRadius.value).toBe(p.radii);
+    expect(a.indices).toBe(view.indices);
   });
 
   it('never draws an account the import could not place (stored at 0,0 with placement none)', () => {
