@@ -2,6 +2,7 @@ import { formatInt } from '../grid/kpi-rows';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useUiStore } from '../state/ui-store';
+import { useAccountRasterStore } from '../map/account-raster';
 
 /** Counts, timings and a short error summary. */
 export function StatusBar() {
@@ -11,6 +12,8 @@ export function StatusBar() {
   const kpis = useScenarioStore((s) => s.kpis);
   const firstFrameMs = useUiStore((s) => s.firstFrameMs);
   const errors = useUiStore((s) => s.errors.length + Object.keys(s.layerErrors).length);
+  const points = useAccountRasterStore((s) => s.result?.points ?? null);
+  const rasterMs = useAccountRasterStore((s) => s.lastMs);
   const c = workspace?.counts;
   return (
     <footer className="statusbar" data-testid="status-bar">
@@ -29,6 +32,16 @@ export function StatusBar() {
       <span className="statusbar__spacer" />
       {loadMs !== null ? <span>data {formatInt(loadMs)} ms</span> : null}
       {kpis ? <span>KPIs {formatInt(kpis.computeMs)} ms (worker)</span> : null}
+      {points ? (
+        <span
+          data-testid="accounts-lod"
+          data-mode={points.kind}
+          data-in-frame={points.inFrame}
+          title="Many accounts in view are drawn as one image (pans stay fast); few are drawn as points. Hover and click work in both."
+        >
+          accounts in view: {formatInt(points.inFrame)} as {points.kind === 'raster' ? 'image' : 'points'}{rasterMs !== null ? ` (${formatInt(rasterMs)} ms)` : ''}
+        </span>
+      ) : null}
       {firstFrameMs !== null ? <span data-testid="first-frame">first map frame {formatInt(firstFrameMs)} ms</span> : null}
       <span className={errors ? 'statusbar__error' : 'statusbar__ok'} data-testid="error-count">
         {errors ? `${errors} problem${errors > 1 ? 's' : ''}` : 'No problems'}

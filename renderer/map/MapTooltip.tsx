@@ -17,7 +17,7 @@ export function MapTooltip() {
     const name = accounts?.names[hover.index] ?? `Account ${hover.index}`;
     const potential = points?.weights[hover.index] ?? 0;
     return (
-      <div className="map-tooltip" style={style} data-testid="map-tooltip">
+      <div className="map-tooltip" style={style} data-testid="map-tooltip" data-kind="account">
         <div className="map-tooltip__title">{name}</div>
         <div className="map-tooltip__row">Potential {formatCompact(potential)}</div>
       </div>
@@ -28,7 +28,7 @@ export function MapTooltip() {
   const t = hover.index >= 0 ? alignment?.unitTerritory[hover.index] ?? -1 : -1;
   const row = t >= 0 ? rows?.[t] : undefined;
   return (
-    <div className="map-tooltip" style={style} data-testid="map-tooltip">
+    <div className="map-tooltip" style={style} data-testid="map-tooltip" data-kind="unit">
       <div className="map-tooltip__title">
         {name}
         {parent ? <span className="map-tooltip__muted"> · {parent}</span> : null}

@@ -42,6 +42,12 @@ function territoryOf(info: PickingInfo, territoryIds: string[], account: number)
   return t >= 0 ? territoryIds[t] ?? null : null;
 }
 
+/**
+ * A click is a press and release without movement; mjolnir also wants both within 250 ms of *handling*, and in
+ * software WebGL a frame drawn between them (~1 s) turned clicks into nothing. Allow a slow release.
+ */
+const CLICK_TOLERANCE = { click: { time: 2_500 } };
+
 function viewBoxOf(v: { longitude: number; latitude: number; zoom: number }, el: HTMLElement | null) {
   return { longitude: v.longitude, latitude: v.latitude, zoom: v.zoom, width: el?.clientWidth ?? 800, height: el?.clientHeight ?? 600 };
 }
@@ -125,6 +131,7 @@ export function MapView() {
         layers={layers}
         onHover={onHover}
         onViewStateChange={onViewStateChange}
+        eventRecognizerOptions={CLICK_TOLERANCE}
         onResize={onResize}
         onClick={editing.onClick}
         onDragStart={editing.onDragStart}

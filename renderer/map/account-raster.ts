@@ -150,7 +150,8 @@ export class AccountRasterClient {
   async pick(lon: number, lat: number, zoom: number): Promise<number> {
     if (this.loadedKey === null) return -1;
     const seq = ++this.pickSeq;
-    const found = await this.api().pick(lon, lat, zoom, 2);
+    // Half a pixel of slack: as deck's own picking, a click beside a point reaches the unit under it.
+    const found = await this.api().pick(lon, lat, zoom, 0.5);
     return seq === this.pickSeq ? found : -1;
   }
 

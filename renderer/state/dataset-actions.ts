@@ -55,7 +55,7 @@ export async function loadWorkspace(): Promise<void> {
       workspace,
       units,
       reps,
-      accounts: { ids: accounts.ids, names: accounts.names, segment: accounts.segment },
+      accounts: { ids: accounts.ids, names: accounts.names, segment: accounts.segment, unit: Int32Array.from(accounts.unitIndex) },
       points: prepareAccountPoints(accounts),
       geometry,
       loadMs: Math.round(performance.now() - t0),

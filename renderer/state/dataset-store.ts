@@ -5,7 +5,7 @@ import type { PreparedGeometry } from '../map/geometry';
 import type { AccountPoints } from '../map/prepare-accounts';
 
 /** Account columns the UI keeps besides the map points (names for tooltips, segments for alignments). */
-export type AccountMeta = { ids: string[]; names: string[]; segment: string[] };
+export type AccountMeta = { ids: string[]; names: string[]; segment: string[]; /** Unit index of each account (-1: none). */ unit: Int32Array };
 
 /** The open workspace and its dataset, loaded once. */
 export type DatasetState = {

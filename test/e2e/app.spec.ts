@@ -128,13 +128,69 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
   test('clicking a county selects its territory row in the grid', async () => {
     const canvas = page.locator('[data-testid="map"] canvas').first();
     const box = (await canvas.boundingBox())!;
-    // The middle of the fitted view is Kansas: a county (or an account) of some territory.
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // The middle of the fitted view is Kansas: a county of some territory (accounts hidden, so no account is under the pointer).
+    await page.getByTestId('toggle-accounts').uncheck();
     const app = page.getByTestId('app');
+    const before = await app.getAttribute('data-selected-territory');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect(app).toHaveAttribute('data-selected-territory', /.+/);
+    if (before) await expect(app).not.toHaveAttribute('data-selected-territory', before);
+    await page.getByTestId('toggle-accounts').check();
     const id = (await app.getAttribute('data-selected-territory'))!;
     await expect(page.getByTestId('territory-grid').locator(`[role="row"][row-id="${id}"]`)).toHaveClass(/ag-row-selected/);
     await expect(page.getByTestId('territory-grid').locator(`[role="row"][row-id="${id}"]`)).toBeInViewport();
+  });
+
+  test('many accounts in view are one image: hovering one names it, clicking selects its row; zoomed in they are points; heat grid', async () => {
+    const lod = page.getByTestId('accounts-lod');
+    // Software WebGL here: 50,000 accounts in view are drawn as one image by the raster worker.
+    await expect(lod).toHaveAttribute('data-mode', 'raster');
+    expect(Number(await lod.getAttribute('data-in-frame'))).toBeGreaterThan(40_000);
+
+    const canvas = page.locator('[data-testid="map"] canvas').first();
+    const box = (await canvas.boundingBox())!;
+    const tooltip = page.getByTestId('map-tooltip');
+    // Try spots until the pointer rests on an account (deck's hover pick, then the worker's answer: ~1 s in software).
+    let spot: { x: number; y: number } | null = null;
+    for (const [gx, gy] of [[0.5, 0.45], [0.62, 0.4], [0.3, 0.55], [0.7, 0.5], [0.45, 0.6], [0.55, 0.35], [0.4, 0.4], [0.8, 0.45]] as const) {
+      const x = box.x + box.width * gx;
+      const y = box.y + box.height * gy;
+      await page.mouse.move(x, y);
+      const found = await expect
+        .poll(async () => tooltip.getAttribute('data-kind').catch(() => null), { timeout: 4_000 })
+        .toBe('account')
+        .then(() => true, () => false);
+      if (found) {
+        spot = { x, y };
+        break;
+      }
+    }
+    expect(spot, 'an account under the pointer somewhere in the middle of the US').not.toBeNull();
+    const name = (await tooltip.locator('.map-tooltip__title').textContent())!.trim();
+    expect(name.length).toBeGreaterThan(0);
+
+    // Click it: its territory is selected and the accounts grid shows its row selected.
+    await page.mouse.click(spot!.x, spot!.y);
+    await expect(page.getByTestId('app')).toHaveAttribute('data-selected-territory', /.+/);
+    await page.getByTestId('grid-tab-accounts').click();
+    const selectedRow = page.getByTestId('accounts-grid').locator('.ag-row-selected').first();
+    await expect(selectedRow).toContainText(name);
+    await page.getByTestId('grid-tab-territories').click();
+
+    // Zoom in on it until few enough accounts are in view to draw them as pickable points.
+    for (let i = 0; i < 12 && (await lod.getAttribute('data-mode')) !== 'vector'; i++) {
+      await page.mouse.move(spot!.x, spot!.y);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(700);
+    }
+    await expect(lod).toHaveAttribute('data-mode', 'vector');
+    expect(Number(await lod.getAttribute('data-in-frame'))).toBeLessThanOrEqual(5_000);
+
+    // Heat grid of potential from the legend: drawn by the worker, the legend names the cell range.
+    await page.getByTestId('toggle-heat').check();
+    await expect(page.getByTestId('heat-domain')).toContainText(/per cell/);
+    await page.getByTestId('toggle-heat').uncheck();
+    await expect(page.getByTestId('heat-domain')).toHaveCount(0);
   });
 
   test('runs without page errors or Content-Security-Policy violations', async () => {

@@ -1,6 +1,6 @@
-import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, ICellRendererParams, SelectionChangedEvent } from 'ag-grid-community';
+import type { ColDef, FirstDataRenderedEvent, GetRowIdParams, GridApi, GridReadyEvent, ICellRendererParams, IRowNode, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { theme } from '../../grid/TerritoryGrid';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -73,9 +73,45 @@ export function AccountsGrid() {
   const apiRef = useRef<GridApi<AccountRow> | null>(null);
   // O(accounts) once per dataset, never per edit.
   const rows = useMemo<AccountRow[] | null>(() => (accounts ? accounts.ids.map((id, i) => ({ i, id, name: accounts.names[i] ?? '', segment: accounts.segment[i] ?? '' })) : null), [accounts]);
-  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => { apiRef.current = e.api; }, []);
+  const mapAccount = useEditingStore((s) => s.account);
+  const selectedUnits = useEditingStore((s) => s.selectedUnits);
+  // "Only accounts in the map selection": an external filter on the account's unit (O(accounts) per change).
+  const [inSelection, setInSelection] = useState(false);
+  const unitSet = useMemo(() => new Set(selectedUnits), [selectedUnits]);
+  const filterOn = inSelection && selectedUnits.length > 0;
+  const filterRef = useRef({ on: filterOn, units: unitSet, unit: accounts?.unit ?? null });
+  filterRef.current = { on: filterOn, units: unitSet, unit: accounts?.unit ?? null };
+  useEffect(() => apiRef.current?.onFilterChanged(), [filterOn, unitSet]);
+  const isExternalFilterPresent = useCallback(() => filterRef.current.on, []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<AccountRow>) => {
+    const f = filterRef.current;
+    return node.data !== undefined && f.unit !== null && f.units.has(f.unit[node.data.i] ?? -1);
+  }, []);
+
+  // An account picked on the map -> its row selected and scrolled into view.
+  const selectRow = useCallback((api: GridApi<AccountRow>, index: number | null) => {
+    const id = index === null ? undefined : accounts?.ids[index];
+    const node = id === undefined ? undefined : api.getRowNode(id);
+    if (!node || node.isSelected()) return;
+    api.setNodesSelected({ nodes: [node], newValue: true, source: 'api' });
+    for (const other of api.getSelectedNodes()) if (other !== node) other.setSelected(false, false, 'api');
+    api.ensureNodeVisible(node, 'middle');
+  }, [accounts]);
+  useEffect(() => {
+    if (apiRef.current) selectRow(apiRef.current, mapAccount);
+  }, [mapAccount, selectRow]);
+
+  const onGridReady = useCallback((e: GridReadyEvent<AccountRow>) => {
+    apiRef.current = e.api;
+    selectRow(e.api, useEditingStore.getState().account);
+  }, [selectRow]);
+  const onFirstDataRendered = useCallback((e: FirstDataRenderedEvent<AccountRow>) => selectRow(e.api, useEditingStore.getState().account), [selectRow]);
   const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => {
     const picked = e.api.getSelectedRows().map((r) => r.i);
+    if (e.source.startsWith('api')) {
+      setSelectedAccounts(picked);
+      return; // our own sync from the map
+    }
     setSelectedAccounts(picked);
     useEditingStore.setState({ account: picked.length === 1 ? picked[0]! : null });
   }, []);
@@ -88,6 +124,10 @@ export function AccountsGrid() {
         onAssign={(t) => void overrideAccounts(useGridsStore.getState().selectedAccounts, t)}
         onExport={() => apiRef.current?.exportDataAsCsv(csvParams('accounts.csv'))}
       />
+      <label className="grid-filter-toggle" title="Show only the accounts of the units selected on the map (click, lasso, rectangle)">
+        <input type="checkbox" data-testid="accounts-in-selection" checked={inSelection} onChange={(e) => setInSelection(e.target.checked)} />
+        Only accounts in the map selection{selectedUnits.length > 0 ? ` (${selectedUnits.length.toLocaleString('en-US')} units)` : ' (select units on the map)'}
+      </label>
       <div className="grid-pane" data-testid="accounts-grid" data-row-count={rows?.length ?? 0}>
         <AgGridReact<AccountRow>
           theme={theme}
@@ -100,6 +140,9 @@ export function AccountsGrid() {
           cacheQuickFilter
           onGridReady={onGridReady}
           onSelectionChanged={onSelectionChanged}
+          onFirstDataRendered={onFirstDataRendered}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
           animateRows={false}
           rowBuffer={10}
           loading={!rows}

@@ -32,8 +32,19 @@ function TerritoryCell({ data }: ICellRendererParams<UnitRow>) {
   return <TerritorySelect testId={`unit-territory-${data.id}`} value={value} emptyLabel="(unassigned)" disabled={readOnly} onPick={(t) => void reassignUnits(t, [data.i])} />;
 }
 
+const lockedSets = new WeakMap<readonly string[], Set<string>>();
+
+/** Whether a unit id is locked in the draft: one Set per lockedUnits array (O(1) per row, not O(locks)). */
+function isLocked(id: string): boolean {
+  const list = useScenarioStore.getState().current?.payload.lockedUnits as readonly string[] | undefined;
+  if (!list || list.length === 0) return false;
+  let set = lockedSets.get(list);
+  if (!set) lockedSets.set(list, (set = new Set(list)));
+  return set.has(id);
+}
+
 function LockCell({ data }: ICellRendererParams<UnitRow>) {
-  const locked = useScenarioStore((s) => (data ? s.current?.payload.lockedUnits.includes(data.id as never) ?? false : false));
+  const locked = useScenarioStore((s) => (data && s.current ? isLocked(data.id) : false));
   const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
   if (!data) return null;
   return <input type="checkbox" data-testid={`unit-lock-${data.id}`} checked={locked} disabled={readOnly} onChange={(e) => void lockUnits([data.i], e.target.checked)} />;
@@ -57,7 +68,7 @@ const columns: ColDef<UnitRow>[] = [
     colId: 'locked',
     headerName: 'Locked',
     width: 80,
-    valueGetter: (p) => (p.data ? useScenarioStore.getState().current?.payload.lockedUnits.includes(p.data.id as never) ?? false : false),
+    valueGetter: (p) => (p.data ? isLocked(p.data.id) : false),
     cellRenderer: LockCell,
     getQuickFilterText: () => '',
   },
