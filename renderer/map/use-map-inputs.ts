@@ -35,6 +35,8 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   );
   // The raster worker holds the points; it answers each settled view with vector points or an image.
   useEffect(() => {
+    // A new dataset: never show the previous one's image while the worker indexes the new points.
+    useAccountRasterStore.setState({ result: null, heatFor: null });
     accountRaster().setSource(points ? { key: points, positions: points.positions, radii: points.radii } : null);
   }, [points]);
   useEffect(() => {

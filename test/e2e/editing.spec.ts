@@ -154,3 +154,47 @@ test('territory buttons create and lock on the draft; the scenario panel undoes 
   await expect(app).toHaveAttribute('data-territory-count', String(count));
   await expect(page.getByTestId('edit-toolbar')).toHaveAttribute('data-dirty', 'false');
 });
+
+test('paint moves the units under a stroke to the target, dragging a selection drops it on a territory; undo restores both', async ({ page }) => {
+  await openApp(page);
+  const toolbar = page.getByTestId('edit-toolbar');
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', /\d+,\d+/);
+  const before = (await toolbar.getAttribute('data-kpi-accounts'))!;
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  // Accounts hidden: a click then always lands on a unit, never on an account point.
+  await page.getByTestId('toggle-accounts').uncheck();
+
+  // Paint a short stroke across the middle of the map into the last territory (units found on the CPU per move).
+  const options = page.locator('[data-testid="edit-target"] option');
+  const lastValue = (await options.nth((await options.count()) - 1).getAttribute('value'))!;
+  await page.getByTestId('edit-target').selectOption(lastValue);
+  await page.getByTestId('tool-paint').click();
+  const [x0, y0] = at(0.45, 0.5);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let k = 1; k <= 8; k++) await page.mouse.move(x0 + k * 12, y0 + (k % 2) * 6);
+  await page.mouse.up();
+  await expect(toolbar).not.toHaveAttribute('data-kpi-accounts', before);
+  await expect(page.getByTestId('edit-status')).toContainText(/Move \d+ units? to/);
+  const painted = (await toolbar.getAttribute('data-kpi-accounts'))!;
+
+  // Select a unit elsewhere and drag it onto the painted territory's area.
+  await page.getByTestId('tool-select').click();
+  const [sx, sy] = at(0.3, 0.4);
+  await page.mouse.click(sx, sy);
+  await expect(toolbar).toHaveAttribute('data-selected-units', '1');
+  await page.mouse.move(sx, sy);
+  await page.waitForTimeout(1500); // hover marks the pointer as over the selection (drag moves it instead of panning)
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(sx + ((x0 + 40 - sx) * k) / 6, sy + ((y0 - sy) * k) / 6);
+  await page.mouse.up();
+  await expect(toolbar).not.toHaveAttribute('data-kpi-accounts', painted);
+  await expect(page.getByTestId('edit-status')).toContainText(/Move 1 unit to/);
+
+  await page.getByTestId('edit-undo').click();
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', painted);
+  await page.getByTestId('edit-undo').click();
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', before);
+  await expect(toolbar).toHaveAttribute('data-dirty', 'false');
+});
