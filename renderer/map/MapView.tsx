@@ -19,8 +19,12 @@ import { useExtraLayers } from '../features/layers/use-extra-layers';
 import type { DeckGLRef } from '@deck.gl/react';
 import { accountRaster, accountsAreRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
+import { usePanSnapshot } from './pan-snapshot';
+
+let mainDeck: DeckGLRef | null = null;
 
 function setDecks(ref: DeckGLRef | null): void {
+  mainDeck = ref;
   setMapDeck(ref);
   setEditingDeck(ref);
 }
@@ -77,7 +81,11 @@ export function MapView() {
   const baseLayers = useMemo(() => buildMapLayers(inputs, onLayerError), [inputs]);
   const extra = useExtraLayers();
   // Choropleth, heat grid and locks right above the territory fill; selection, lasso, homes and labels on top.
-  const layers = useMemo(() => [...baseLayers.slice(0, 1), ...extra.under, ...baseLayers.slice(1), ...extra.over], [baseLayers, extra]);
+  const allLayers = useMemo(() => [...baseLayers.slice(0, 1), ...extra.under, ...baseLayers.slice(1), ...extra.over], [baseLayers, extra]);
+  // Software WebGL: while a pan or zoom gesture lasts, the map is the picture of its last settled frame.
+  const snapshot = usePanSnapshot();
+  const applySnapshot = snapshot.apply;
+  const layers = useMemo(() => applySnapshot(allLayers), [applySnapshot, allLayers]);
   const ready = inputs.units !== null && inputs.units.unitTerritory !== null;
 
   const onClickTerritory = useCallback(
@@ -117,12 +125,14 @@ export function MapView() {
     });
   }, []);
 
+  const snapshotAfterRender = snapshot.onAfterRender;
   const onAfterRender = useCallback(() => {
     if (ready) recordFirstFrame(Math.round(performance.now()));
-  }, [ready]);
+    snapshotAfterRender(mainDeck?.deck);
+  }, [ready, snapshotAfterRender]);
 
   return (
-    <div className="map-pane" data-testid="map" ref={paneRef}>
+    <div className="map-pane" data-testid="map" ref={paneRef} data-pan-snapshot={snapshot.active ? 'on' : 'off'}>
       {initialViewState ? (
       <DeckGL
         ref={setDecks}
@@ -132,6 +142,7 @@ export function MapView() {
         onHover={onHover}
         onViewStateChange={onViewStateChange}
         eventRecognizerOptions={CLICK_TOLERANCE}
+        onInteractionStateChange={snapshot.onInteractionStateChange}
         onResize={onResize}
         onClick={editing.onClick}
         onDragStart={editing.onDragStart}

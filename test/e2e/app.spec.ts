@@ -193,6 +193,26 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
     await expect(page.getByTestId('heat-domain')).toHaveCount(0);
   });
 
+  test('software WebGL: a pan shows the picture of the last frame, moved with the pointer, and redraws in full at the end', async () => {
+    const map = page.getByTestId('map');
+    const canvas = page.locator('[data-testid="map"] canvas').first();
+    const box = (await canvas.boundingBox())!;
+    await expect(map).toHaveAttribute('data-pan-snapshot', 'off');
+    const x = box.x + box.width * 0.5;
+    const y = box.y + box.height * 0.55;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 4; k++) await page.mouse.move(x - k * 25, y - k * 10);
+    await expect(map).toHaveAttribute('data-pan-snapshot', 'on');
+    const during = await canvas.screenshot();
+    await page.mouse.up();
+    await expect(map).toHaveAttribute('data-pan-snapshot', 'off');
+    const { stats } = await analyse(page, [during]);
+    // The picture is the map (territory colours), not an empty canvas.
+    expect(stats[0]!.nonBackground).toBeGreaterThan(0.15);
+    expect(stats[0]!.colours).toBeGreaterThan(40);
+  });
+
   test('runs without page errors or Content-Security-Policy violations', async () => {
     expect(problems).toEqual([]);
   });

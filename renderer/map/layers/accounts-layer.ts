@@ -24,6 +24,12 @@ export function geoRasterImage(r: GeoRaster): ImageData {
 }
 
 /**
+ * The image is drawn 1:1 with the screen once settled: one texel per pixel, no mipmap lookups (software WebGL
+ * pays per texel fetch on every pan frame); linear only when a zoom magnifies it until the next image.
+ */
+export const RASTER_SAMPLING = { minFilter: 'nearest', magFilter: 'linear', mipmapFilter: 'none' } as const;
+
+/**
  * Account points sized by potential: the points in view as a pickable scatterplot when there are few,
  * else the worker's image of them (one quad: pan cost independent of the account count).
  */
@@ -35,6 +41,7 @@ export function buildAccountsLayer(view: AccountPointsResult, style: AccountsLay
       bounds: view.bounds,
       visible: style.visible,
       pickable: false,
+      textureParameters: RASTER_SAMPLING,
     });
   }
   return new ScatterplotLayer({
