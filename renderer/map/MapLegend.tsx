@@ -3,6 +3,7 @@ import { useUiStore, type LayerToggles } from '../state/ui-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { LAYER_IDS } from './map-style';
 import { useAccountRasterStore } from './account-raster';
+import { hslToRgba, regionHues } from './color';
 import { setHeat } from '../features/layers/layers-actions';
 import { useLayersStore } from '../features/layers/layers-store';
 import { EXTRA_LAYER_IDS } from '../features/layers/extra-layers';
@@ -17,6 +18,27 @@ const ITEMS: Item[] = [
 
 const HEAT_LABELS: Record<string, string> = { potential: 'Potential', revenue: 'Revenue', whiteSpace: 'White space', accounts: 'Account density' };
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** With colour by region: one swatch per region (its territories are shades of it). */
+function RegionKey() {
+  const colourBy = useLayersStore((s) => s.colourBy);
+  const territories = useScenarioStore((s) => s.current?.payload.territories);
+  if (colourBy !== 'region' || !territories) return null;
+  const hues = regionHues(territories.map((t) => t.region).filter((r) => r !== ''));
+  return (
+    <div className="map-legend__regions" data-testid="region-key">
+      {[...hues].map(([region, hue]) => {
+        const [r, g, b] = hslToRgba(hue, 0.62, 0.5);
+        return (
+          <span key={region} className="map-legend__row">
+            <span className="legend-swatch" style={{ background: `rgb(${r}, ${g}, ${b})` }} />
+            {region}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
 
 /** The heat grid's ramp with the range of cell sums in view (cells are 14 px; the range follows the view). */
 function HeatLegend() {
@@ -57,6 +79,7 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
         <span>Territory (colour as in the grid)</span>
       </div>
       {alignmentLabel ? <div className="map-legend__sub">Alignment: {alignmentLabel}</div> : null}
+      <RegionKey />
       {ITEMS.map((it) => (
         <label key={it.key} className="map-legend__row map-legend__toggle">
           <input

@@ -126,6 +126,11 @@ export function MapView() {
   }, []);
 
   const snapshotAfterRender = snapshot.onAfterRender;
+  const snapshotGesture = snapshot.onInteractionStateChange;
+  const onInteractionStateChange = useCallback((s: { isDragging?: boolean; isPanning?: boolean; isZooming?: boolean }) => {
+    snapshotGesture(s);
+    accountRaster().setGesture(!!(s.isDragging || s.isPanning || s.isZooming));
+  }, [snapshotGesture]);
   const onAfterRender = useCallback(() => {
     if (ready) recordFirstFrame(Math.round(performance.now()));
     snapshotAfterRender(mainDeck?.deck);
@@ -142,7 +147,7 @@ export function MapView() {
         onHover={onHover}
         onViewStateChange={onViewStateChange}
         eventRecognizerOptions={CLICK_TOLERANCE}
-        onInteractionStateChange={snapshot.onInteractionStateChange}
+        onInteractionStateChange={onInteractionStateChange}
         onResize={onResize}
         onClick={editing.onClick}
         onDragStart={editing.onDragStart}

@@ -51,6 +51,7 @@ export class AccountRasterClient {
   private dirty = false;
   private seq = 0;
   private pickSeq = 0;
+  private gesture = false;
   points: { color: Rgba } | null = null;
   heat: HeatStyle | null = null;
 
@@ -102,11 +103,30 @@ export class AccountRasterClient {
     this.request(0);
   }
 
-  /** The view changed (every pan/zoom frame): redraw after a quiet moment. */
+  /** The view changed (every pan/zoom frame): redraw after a quiet moment, and not before a gesture ends. */
   setView(view: ViewBox): void {
     const first = this.view === null;
     this.view = view;
+    if (this.gesture && !first) {
+      this.dirty = true;
+      return;
+    }
     this.request(first ? 0 : RASTER_DEBOUNCE_MS);
+  }
+
+  /**
+   * A pan or zoom gesture started or ended. While it lasts the worker stays idle (on two cores its drawing
+   * competed with the frames of the gesture); at its end the view is drawn at once.
+   */
+  setGesture(on: boolean): void {
+    if (on === this.gesture) return;
+    this.gesture = on;
+    if (on) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    } else if (this.dirty || this.view) {
+      this.request(0);
+    }
   }
 
   private request(delayMs: number): void {
@@ -119,6 +139,10 @@ export class AccountRasterClient {
 
   private async run(): Promise<void> {
     if (!this.view || this.loadedKey === null || (!this.points && !this.heat)) return;
+    if (this.gesture) {
+      this.dirty = true;
+      return;
+    }
     if (this.inFlight || this.loading) {
       this.dirty = true;
       if (this.loading) void this.loading.then(() => this.request(0));

@@ -37,3 +37,47 @@ export function paletteColor(palette: Uint8ClampedArray, t: number): Rgba {
   if (t < 0 || t * 4 + 3 >= palette.length) return [...UNASSIGNED_RGBA];
   return [palette[t * 4]!, palette[t * 4 + 1]!, palette[t * 4 + 2]!, palette[t * 4 + 3]!];
 }
+
+/** HSL (h in degrees, s and l in 0..1) to RGBA. */
+export function hslToRgba(h: number, s: number, l: number, alpha = 255): Rgba {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+  };
+  return [f(0), f(8), f(4), alpha];
+}
+
+/** Hue of each region (sorted by name, spread by the golden angle so neighbours in the list differ). */
+export function regionHues(regions: readonly string[]): Map<string, number> {
+  const names = [...new Set(regions)].sort();
+  return new Map(names.map((r, i) => [r, (i * 137.508 + 210) % 360]));
+}
+
+/**
+ * Territories coloured by region: one hue per region, the territories of a region in steps of lightness so
+ * neighbours stay apart. Territories with no region are grey.
+ */
+export function regionPalette(territories: readonly { region: string }[]): Uint8ClampedArray {
+  const hues = regionHues(territories.map((t) => t.region).filter((r) => r !== ''));
+  const seen = new Map<string, number>();
+  const out = new Uint8ClampedArray(territories.length * 4);
+  const steps = [0.42, 0.6, 0.5, 0.68, 0.36, 0.55];
+  territories.forEach((t, i) => {
+    const hue = hues.get(t.region);
+    const k = seen.get(t.region) ?? 0;
+    seen.set(t.region, k + 1);
+    out.set(hue === undefined ? UNASSIGNED_RGBA : hslToRgba(hue, 0.62, steps[k % steps.length]!), i * 4);
+  });
+  return out;
+}
+
+/** A palette with the territories outside `keep` faded toward the background (the region filter on the map). */
+export function fadePalette(palette: Uint8ClampedArray, keep: (t: number) => boolean, toward: Rgba, amount: number): Uint8ClampedArray {
+  const out = palette.slice();
+  for (let t = 0; t * 4 < out.length; t++) {
+    if (keep(t)) continue;
+    out.set(fade(paletteColor(palette, t), toward, amount), t * 4);
+  }
+  return out;
+}

@@ -4,7 +4,9 @@ import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useUiStore } from '../state/ui-store';
 import type { MapLayerInputs } from './build-layers';
-import { territoryPalette } from './color';
+import { fadePalette, regionPalette, territoryPalette } from './color';
+import { useLayersStore } from '../features/layers/layers-store';
+import { useGridsStore } from '../features/grids/grids-store';
 import { territoryBorders, territoryOutline } from './geometry';
 import { accountRaster, useAccountRasterStore } from './account-raster';
 import { LAYER_IDS, MAP_STYLE } from './map-style';
@@ -20,12 +22,19 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   const layerErrors = useUiStore((s) => s.layerErrors);
 
   const territoryIds = useMemo(() => (territories ?? []).map((t) => t.id as string), [territories]);
-  const palette = useMemo(() => territoryPalette((territories ?? []).map((t) => t.color)), [territories]);
+  const colourBy = useLayersStore((s) => s.colourBy);
+  const regionFilter = useGridsStore((s) => s.region);
+  // Own colours or one hue per region; with the grid's region filter on, other regions fade on the map too.
+  const palette = useMemo(() => {
+    const list = territories ?? [];
+    const base = colourBy === 'region' ? regionPalette(list) : territoryPalette(list.map((t) => t.color));
+    return regionFilter === null ? base : fadePalette(base, (t) => list[t]?.region === regionFilter, MAP_STYLE.background, MAP_STYLE.dimAmount);
+  }, [territories, colourBy, regionFilter]);
   const selected = selectedId === null ? -1 : territoryIds.indexOf(selectedId);
   const unitTerritory = alignment?.unitTerritory ?? null;
 
   const units = useMemo(
-    () => (geometry ? { features: geometry.features, unitTerritory, palette, selected, revision: alignment?.revision ?? 0 } : null),
+    () => (geometry ? { features: geometry.features, unitTerritory, palette, selected, revision: alignment?.revision ?? 0, paletteKey: palette.join(',') } : null),
     [geometry, unitTerritory, palette, selected, alignment?.revision],
   );
   const borders = useMemo(() => (geometry && unitTerritory ? territoryBorders(geometry, unitTerritory) : null), [geometry, unitTerritory]);

@@ -86,6 +86,9 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
   await page.getByTestId('heat-kind').selectOption('whiteSpace');
   await page.getByTestId('choropleth-key').selectOption('accounts:potential');
   await page.getByTestId('toggle-unitOutlines').check();
+  // Colour by region: one hue per region, named in the legend.
+  await page.getByTestId('choropleth-key').selectOption('region');
+  await expect(page.getByTestId('region-key')).toContainText('South');
   await page.waitForTimeout(5000);
   await expect(page.getByTestId('error-count')).toHaveText('No problems');
   expect(problems).toEqual([]);

@@ -2,7 +2,7 @@ import type { MeasureDef } from '../../../shared/domain/dataset/types';
 import { useDatasetStore } from '../../state/dataset-store';
 import { clearLayerError } from '../../state/ui-actions';
 import { CHOROPLETH_RAMP, EXTRA_LAYER_IDS } from './extra-layers';
-import { setChoropleth, setHeat, toggleExtraLayer } from './layers-actions';
+import { setChoropleth, setColourBy, setHeat, toggleExtraLayer } from './layers-actions';
 import { useLayersStore, type ChoroplethKey, type HeatKind } from './layers-store';
 
 const HEAT_OPTIONS: { value: HeatKind; label: string }[] = [
@@ -61,8 +61,18 @@ export function LayerPanel() {
       </label>
       <label className="layer-panel__field">
         Colour units by
-        <select data-testid="choropleth-key" value={encode(s.choropleth)} onChange={(e) => { clearLayerError(EXTRA_LAYER_IDS.choropleth); void setChoropleth(decode(e.target.value)); }}>
+        <select
+          data-testid="choropleth-key"
+          value={s.choropleth ? encode(s.choropleth) : s.colourBy === 'region' ? 'region' : ''}
+          onChange={(e) => {
+            clearLayerError(EXTRA_LAYER_IDS.choropleth);
+            const v = e.target.value;
+            setColourBy(v === 'region' ? 'region' : 'territory');
+            void setChoropleth(v === 'region' ? null : decode(v));
+          }}
+        >
           <option value="">Territory</option>
+          <option value="region">Region (shades of one hue per region)</option>
           {defs.map((d) => <option key={d.key} value={`unit:${d.key}`}>{d.label} ({d.unit})</option>)}
           {ACCOUNT_MEASURES.map((m) => <option key={m.key} value={`accounts:${m.key}`}>{m.label}</option>)}
         </select>

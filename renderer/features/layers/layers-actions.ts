@@ -33,3 +33,8 @@ export async function setChoropleth(key: ChoroplethKey | null): Promise<void> {
     reportLayerError('unit-choropleth', messageOf(e));
   }
 }
+
+/** Territory fills by their own colours or by region. */
+export function setColourBy(mode: 'territory' | 'region'): void {
+  useLayersStore.setState({ colourBy: mode });
+}

@@ -14,6 +14,8 @@ export type LayersState = {
   locks: boolean;
   unitOutlines: boolean;
   heat: HeatKind;
+  /** Territory fills in their own colours, or by region (one hue per region). */
+  colourBy: 'territory' | 'region';
   choropleth: ChoroplethKey | null;
   /** Values per unit of the chosen choropleth, null while loading. */
   choroplethValues: Float32Array | null;
@@ -21,7 +23,7 @@ export type LayersState = {
   heatWeights: Float32Array | null;
 };
 
-export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', choropleth: null, choroplethValues: null, heatWeights: null };
+export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', colourBy: 'territory', choropleth: null, choroplethValues: null, heatWeights: null };
 
 /** Layers store; written only by layers-actions.ts. */
 export const useLayersStore = create<LayersState>()(() => initialLayersState);

@@ -13,6 +13,8 @@ export type UnitsLayerData = {
   selected: number;
   /** Changes whenever unitTerritory or palette change (deck.gl compares it, not the arrays). */
   revision: number;
+  /** Changes with the palette's colours (colour by region, region filter, recolour). */
+  paletteKey?: string;
 };
 
 export type UnitsLayerStyle = { visible: boolean };
@@ -43,6 +45,6 @@ export function buildUnitsLayer(data: UnitsLayerData, style: UnitsLayerStyle): G
       const t = unitTerritory && u >= 0 ? unitTerritory[u] ?? -1 : -1;
       return unitFillColor(t, palette, selected);
     },
-    updateTriggers: { getFillColor: [data.revision, selected] },
+    updateTriggers: { getFillColor: [data.revision, selected, data.paletteKey ?? ''] },
   });
 }

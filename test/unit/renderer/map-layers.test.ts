@@ -32,7 +32,7 @@ describe('map layer builders', () => {
   it('keeps a stable id and passes selection and revision as update triggers', () => {
     const layer = buildUnitsLayer({ features: [], unitTerritory: null, palette, selected: 1, revision: 7 }, { visible: true });
     expect(layer.id).toBe(LAYER_IDS.units);
-    expect(layer.props.updateTriggers).toEqual({ getFillColor: [7, 1] });
+    expect(layer.props.updateTriggers).toEqual({ getFillColor: [7, 1, ''] });
   });
 
   it('builds the layers in draw order', () => {

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+
+// App-scale map bench (not part of `npm test`): the real app in browser mode on a workspace (the built-in demo, or
+// BENCH_WORKSPACE, e.g. 1M accounts written by `npx tsx test/bench/import-bench.ts 950000 big.tessera`).
+// Prints time to the first map frame, how the accounts are drawn, and the time per pointer move of a drag pan
+// (Playwright waits for each move to be handled; in software WebGL that is one frame per move).
+// Run: npm run build && BENCH_WORKSPACE=/path/big.tessera npx playwright test -c test/bench/playwright.app-bench.config.ts
+
+const drags = Number(process.env.BENCH_DRAGS ?? 4);
+const moves = 6;
+
+test('app pan: first frame, accounts level of detail, time per drag move', async ({ page }) => {
+  const t0 = Date.now();
+  await page.goto('/');
+  const app = page.getByTestId('app');
+  await expect(app).toHaveAttribute('data-first-frame-ms', /^\d+$/, { timeout: 600_000 });
+  const firstFrame = Number(await app.getAttribute('data-first-frame-ms'));
+  const lod = page.getByTestId('accounts-lod');
+  await expect(lod).toHaveAttribute('data-mode', /raster|vector/, { timeout: 120_000 });
+  const status = (await page.getByTestId('status-bar').textContent()) ?? '';
+  await page.waitForTimeout(2_000);
+
+  const box = (await page.locator('[data-testid="map"] canvas').first().boundingBox())!;
+  const perMove: number[] = [];
+  for (let d = 0; d < drags; d++) {
+    const x = box.x + box.width * 0.5;
+    const y = box.y + box.height * 0.6;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const t = Date.now();
+    for (let k = 1; k <= moves; k++) await page.mouse.move(x + (d % 2 ? -1 : 1) * k * 20, y);
+    // One more frame so the last move has been drawn.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    perMove.push((Date.now() - t) / moves);
+    await page.mouse.up();
+    await page.waitForTimeout(2_000); // full redraw + the worker's image of the new view
+  }
+  const sorted = [...perMove].sort((a, b) => a - b);
+  console.log(`workspace: ${process.env.BENCH_WORKSPACE ?? 'built-in demo'}`);
+  console.log(`status bar: ${status}`);
+  console.log(`first map frame ${firstFrame} ms after navigation (test saw it after ${Date.now() - t0} ms in all)`);
+  console.log(`accounts drawn as: ${await lod.getAttribute('data-mode')} (${await lod.getAttribute('data-in-frame')} in view)`);
+  console.log(`drag pan, ms per pointer move over ${drags} drags of ${moves} moves: median ${sorted[sorted.length >> 1]!.toFixed(0)}, all ${perMove.map((v) => v.toFixed(0)).join(' ')}`);
+  expect(perMove.length).toBe(drags);
+});

@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium';
+
+/**
+ * A bench's Playwright config (not part of `npm test`): one spec, one worker, software WebGL (SwiftShader) as in
+ * the e2e config, and a browser-mode server started with `serveArgs` on `port`.
+ */
+export function benchConfig(spec: string, port: number, serveArgs = '') {
+  return defineConfig({
+    testDir: '.',
+    testMatch: spec,
+    timeout: 900_000,
+    workers: 1,
+    reporter: [['list']],
+    use: {
+      baseURL: `http://127.0.0.1:${port}`,
+      viewport: { width: 1400, height: 900 },
+      launchOptions: chromiumLaunchOptions,
+    },
+    webServer: {
+      command: `node bin/tessera.mjs serve --port ${port}${serveArgs}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/healthz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  });
+}
