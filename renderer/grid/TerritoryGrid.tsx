@@ -41,9 +41,13 @@ export function TerritoryGrid() {
   const source = useSelectionStore((s) => s.source);
   const apiRef = useRef<GridApi<KpiGridRow> | null>(null);
   const region = useGridsStore((s) => s.region);
-  useEffect(() => apiRef.current?.onFilterChanged(), [region]);
+  const area = useGridsStore((s) => s.area);
+  useEffect(() => apiRef.current?.onFilterChanged(), [region, area]);
   const isExternalFilterPresent = useCallback(() => useGridsStore.getState().region !== null, []);
-  const doesExternalFilterPass = useCallback((node: IRowNode<KpiGridRow>) => node.data?.region === useGridsStore.getState().region, []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<KpiGridRow>) => {
+    const g = useGridsStore.getState();
+    return node.data?.region === g.region && (g.area === null || node.data.area === g.area);
+  }, []);
 
   const syncSelection = useCallback((api: GridApi<KpiGridRow>, id: string | null, scroll: boolean) => {
     if (id === null) {

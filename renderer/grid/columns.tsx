@@ -1,5 +1,25 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { deviationLevel, formatCompact, formatDeviation, formatInt, type KpiGridRow } from './kpi-rows';
+import { patchTerritory } from '../features/editing/editing-actions';
+import { useDatasetStore } from '../state/dataset-store';
+
+/**
+ * Region and area (the optional middle level) edited in the grid: an undoable draft command like a rename; the
+ * grid shows the new value once the draft has it (the setter itself changes nothing).
+ */
+const place = (field: 'region' | 'area', headerName: string, width: number): ColDef<KpiGridRow> => ({
+  field,
+  headerName,
+  width,
+  editable: () => !(useDatasetStore.getState().workspace?.readOnly ?? false),
+  headerTooltip: `Double-click to set the ${headerName.toLowerCase()} of a territory (hierarchy: region > area > territory)`,
+  valueSetter: (p) => {
+    const value = String(p.newValue ?? '').trim().slice(0, 200);
+    if (!p.data || value === (p.data[field] ?? '')) return false;
+    void patchTerritory(p.data.territoryId, { [field]: value }, `Set ${headerName.toLowerCase()} of ${p.data.name} to ${value || '(none)'}`);
+    return false;
+  },
+});
 
 /** Name cell: colour swatch + name, with a test id per territory. */
 function NameCell({ data }: ICellRendererParams<KpiGridRow>) {
@@ -42,5 +62,6 @@ export const TERRITORY_COLUMNS: ColDef<KpiGridRow>[] = [
   dev('workloadDeviation', 'Δ Workload', 'Deviation of workload from the mean of its alignment (amber beyond ±5 %, red beyond ±10 %)'),
   num('units', 'Units', formatInt, 62),
   { field: 'repName', headerName: 'Rep', width: 130, valueFormatter: (p) => (p.value as string | null) ?? (p.data?.repId ? `Unknown rep ${p.data.repId}` : 'Vacant') },
-  { field: 'region', headerName: 'Region', width: 96 },
+  place('region', 'Region', 96),
+  place('area', 'Area', 90),
 ];

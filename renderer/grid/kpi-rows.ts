@@ -4,7 +4,8 @@ import type { TerritoryKpis } from '../../shared/domain/kpi/territory-kpis';
 import type { Territory } from '../../shared/domain/territories/types';
 
 /** One row of the territory grid: the contract's TerritoryKpi plus the territory index. */
-export type KpiGridRow = TerritoryKpi & { index: number };
+/** A territory grid row: the KPIs plus the optional middle level of the hierarchy ("" when none). */
+export type KpiGridRow = TerritoryKpi & { index: number; area: string };
 
 /** Joins territory metadata with the worker's KPIs (one entry per territory, ~60: cheap on the UI thread). */
 export function buildKpiRows(
@@ -22,6 +23,7 @@ export function buildKpiRows(
       name: t.name,
       color: t.color,
       region: t.region,
+      area: t.area ?? '',
       repId: t.repId,
       repName: t.repId ? repName.get(t.repId) ?? null : null,
       units: unitsPerTerritory[i] ?? 0,

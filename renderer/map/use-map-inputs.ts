@@ -24,12 +24,15 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   const territoryIds = useMemo(() => (territories ?? []).map((t) => t.id as string), [territories]);
   const colourBy = useLayersStore((s) => s.colourBy);
   const regionFilter = useGridsStore((s) => s.region);
+  const areaFilter = useGridsStore((s) => s.area);
   // Own colours or one hue per region; with the grid's region filter on, other regions fade on the map too.
   const palette = useMemo(() => {
     const list = territories ?? [];
     const base = colourBy === 'region' ? regionPalette(list) : territoryPalette(list.map((t) => t.color));
-    return regionFilter === null ? base : fadePalette(base, (t) => list[t]?.region === regionFilter, MAP_STYLE.background, MAP_STYLE.dimAmount);
-  }, [territories, colourBy, regionFilter]);
+    if (regionFilter === null) return base;
+    const keep = (t: number) => list[t]?.region === regionFilter && (areaFilter === null || (list[t]?.area ?? '') === areaFilter);
+    return fadePalette(base, keep, MAP_STYLE.background, MAP_STYLE.dimAmount);
+  }, [territories, colourBy, regionFilter, areaFilter]);
   const selected = selectedId === null ? -1 : territoryIds.indexOf(selectedId);
   const unitTerritory = alignment?.unitTerritory ?? null;
 

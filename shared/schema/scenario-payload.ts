@@ -17,6 +17,7 @@ export const scenarioPayloadSchema = z.object({
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
         repId: idString.nullable(),
         region: z.string().max(200),
+        area: z.string().max(200).optional(),
         locked: z.boolean(),
       }),
     )

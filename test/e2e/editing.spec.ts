@@ -201,3 +201,28 @@ test('paint moves the units under a stroke to the target, dragging a selection d
   await expect(toolbar).toHaveAttribute('data-kpi-accounts', before);
   await expect(toolbar).toHaveAttribute('data-dirty', 'false');
 });
+
+test('a territory gets an area (middle level) in the grid: the roll-up shows it under its region and filters to it; undo removes it', async ({ page }) => {
+  await openApp(page);
+  const grid = page.getByTestId('territory-grid');
+  const row = grid.locator('[role="row"][row-id]').first();
+  const id = (await row.getAttribute('row-id'))!;
+  const cell = grid.locator(`[role="row"][row-id="${id}"] [col-id="area"]`);
+  await cell.scrollIntoViewIfNeeded();
+  await cell.dblclick();
+  await page.keyboard.type('Gulf Coast');
+  await page.keyboard.press('Enter');
+  await expect(cell).toHaveText('Gulf Coast');
+  const areaRow = page.locator('[data-testid="region-rollups"] tr[data-area="Gulf Coast"]');
+  await expect(areaRow).toContainText('1'); // one territory in the area
+  await areaRow.click();
+  await expect(areaRow).toHaveAttribute('aria-selected', 'true');
+  await expect(grid).toHaveAttribute('data-row-count', /\d+/);
+  await expect(grid.locator('[role="row"][row-id]')).toHaveCount(1);
+  await page.getByTestId('clear-region').click();
+  await expect(page.getByTestId('edit-status')).toContainText(/Set area of .+ to Gulf Coast/);
+  await page.getByTestId('edit-undo').click();
+  await expect(areaRow).toHaveCount(0);
+  await expect(cell).toHaveText('');
+});
+

@@ -89,12 +89,12 @@ async function showDraft(cmd: ScenarioCommand, payload: ScenarioPayload): Promis
 }
 
 /** Territory names, colours, regions and reps changed without any unit moving: rows keep their KPIs. */
-function rebuildMeta<R extends { territoryId: string; name: string; color: string; region: string; repId: string | null; repName: string | null }>(rows: R[], payload: ScenarioPayload): R[] {
+function rebuildMeta<R extends { territoryId: string; name: string; color: string; region: string; area: string; repId: string | null; repName: string | null }>(rows: R[], payload: ScenarioPayload): R[] {
   const reps = useDatasetStore.getState().reps;
   const repName = new Map(reps.map((r) => [r.id as string, r.name]));
   return rows.map((r) => {
     const t = payload.territories.find((x) => x.id === r.territoryId);
-    return t ? { ...r, name: t.name, color: t.color, region: t.region, repId: t.repId, repName: t.repId ? repName.get(t.repId) ?? null : null } : r;
+    return t ? { ...r, name: t.name, color: t.color, region: t.region, area: t.area ?? '', repId: t.repId, repName: t.repId ? repName.get(t.repId) ?? null : null } : r;
   });
 }
 

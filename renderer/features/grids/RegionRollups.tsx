@@ -1,16 +1,32 @@
-import { useMemo } from 'react';
-import { regionRollups } from '../../../shared/domain/editing/hierarchy';
+import { Fragment, useMemo } from 'react';
+import { areaRollups, regionRollups, type RegionRollup } from '../../../shared/domain/editing/hierarchy';
 import { formatCompact, formatInt } from '../../grid/kpi-rows';
 import { useScenarioStore } from '../../state/scenario-store';
 import { setRegionFilter } from './grids-actions';
 import { useGridsStore } from './grids-store';
 import './grids.css';
 
-/** Regions > territories: roll-up KPIs per region (they follow every edit) and the region filter of the grid. */
+/** The roll-up numbers of one region or area row. */
+function Sums({ r }: { r: RegionRollup }) {
+  return (
+    <>
+      <td>{r.territories}</td>
+      <td>{formatInt(r.units)}</td>
+      <td>{formatInt(r.accounts)}</td>
+      <td>{formatCompact(r.potential)}</td>
+      <td>{formatCompact(r.revenue)}</td>
+      <td>{formatInt(r.workload)}</td>
+    </>
+  );
+}
+
+/** Regions > (areas >) territories: roll-up KPIs per region (they follow every edit) and the region filter of the grid. */
 export function RegionRollups() {
   const rows = useScenarioStore((s) => s.kpis?.rows);
   const region = useGridsStore((s) => s.region);
+  const area = useGridsStore((s) => s.area);
   const regions = useMemo(() => (rows ? regionRollups(rows) : []), [rows]);
+  const areas = useMemo(() => (rows ? areaRollups(rows) : []), [rows]);
   if (regions.length < 2) return null;
   return (
     <div className="region-rollups" data-testid="region-rollups">
@@ -20,15 +36,18 @@ export function RegionRollups() {
         </thead>
         <tbody>
           {regions.map((r) => (
-            <tr key={r.region} aria-selected={region === r.region} data-region={r.region} onClick={() => setRegionFilter(region === r.region ? null : r.region)} title="Click to show only this region's territories">
-              <td>{r.region || '(none)'}</td>
-              <td>{r.territories}</td>
-              <td>{formatInt(r.units)}</td>
-              <td>{formatInt(r.accounts)}</td>
-              <td>{formatCompact(r.potential)}</td>
-              <td>{formatCompact(r.revenue)}</td>
-              <td>{formatInt(r.workload)}</td>
-            </tr>
+            <Fragment key={r.region}>
+              <tr aria-selected={region === r.region && area === null} data-region={r.region} onClick={() => setRegionFilter(region === r.region && area === null ? null : r.region)} title="Click to show only this region's territories">
+                <td>{r.region || '(none)'}</td>
+                <Sums r={r} />
+              </tr>
+              {areas.filter((a) => a.region === r.region).map((a) => (
+                <tr key={a.area} className="region-rollups__area" aria-selected={region === a.region && area === a.area} data-area={a.area} onClick={() => setRegionFilter(region === a.region && area === a.area ? null : a.region, area === a.area ? null : a.area)} title="Click to show only this area's territories">
+                  <td>↳ {a.area}</td>
+                  <Sums r={a} />
+                </tr>
+              ))}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -8,8 +8,8 @@ import { useEditingStore } from '../editing/editing-store';
 import { useGridsStore, type GridKind } from './grids-store';
 
 /** Shows only the territories of one region (null shows all). */
-export function setRegionFilter(region: string | null): void {
-  useGridsStore.setState({ region });
+export function setRegionFilter(region: string | null, area: string | null = null): void {
+  useGridsStore.setState({ region, area: region === null ? null : area });
 }
 
 /** Switches the right-hand grid (territories, accounts, units, reps); the quick search starts empty. */

@@ -6,6 +6,8 @@ export type GridKind = 'territories' | 'accounts' | 'units' | 'reps';
 /** Grid filters shared by the territory grid and the region roll-up, plus the entity grids' state. */
 export type GridsState = {
   region: string | null;
+  /** Area (middle level) within the filtered region, null for the whole region. */
+  area: string | null;
   grid: GridKind;
   /** Quick search text of the entity grid shown. */
   search: string;
@@ -16,4 +18,4 @@ export type GridsState = {
 };
 
 /** Grids store; written only by grids-actions.ts. */
-export const useGridsStore = create<GridsState>()(() => ({ region: null, grid: 'territories', search: '', accountTerritory: null, selectedAccounts: [] }));
+export const useGridsStore = create<GridsState>()(() => ({ region: null, area: null, grid: 'territories', search: '', accountTerritory: null, selectedAccounts: [] }));

@@ -17,12 +17,12 @@ function freshColor(payload: Pick<ScenarioPayload, 'territories'>): string {
   return NEW_COLORS.find((c) => !used.has(c)) ?? NEW_COLORS[payload.territories.length % NEW_COLORS.length]!;
 }
 
-/** Adds an empty territory (vacant, unlocked) in a region. */
-export function createTerritory(payload: ScenarioPayload, name: string, region: string): { payload: ScenarioPayload; id: TerritoryId } {
+/** Adds an empty territory (vacant, unlocked) in a region (and area, if given). */
+export function createTerritory(payload: ScenarioPayload, name: string, region: string, area = ''): { payload: ScenarioPayload; id: TerritoryId } {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('A territory needs a name');
   const id = newTerritoryId(payload);
-  const territory: Territory = { id, name: trimmed, color: freshColor(payload), repId: null, region, locked: false };
+  const territory: Territory = { id, name: trimmed, color: freshColor(payload), repId: null, region, ...(area ? { area } : {}), locked: false };
   return { payload: { ...payload, territories: [...payload.territories, territory] }, id };
 }
 
@@ -57,7 +57,7 @@ export function splitTerritory(
   if (!source) throw new Error(`Unknown territory id: ${from}`);
   const ai = payload.alignments.findIndex((a) => a.key === alignmentKey);
   if (ai < 0) throw new Error(`Unknown alignment key: ${alignmentKey}`);
-  const created = createTerritory(payload, name, source.region);
+  const created = createTerritory(payload, name, source.region, source.area ?? '');
   const assignment = { ...payload.alignments[ai]!.assignment };
   let moved = 0;
   for (const u of unitIds) {
@@ -72,18 +72,39 @@ export function splitTerritory(
 /** Sums of a territory grid's numeric columns per region (the roll-up rows of the hierarchy). */
 export type RegionRollup = { region: string; territories: number; units: number; accounts: number; potential: number; revenue: number; workload: number };
 
+/** Adds one territory row to a roll-up. */
+function addRow(g: RegionRollup, r: Omit<RegionRollup, 'territories' | 'region'>): void {
+  g.territories++;
+  g.units += r.units;
+  g.accounts += r.accounts;
+  g.potential += r.potential;
+  g.revenue += r.revenue;
+  g.workload += r.workload;
+}
+
 /** Rolls territory rows up to regions, in first-seen region order. */
 export function regionRollups(rows: readonly Omit<RegionRollup, 'territories'>[]): RegionRollup[] {
   const by = new Map<string, RegionRollup>();
   for (const r of rows) {
     const g = by.get(r.region) ?? { region: r.region, territories: 0, units: 0, accounts: 0, potential: 0, revenue: 0, workload: 0 };
-    g.territories++;
-    g.units += r.units;
-    g.accounts += r.accounts;
-    g.potential += r.potential;
-    g.revenue += r.revenue;
-    g.workload += r.workload;
+    addRow(g, r);
     by.set(r.region, g);
+  }
+  return [...by.values()];
+}
+
+/** Roll-up of one area (the optional middle level) of a region. */
+export type AreaRollup = RegionRollup & { area: string };
+
+/** Rolls territory rows up to the areas of their regions (rows without an area are left out), first-seen order. */
+export function areaRollups(rows: readonly (Omit<RegionRollup, 'territories'> & { area: string })[]): AreaRollup[] {
+  const by = new Map<string, AreaRollup>();
+  for (const r of rows) {
+    if (!r.area) continue;
+    const key = `${r.region}\u0000${r.area}`;
+    const g = by.get(key) ?? { region: r.region, area: r.area, territories: 0, units: 0, accounts: 0, potential: 0, revenue: 0, workload: 0 };
+    addRow(g, r);
+    by.set(key, g);
   }
   return [...by.values()];
 }

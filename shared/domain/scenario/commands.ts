@@ -2,7 +2,7 @@ import type { AccountId, TerritoryId, UnitId } from '../ids';
 import type { ScenarioPayload, Territory } from '../territories/types';
 
 /** Territory fields an edit may change. */
-export type TerritoryPatch = Partial<Pick<Territory, 'name' | 'color' | 'repId' | 'region' | 'locked'>>;
+export type TerritoryPatch = Partial<Pick<Territory, 'name' | 'color' | 'repId' | 'region' | 'area' | 'locked'>>;
 
 /**
  * One edit of a scenario payload (ARCHITECTURE §5). Commands carry the new value per item (null =

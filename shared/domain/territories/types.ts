@@ -8,6 +8,8 @@ export type Territory = {
   color: string;
   repId: RepId | null;
   region: string;
+  /** Optional middle level of the hierarchy: region > area > territory ('' or absent: none). */
+  area?: string;
   locked: boolean;
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTerritory, mergeTerritories, regionRollups, splitTerritory } from '../../../../shared/domain/editing/hierarchy';
+import { areaRollups, createTerritory, mergeTerritories, regionRollups, splitTerritory } from '../../../../shared/domain/editing/hierarchy';
+import { scenarioPayloadSchema } from '../../../../shared/schema/scenario-payload';
 import { commandDelta, planLock, planReassign } from '../../../../shared/domain/editing/reassign';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
 import { applyCommand } from '../../../../shared/domain/scenario/commands';
@@ -97,5 +98,28 @@ describe('territory hierarchy edits', () => {
       { region: 'West', territories: 2, units: 5, accounts: 11, potential: 6, revenue: 1, workload: 4 },
       { region: 'East', territories: 1, units: 1, accounts: 4, potential: 2, revenue: 1, workload: 1 },
     ]);
+  });
+
+  it('keeps the optional middle level: areas roll up within their region, splits inherit it, the schema accepts it, undo removes it', () => {
+    const rows = [
+      { region: 'West', area: 'Pacific', units: 2, accounts: 10, potential: 5, revenue: 1, workload: 3 },
+      { region: 'West', area: '', units: 9, accounts: 9, potential: 9, revenue: 9, workload: 9 },
+      { region: 'East', area: 'Pacific', units: 1, accounts: 4, potential: 2, revenue: 1, workload: 1 },
+      { region: 'West', area: 'Pacific', units: 3, accounts: 1, potential: 1, revenue: 0, workload: 1 },
+    ];
+    expect(areaRollups(rows)).toEqual([
+      { region: 'West', area: 'Pacific', territories: 2, units: 5, accounts: 11, potential: 6, revenue: 1, workload: 4 },
+      { region: 'East', area: 'Pacific', territories: 1, units: 1, accounts: 4, potential: 2, revenue: 1, workload: 1 },
+    ]);
+
+    const { payload: withArea, inverse } = applyCommand(tinyPayload(), { kind: 'territory', territoryId: E, patch: { area: 'Coast' } });
+    expect(withArea.territories.find((t) => t.id === E)?.area).toBe('Coast');
+    expect(scenarioPayloadSchema.safeParse(withArea).success).toBe(true);
+    expect(scenarioPayloadSchema.safeParse({ ...withArea, territories: [{ ...withArea.territories[0]!, area: 'x'.repeat(201) }] }).success).toBe(false);
+    const split = splitTerritory(withArea, E, 'default', ['B'], 'East 2');
+    expect(split.payload.territories.find((t) => t.id === split.id)?.area).toBe('Coast');
+    const undone = applyCommand(withArea, inverse).payload;
+    expect(undone.territories.find((t) => t.id === E)?.area ?? '').toBe('');
+    expect(scenarioPayloadSchema.safeParse(undone).success).toBe(true);
   });
 });
