@@ -7,7 +7,7 @@ import { useScenarioStore } from '../state/scenario-store';
 import { messageOf, recordFirstFrame, reportError, reportLayerError, setHover } from '../state/ui-actions';
 import { buildMapLayers } from './build-layers';
 import { fitContinentalUs, type ViewState } from './initial-view';
-import { LAYER_IDS, LAYER_LABELS } from './map-style';
+import { LAYER_LABELS } from './map-style';
 import { MapLegend } from './MapLegend';
 import { MapTooltip } from './MapTooltip';
 import { useMapInputs } from './use-map-inputs';
@@ -20,6 +20,7 @@ import type { DeckGLRef } from '@deck.gl/react';
 import { accountRaster, accountsAreRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
 import { usePanSnapshot } from './pan-snapshot';
+import { unitIndexOf } from './unit-at';
 
 let mainDeck: DeckGLRef | null = null;
 
@@ -36,13 +37,8 @@ function onLayerError(layerId: string, error: unknown): void {
 /** Territory of a picked account (it follows its override or its segment's alignment) or county. */
 function territoryOf(info: PickingInfo, territoryIds: string[], account: number): string | null {
   const s = useScenarioStore.getState();
-  let t = -1;
-  if (account >= 0) {
-    t = s.accountTerritory?.[account] ?? -1;
-  } else if (info.layer?.id === LAYER_IDS.units && info.object) {
-    const unitIndex = (info.object as { properties: { unitIndex: number } }).properties.unitIndex;
-    t = unitIndex >= 0 ? s.alignment?.unitTerritory[unitIndex] ?? -1 : -1;
-  }
+  const unitIndex = account >= 0 ? -1 : unitIndexOf(info);
+  const t = account >= 0 ? s.accountTerritory?.[account] ?? -1 : unitIndex >= 0 ? s.alignment?.unitTerritory[unitIndex] ?? -1 : -1;
   return t >= 0 ? territoryIds[t] ?? null : null;
 }
 
@@ -90,7 +86,7 @@ export function MapView() {
 
   const onClickTerritory = useCallback(
     (info: PickingInfo, account: number) => {
-      selectTerritory(info.picked || account >= 0 ? territoryOf(info, territoryIds, account) : null, 'map');
+      selectTerritory(territoryOf(info, territoryIds, account), 'map');
     },
     [territoryIds],
   );
@@ -99,10 +95,8 @@ export function MapView() {
     editing.onHover(info);
     const account = accountIndexOf(info);
     if (account >= 0) return setHover({ x: info.x, y: info.y, kind: 'account', index: account });
-    const unitHover = info.picked && info.layer?.id === LAYER_IDS.units && info.object
-      ? { x: info.x, y: info.y, kind: 'unit' as const, index: (info.object as { properties: { unitIndex: number } }).properties.unitIndex }
-      : null;
-    setHover(unitHover);
+    const unit = info.x >= 0 ? unitIndexOf(info) : -1;
+    setHover(unit >= 0 ? { x: info.x, y: info.y, kind: 'unit', index: unit } : null);
     // Accounts drawn as an image: the worker says which one is under the pointer (a point wins over its county).
     if (accountsAreRaster()) {
       void rasterAccountAt(info).then((a) => {

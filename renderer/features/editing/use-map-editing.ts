@@ -2,8 +2,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { DeckGLRef } from '@deck.gl/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rectangleRing } from '../../../shared/domain/geo/point-in-polygon';
-import { createUnitLocator, type Rings, type UnitLocator } from '../../../shared/domain/import/unit-locator';
-import { LAYER_IDS } from '../../map/map-style';
+import { unitAtScreen, unitIndexOf as unitOf } from '../../map/unit-at';
 import { accountsAreRaster, rasterAccountAt } from '../../map/account-raster';
 import { accountIndexOf } from '../../map/layers/accounts-layer';
 import { useEditingStore } from './editing-store';
@@ -18,39 +17,18 @@ export function setEditingDeck(ref: DeckGLRef | null): void {
   deckRef = ref;
 }
 
-let locator: { geometry: unknown; locator: UnitLocator } | null = null;
-
-/** Point-in-polygon over the unit boundaries (grid-indexed), built once per dataset geometry. */
-function unitLocator(): UnitLocator | null {
-  const { geometry, units } = useDatasetStore.getState();
-  if (!geometry || !units) return null;
-  if (locator?.geometry !== geometry) {
-    const polygons: (Rings[] | null)[] = units.ids.map(() => null);
-    for (const f of geometry.features) {
-      const u = f.properties.unitIndex;
-      if (u < 0 || u >= polygons.length) continue;
-      const own = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      polygons[u] = [...(polygons[u] ?? []), ...own];
-    }
-    locator = { geometry, locator: createUnitLocator({ kind: units.kind, ids: units.ids, x: units.x, y: units.y, polygons }, 0) };
-  }
-  return locator.locator;
+function unitAt(x: number, y: number): number {
+  return unitAtScreen(deckRef?.deck?.getViewports()[0], x, y);
 }
 
 /**
- * The unit under a screen point, found on the CPU (microseconds) rather than with a GPU picking pass, which
- * costs a frame in software WebGL: paint and drag-and-drop ask on every pointer move.
+ * The unit the pointer went down on when a drag starts: deck.gl reports the drag once the pointer has moved a
+ * little; a GPU pick keeps the object under the press, the CPU lookup (software WebGL) goes back by the distance moved.
  */
-function unitAt(x: number, y: number): number {
-  const viewport = deckRef?.deck?.getViewports()[0];
-  const loc = unitLocator();
-  if (!viewport || !loc) return -1;
-  const [lon, lat] = viewport.unproject([x, y]) as [number, number];
-  return Number.isFinite(lon) && Number.isFinite(lat) ? loc.locate(lon, lat) : -1;
-}
-
-function unitOf(info: PickingInfo): number {
-  return info.layer?.id === LAYER_IDS.units && info.object ? (info.object as { properties: { unitIndex: number } }).properties.unitIndex : -1;
+function grabbedUnit(info: PickingInfo, event: unknown): number {
+  if (info.object) return unitOf(info);
+  const e = event as { deltaX?: number; deltaY?: number } | undefined;
+  return unitAt(info.x - (e?.deltaX ?? 0), info.y - (e?.deltaY ?? 0));
 }
 
 function coordOf(info: PickingInfo): [number, number] | null {
@@ -96,7 +74,12 @@ export function useMapEditing(onClickFallback: (info: PickingInfo, account: numb
           const id = useDatasetStore.getState().accounts?.ids[account];
           if (id !== undefined) rememberAccount(id, account);
           selectAccount(account);
-        } else if (u >= 0) selectUnits([u], howOf(event));
+        } else if (u >= 0) {
+          selectUnits([u], howOf(event));
+          // The pointer rests on the unit it just selected: a drag from here moves the selection (no move needed first).
+          const over = binaryHas(useEditingStore.getState().selectedUnits, u);
+          setOverSelected((prev) => (prev === over ? prev : over));
+        }
         else if (!info.picked) clearSelection();
         onClickFallback(info, account);
       };
@@ -118,7 +101,7 @@ export function useMapEditing(onClickFallback: (info: PickingInfo, account: numb
     else if (m === 'paint') {
       drag.current = { ...base, kind: 'paint', how: 'add' };
       selectUnits(validUnit(unitAt(info.x, info.y)), 'replace');
-    } else if (m === 'select' && unitOf(info) >= 0 && binaryHas(useEditingStore.getState().selectedUnits, unitOf(info))) {
+    } else if (m === 'select' && grabbedUnit(info, event) >= 0 && binaryHas(useEditingStore.getState().selectedUnits, grabbedUnit(info, event))) {
       drag.current = { ...base, kind: 'move' };
     } else drag.current = null;
   }, []);

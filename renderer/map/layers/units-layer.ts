@@ -2,6 +2,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { fade, paletteColor, type Rgba } from '../color';
 import type { UnitFeature } from '../geometry';
 import { LAYER_IDS, MAP_STYLE } from '../map-style';
+import { cpuUnitPicking } from '../unit-at';
 
 /** What the unit fill layer draws. */
 export type UnitsLayerData = {
@@ -37,8 +38,10 @@ export function buildUnitsLayer(data: UnitsLayerData, style: UnitsLayerStyle): G
     // No per-unit strokes: drawing every county ring doubled the first frame in software WebGL;
     // territory and state borders are separate line layers.
     stroked: false,
-    pickable: true,
-    autoHighlight: true,
+    // Software WebGL: picking (and the hover highlight, a redraw per county) would cost a frame per pointer
+    // move; the unit under the pointer is found on the CPU instead (unit-at.ts).
+    pickable: !cpuUnitPicking(),
+    autoHighlight: !cpuUnitPicking(),
     highlightColor: [255, 255, 255, 90],
     getFillColor: (f) => {
       const u = f.properties.unitIndex;
