@@ -5,7 +5,8 @@ import { LAYER_IDS } from './map-style';
 import { useAccountRasterStore } from './account-raster';
 import { hslToRgba, regionHues } from './color';
 import { setHeat } from '../features/layers/layers-actions';
-import { useLayersStore } from '../features/layers/layers-store';
+import { HEAT_OPTIONS, useLayersStore } from '../features/layers/layers-store';
+import { formatCompact } from '../grid/kpi-rows';
 import { EXTRA_LAYER_IDS } from '../features/layers/extra-layers';
 
 type Item = { key: keyof LayerToggles; layerId: string; label: string; swatch: string; hint?: string };
@@ -16,8 +17,6 @@ const ITEMS: Item[] = [
   { key: 'parents', layerId: LAYER_IDS.parents, label: 'State borders', swatch: 'legend-swatch--grey-line' },
 ];
 
-const HEAT_LABELS: Record<string, string> = { potential: 'Potential', revenue: 'Revenue', whiteSpace: 'White space', accounts: 'Account density' };
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** With colour by region: one swatch per region (its territories are shades of it). */
 function RegionKey() {
@@ -57,9 +56,9 @@ function HeatLegend() {
         }}
       />
       <span className="legend-swatch legend-swatch--heat" />
-      <span>Heat grid{kind !== 'off' ? `: ${HEAT_LABELS[kind] ?? kind}` : ''}</span>
+      <span>Heat grid{kind !== 'off' ? `: ${HEAT_OPTIONS.find((o) => o.value === kind)?.label ?? kind}` : ''}</span>
       {kind !== 'off' && heat ? (
-        <span className="map-legend__hint" data-testid="heat-domain">{compact.format(heat.domain[0])}–{compact.format(heat.domain[1])} per cell</span>
+        <span className="map-legend__hint" data-testid="heat-domain">{formatCompact(heat.domain[0])}–{formatCompact(heat.domain[1])} per cell</span>
       ) : null}
     </label>
   );

@@ -17,7 +17,7 @@ import { setEditingDeck, useMapEditing } from '../features/editing/use-map-editi
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { useExtraLayers } from '../features/layers/use-extra-layers';
 import type { DeckGLRef } from '@deck.gl/react';
-import { accountRaster, accountsAreRaster, rasterAccountAt } from './account-raster';
+import { accountRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
 import { usePanSnapshot } from './pan-snapshot';
 import { unitIndexOf } from './unit-at';
@@ -98,11 +98,9 @@ export function MapView() {
     const unit = info.x >= 0 ? unitIndexOf(info) : -1;
     setHover(unit >= 0 ? { x: info.x, y: info.y, kind: 'unit', index: unit } : null);
     // Accounts drawn as an image: the worker says which one is under the pointer (a point wins over its county).
-    if (accountsAreRaster()) {
-      void rasterAccountAt(info).then((a) => {
-        if (a >= 0) setHover({ x: info.x, y: info.y, kind: 'account', index: a });
-      });
-    }
+    void rasterAccountAt(info).then((a) => {
+      if (a >= 0) setHover({ x: info.x, y: info.y, kind: 'account', index: a });
+    });
   }, [editing.onHover]);
 
   const onError = useCallback((error: Error, layer?: unknown) => {

@@ -23,18 +23,14 @@ export const RASTER_MARGIN = 0.35;
 export const RASTER_DEBOUNCE_MS = 90;
 
 export type AccountRasterState = {
-  /** The points the worker holds (identity of the dataset's AccountPoints), null before the first load. */
-  loaded: unknown;
   result: AccountRasterResult | null;
   /** The heat weights (identity) the result's heat grid was drawn from. */
   heatFor: Float32Array | null;
-  /** View of the last result. */
-  view: ViewBox | null;
   /** Last worker time for a view, ms (points + heat). */
   lastMs: number | null;
 };
 
-export const useAccountRasterStore = create<AccountRasterState>()(() => ({ loaded: null, result: null, heatFor: null, view: null, lastMs: null }));
+export const useAccountRasterStore = create<AccountRasterState>()(() => ({ result: null, heatFor: null, lastMs: null }));
 
 type Source = { key: unknown; positions: Float32Array; radii: Float32Array };
 
@@ -55,7 +51,7 @@ export class AccountRasterClient {
   points: { color: Rgba } | null = null;
   heat: HeatStyle | null = null;
 
-  constructor(private readonly onResult: (result: AccountRasterResult, view: ViewBox, ms: number, heatFor: Float32Array | null) => void) {}
+  constructor(private readonly onResult: (result: AccountRasterResult, ms: number, heatFor: Float32Array | null) => void) {}
 
   private api(): Remote<AccountRasterWorkerApi> {
     if (!this.remote) {
@@ -124,7 +120,7 @@ export class AccountRasterClient {
     if (on) {
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
-    } else if (this.dirty || this.view) {
+    } else if (this.dirty) {
       this.request(0);
     }
   }
@@ -163,7 +159,7 @@ export class AccountRasterClient {
     const t0 = performance.now();
     try {
       const result = await this.api().render(req);
-      if (seq === this.seq) this.onResult(result, view, performance.now() - t0, heatFor);
+      if (seq === this.seq) this.onResult(result, performance.now() - t0, heatFor);
     } finally {
       this.inFlight = false;
       if (this.dirty) this.request(0);
@@ -178,13 +174,6 @@ export class AccountRasterClient {
     const found = await this.api().pick(lon, lat, zoom, 0.5);
     return seq === this.pickSeq ? found : -1;
   }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.worker?.terminate();
-    this.worker = null;
-    this.remote = null;
-  }
 }
 
 let client: AccountRasterClient | null = null;
@@ -192,7 +181,7 @@ let client: AccountRasterClient | null = null;
 /** The main map's raster client (results go to useAccountRasterStore). */
 export function accountRaster(): AccountRasterClient {
   if (!client) {
-    client = new AccountRasterClient((result, view, ms, heatFor) => useAccountRasterStore.setState({ result, view, heatFor, lastMs: Math.round(ms) }));
+    client = new AccountRasterClient((result, ms, heatFor) => useAccountRasterStore.setState({ result, heatFor, lastMs: Math.round(ms) }));
   }
   return client;
 }

@@ -19,8 +19,3 @@ export function isSoftwareWebgl(): boolean {
   }
   return software;
 }
-
-/** For tests and the bench: force the answer. */
-export function setSoftwareWebgl(value: boolean | null): void {
-  software = value;
-}

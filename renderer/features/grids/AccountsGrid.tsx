@@ -108,11 +108,8 @@ export function AccountsGrid() {
   const onFirstDataRendered = useCallback((e: FirstDataRenderedEvent<AccountRow>) => selectRow(e.api, useEditingStore.getState().account), [selectRow]);
   const onSelectionChanged = useCallback((e: SelectionChangedEvent<AccountRow>) => {
     const picked = e.api.getSelectedRows().map((r) => r.i);
-    if (e.source.startsWith('api')) {
-      setSelectedAccounts(picked);
-      return; // our own sync from the map
-    }
     setSelectedAccounts(picked);
+    if (e.source.startsWith('api')) return; // our own sync from the map
     useEditingStore.setState({ account: picked.length === 1 ? picked[0]! : null });
   }, []);
   return (

@@ -3,15 +3,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { clearLayerError } from '../../state/ui-actions';
 import { CHOROPLETH_RAMP, EXTRA_LAYER_IDS } from './extra-layers';
 import { setChoropleth, setColourBy, setHeat, toggleExtraLayer } from './layers-actions';
-import { useLayersStore, type ChoroplethKey, type HeatKind } from './layers-store';
-
-const HEAT_OPTIONS: { value: HeatKind; label: string }[] = [
-  { value: 'off', label: 'Off' },
-  { value: 'potential', label: 'Potential' },
-  { value: 'revenue', label: 'Revenue' },
-  { value: 'whiteSpace', label: 'White space (potential − revenue)' },
-  { value: 'accounts', label: 'Account density' },
-];
+import { HEAT_OPTIONS, useLayersStore, type ChoroplethKey, type HeatKind } from './layers-store';
 
 const ACCOUNT_MEASURES: { key: 'potential' | 'revenue' | 'whiteSpace' | 'accounts' | 'workload'; label: string }[] = [
   { key: 'potential', label: 'Potential of accounts' },

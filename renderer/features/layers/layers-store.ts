@@ -4,6 +4,15 @@ import type { AccountMeasureKey } from '../../../shared/contracts/worker-api';
 /** Heat grid measure: account density or a per-account measure ('off' hides it). */
 export type HeatKind = 'off' | 'potential' | 'revenue' | 'whiteSpace' | 'accounts';
 
+/** The heat measures as the layer panel and the legend name them. */
+export const HEAT_OPTIONS: { value: HeatKind; label: string }[] = [
+  { value: 'off', label: 'Off' },
+  { value: 'potential', label: 'Potential' },
+  { value: 'revenue', label: 'Revenue' },
+  { value: 'whiteSpace', label: 'White space (potential − revenue)' },
+  { value: 'accounts', label: 'Account density' },
+];
+
 /** A choropleth source: a unit measure of the dataset or a per-unit sum of account measures. */
 export type ChoroplethKey = { source: 'unit'; key: string } | { source: 'accounts'; key: AccountMeasureKey };
 

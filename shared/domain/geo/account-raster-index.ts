@@ -94,7 +94,7 @@ export class AccountRasterIndex {
           positions[2 * k + 1] = this.positions[2 * i + 1]!;
           radii[k] = this.radii[i]!;
         }
-        points = { kind: 'vector', inFrame, indices: ids === subset ? ids.slice() : ids, positions, radii, ms: now() - t0 };
+        points = { kind: 'vector', inFrame, indices: ids, positions, radii, ms: now() - t0 };
       } else {
         const set: PointSet = { mx: this.mx, my: this.my, ids: subset ?? this.drawn, count: this.count };
         const rgba = rasterizePoints(set, this.radii, frame, req.points.color, req.pixelRatio);
