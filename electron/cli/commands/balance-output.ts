@@ -1,4 +1,4 @@
-import type { BalanceReport, LowerBoundReport } from '../../../shared/domain/balance';
+import type { BalanceReport, LowerBoundReport, ReassignedAccount, RunKpis } from '../../../shared/domain/balance';
 import { num, pct, table } from '../output';
 
 /** Compact, JSON-friendly summary of a run (what the CLI prints and the tests read). */
@@ -17,10 +17,12 @@ export type BalanceSummary = {
   iterations: number;
   cancelled: boolean;
   lowerBound: LowerBoundReport;
+  /** Workspace runs: mean distance of units to their territory centre, averaged over territories (km for lon/lat). */
+  meanDistanceToCentre?: number;
 };
 
 /** Per-territory row of the report. */
-export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; pieces: number; sumDistance: number; maxDistance: number; locked: boolean };
+export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; deviations: Record<string, number>; pieces: number; sumDistance: number; maxDistance: number; locked: boolean };
 
 /** Builds the summary of a report. */
 export function summarize(report: BalanceReport, units: number, lowerBound: LowerBoundReport): BalanceSummary {
@@ -33,12 +35,17 @@ export function summarize(report: BalanceReport, units: number, lowerBound: Lowe
   };
 }
 
-/** Per-territory rows with names and measure loads by measure name. */
-export function territoryRows(report: BalanceReport, names: readonly string[], measureNames: readonly string[], ids?: readonly string[]): BalanceTerritoryRow[] {
+/**
+ * Per-territory rows with names and measure loads by measure name. With kpis (a workspace run) the balanced measures
+ * and deviations are those of the saved scenario, as every other view shows them.
+ */
+export function territoryRows(report: BalanceReport, names: readonly string[], measureNames: readonly string[], ids?: readonly string[], kpis?: RunKpis): BalanceTerritoryRow[] {
+  const worst = (d: readonly number[]): number => d.reduce((w, x) => (Math.abs(x) > Math.abs(w) ? x : w), 0);
   return report.territories.map((t) => ({
     territory: names[t.territory] ?? String(t.territory), units: t.units, center: t.center >= 0 ? ids?.[t.center] ?? String(t.center) : '',
-    measures: Object.fromEntries(measureNames.map((m, j) => [m, t.measures[j] ?? 0])),
-    deviation: t.deviations.reduce((w, d) => (Math.abs(d) > Math.abs(w) ? d : w), 0),
+    measures: Object.fromEntries(measureNames.map((m, j) => [m, kpis?.territories[t.territory]?.measures[m] ?? t.measures[j] ?? 0])),
+    deviation: kpis ? worst(Object.values(kpis.territories[t.territory]!.deviations)) : worst(t.deviations),
+    deviations: kpis?.territories[t.territory]!.deviations ?? Object.fromEntries(report.targets.map((tg, j) => [tg.measure, t.deviations[j] ?? 0])),
     pieces: t.components, sumDistance: t.sumDistance, maxDistance: t.maxDistance, locked: t.locked,
   }));
 }
@@ -52,7 +59,7 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
     ),
     '',
     `Worst deviation ${pct(s.worstDeviation)}; ${s.feasible ? 'all constraints met' : `${s.violations.length} violation(s)`}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
-    `Compactness (${s.objective}) ${num(s.compactness)}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
+    `${s.meanDistanceToCentre !== undefined ? `Compactness: mean ${num(s.meanDistanceToCentre, 1)} km from a unit to its territory centre` : `Compactness (${s.objective}) ${num(s.compactness)}`}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
     `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations${s.cancelled ? ' (stopped early)' : ''}`,
     'bound' in s.lowerBound
       ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(1)}%`
@@ -61,4 +68,13 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
   for (const v of s.violations.slice(0, 10)) lines.push(`  ${v.proven ? 'infeasible' : 'unmet'}: ${v.reason}`);
   if (s.violations.length > 10) lines.push(`  … and ${s.violations.length - 10} more`);
   return lines.join('\n');
+}
+
+/** Lines about what a workspace run changed besides the assignment: removed territories, moved named accounts, reps to match. */
+export function formatChanges(c: { removed: readonly { name: string }[]; reassigned: readonly ReassignedAccount[]; unstaffed: readonly string[] }): string[] {
+  const lines: string[] = [];
+  if (c.removed.length) lines.push(`Territories that no longer exist (no new territory holds half of their accounts): ${c.removed.map((t) => t.name).join(', ')}`);
+  for (const a of c.reassigned) lines.push(`  named account ${a.accountName} (${a.accountId}): ${a.from} no longer exists -> ${a.to ?? 'unassigned (the account has no unit)'}`);
+  if (c.unstaffed.length) lines.push(`${c.unstaffed.length} territories have no rep (${c.unstaffed.join(', ')}): run Match reps (balance panel) to propose one each.`);
+  return lines.length ? ['', ...lines] : [];
 }

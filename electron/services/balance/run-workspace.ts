@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 import {
-  applyBalanceResult, BalanceInputError, prepareBalance, runBalance,
-  type BalanceResult, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
+  applyBalanceResult, BalanceInputError, prepareBalance, runBalance, runKpis,
+  type BalanceApplied, type BalanceResult, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
 import { lowerBoundFor } from './lower-bound';
@@ -26,6 +26,10 @@ export type WorkspaceBalanceOutcome = {
   result: BalanceResult;
   /** Territory names per engine index (after applying). */
   names: string[];
+  /** Identities kept, territories removed, named accounts reassigned. */
+  applied: BalanceApplied;
+  /** The run's figures on the saved payload (the KPIs every view shows). */
+  kpis: RunKpis;
   lowerBound: LowerBoundReport;
 };
 
@@ -55,9 +59,11 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
     throw e;
   }
   const r = result.report;
-  const summary = { worstDeviation: r.worstDeviation, nonContiguous: r.nonContiguous, compactness: r.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
-  const next = applyBalanceResult(payload, prepared.value, result, { balance: { ...o.settings, result: summary } });
-  const note = `Balanced ${o.settings.mode === 'design' ? 'from scratch' : 'by rebalancing'} (${o.settings.measures.join(', ')} ±${(o.settings.tolerance * 100).toFixed(1)}%, seed ${o.settings.seed ?? 1}): worst deviation ${(r.worstDeviation * 100).toFixed(1)}%`;
+  const applied = applyBalanceResult(data, payload, prepared.value, result);
+  const kpis = runKpis(data, applied, prepared.value, result);
+  const summary = { worstDeviation: kpis.worstDeviation, nonContiguous: r.nonContiguous, compactness: kpis.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
+  const next = { ...applied.payload, settings: { ...applied.payload.settings, balance: { ...o.settings, result: summary } } };
+  const note = `Balanced ${o.settings.mode === 'design' ? 'from scratch' : 'by rebalancing'} (${o.settings.measures.join(', ')} ±${(o.settings.tolerance * 100).toFixed(1)}%, seed ${o.settings.seed ?? 1}): worst deviation ${(kpis.worstDeviation * 100).toFixed(1)}%`;
   let created = false;
   let scenarioId: number; let baseVersion: number; let scenarioName: string;
   if (target.ok) {
@@ -71,14 +77,10 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const saved = await api['scenario.saveVersion']({ scenarioId, baseVersion, payload: next, note });
   if (!saved.ok) return saved;
   const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
-  const byId = new Map(next.territories.map((t) => [t.id, t.name]));
-  // Territories the result created are appended to the payload in engine order.
-  const fresh = next.territories.slice(next.territories.length - prepared.value.territoryIds.filter((id) => !id).length);
-  let f = 0;
-  const names = prepared.value.territoryIds.map((id, i) => (id ? byId.get(id) : fresh[f++]?.name) ?? `Territory ${i + 1}`);
+  const names = applied.territories.map((t) => t.name);
   return ok({
     saved: { ...saved.value, scenarioName, created },
     base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },
-    prepared: prepared.value, result, names, lowerBound,
+    prepared: prepared.value, result, names, applied, kpis, lowerBound,
   });
 }

@@ -1,6 +1,6 @@
 import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type DashboardSettings } from '../../../shared/domain/kpi/dashboard';
-import { indexAlignment, resolveAccountTerritories, territoryGroups } from '../../../shared/domain/territories/resolve';
+import { resolveScenario } from '../../../shared/domain/kpi/scenario-kpis';
 import type { Workspace } from '../workspace';
 
 /** Dashboard settings of a payload (settings.dashboard) over the defaults. */
@@ -24,10 +24,9 @@ export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
   const units = ws.units();
   const accounts = ws.accounts();
   const payload = version.payload;
-  const idx = indexAlignment(payload, units.ids, accounts);
-  const accountTerritory = resolveAccountTerritories(Int32Array.from(accounts.unitIndex), idx.accountAlignment, idx.accountOverride, idx.unitTerritory);
+  const { accountTerritory, unitTerritory, groups } = resolveScenario(payload, units.ids, accounts);
   const leads = readLeads(ws);
-  const defaultAlignment = idx.unitTerritory[0]!;
+  const defaultAlignment = unitTerritory[0]!;
   return computeDashboard(
     {
       territories: payload.territories,
@@ -38,7 +37,7 @@ export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
       potential: Float64Array.from(accounts.potential),
       revenue: Float64Array.from(accounts.revenue),
       workload: Float64Array.from(accounts.workload),
-      groupOf: territoryGroups(payload.territories.length, idx.unitTerritory),
+      groupOf: groups,
       metric: units.kind === 'custom' ? 'planar' : 'geographic',
       leads: leads ? { territory: Int32Array.from(leads.unit, (u) => (u >= 0 ? defaultAlignment[u]! : -1)), status: leads.status } : undefined,
     },

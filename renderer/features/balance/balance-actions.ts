@@ -1,7 +1,7 @@
 import { api } from '../../api/client';
 import type { AccountId, UnitId } from '../../../shared/domain/ids';
 import type { AccountsTable, UnitEdges } from '../../../shared/domain/dataset/types';
-import { applyBalanceResult, prepareBalance, type BalanceDataset, type BalanceSettings } from '../../../shared/domain/balance';
+import { applyBalanceResult, prepareBalance, runKpis, type BalanceApplied, type BalanceDataset, type BalanceSettings, type RunKpis } from '../../../shared/domain/balance';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { useDatasetStore } from '../../state/dataset-store';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
@@ -84,9 +84,10 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     const prepared = prepareBalance(data, current.payload, s);
     if (!prepared.ok) { patchRun(id, { status: 'error', error: prepared.error.message }); continue; }
     basePayloads.set(id, current.payload);
-    // The worker receives the typed arrays (transferred); keep what applying the result needs.
+    // The worker receives the typed arrays (transferred); keep what applying the result and its KPIs need.
     const keep = { ...prepared.value, input: { ...prepared.value.input, ids: data.units.ids } };
-    patchRun(id, { prepared: { ...keep, input: { ...keep.input, x: new Float64Array(0), y: new Float64Array(0), measures: [] } } });
+    const measures = keep.input.measures.map((m) => ({ name: m.name, values: m.values.slice() }));
+    patchRun(id, { prepared: { ...keep, input: { ...keep.input, x: new Float64Array(0), y: new Float64Array(0), measures } } });
     let t0 = 0;
     const job = runInWorker(prepared.value.input, (p) => patchRun(id, { progress: p }), () => { t0 = performance.now(); patchRun(id, { status: 'running' }); });
     jobs.set(id, job);
@@ -108,15 +109,25 @@ export function clearBalanceRuns(): void {
   useBalanceStore.setState((s) => ({ runs: s.runs.filter((r) => r.status === 'running' || r.status === 'queued') }));
 }
 
+/** A finished run applied to its base payload: identities, reassigned named accounts, and its KPIs as the saved scenario will show them. */
+function runOutcome(data: BalanceDataset, payload: ScenarioPayload, run: BalanceRun): { applied: BalanceApplied; kpis: RunKpis } {
+  const prepared = run.prepared!;
+  const applied = applyBalanceResult(data, payload, prepared, run.result!);
+  return { applied, kpis: runKpis(data, applied, prepared, run.result!) };
+}
+
 /** Saves a finished run as a new version of its scenario, or as a new scenario, and opens it. */
 export async function pickBalanceRun(id: number, newScenarioName?: string): Promise<boolean> {
   const run = useBalanceStore.getState().runs.find((r) => r.id === id);
   const payload = basePayloads.get(id);
   if (!run?.result || !run.prepared || !payload) return false;
+  const data = await ensureBalanceData();
+  if (!data) return false;
   const r = run.result.report;
-  const summary = { worstDeviation: r.worstDeviation, nonContiguous: r.nonContiguous, compactness: r.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
-  const next = applyBalanceResult(payload, run.prepared, run.result, { balance: { ...run.settings, result: summary } });
-  const note = `${run.label}: worst deviation ${(r.worstDeviation * 100).toFixed(1)}%`;
+  const outcome = runOutcome(data, payload, run);
+  const summary = { worstDeviation: outcome.kpis.worstDeviation, nonContiguous: r.nonContiguous, compactness: outcome.kpis.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
+  const next = { ...outcome.applied.payload, settings: { ...outcome.applied.payload.settings, balance: { ...run.settings, result: summary } } };
+  const note = `${run.label}: worst deviation ${(outcome.kpis.worstDeviation * 100).toFixed(1)}%`;
   try {
     let scenarioId = run.base.scenarioId;
     let baseVersion = run.base.version;

@@ -1,13 +1,12 @@
 // Pure conversion between a workspace dataset + scenario payload and the engine's BalanceInput/BalanceResult.
 // Used by the CLI (`tessera balance --workspace`) and the renderer's balance panel alike.
 import { err, ok, type Result } from '../../contracts/result';
-import { territoryColor } from '../dataset/demo-alignment';
 import type { AccountsTable, Rep, UnitEdges, UnitsTable } from '../dataset/types';
-import type { RepId, TerritoryId, UnitId } from '../ids';
+import type { TerritoryId, UnitId } from '../ids';
 import { alignmentIndexForSegment } from '../territories/resolve';
 import type { ScenarioPayload, Territory } from '../territories/types';
 import { edgeListsToCsr } from './graph';
-import type { BalanceInput, BalanceResult, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
+import type { BalanceInput, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
 
 /** The dataset columns the conversion needs (a subset of the workspace's dataset). */
 export type BalanceDataset = {
@@ -50,7 +49,7 @@ export type BalanceSettings = {
 export type PreparedBalance = {
   input: BalanceInput;
   alignmentIndex: number;
-  /** Territory id per engine territory index; null = a territory the result will create. */
+  /** Territory id per engine territory index (rebalance); null = decided when the result is applied (design, new territories). */
   territoryIds: (TerritoryId | null)[];
   /** Notes for the user (e.g. locks ignored when designing from scratch). */
   warnings: string[];
@@ -130,7 +129,8 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     const a = data.edges.a[e]!; const b = data.edges.b[e]!;
     if (a >= 0 && a < n && b >= 0 && b < n) { lists[a]!.push(b); lists[b]!.push(a); }
   }
-  const territoryIds: (TerritoryId | null)[] = Array.from({ length: k }, (_, t) => existing[t]?.id ?? null);
+  // Rebalancing keeps territories by index; a design decides identities after the run (applyBalanceResult).
+  const territoryIds: (TerritoryId | null)[] = Array.from({ length: k }, (_, t) => (s.mode === 'rebalance' ? existing[t]?.id ?? null : null));
   const reps = new Map(data.reps.map((r) => [r.id, r]));
   const seedUnits = new Int32Array(k).fill(-1);
   const seeded = new Set<number>();
@@ -176,35 +176,4 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     if (s.maxDisruption || s.disruptionPenalty) warnings.push('The disruption budget applies only when rebalancing.');
   }
   return ok({ input, alignmentIndex: ai, territoryIds, warnings });
-}
-
-/**
- * Writes a result back: the balanced alignment gets the new assignment; territories kept by index keep id,
- * name, colour and rep; new ones are created with fresh ids and colours; territories the alignment no longer
- * uses are dropped unless another alignment or an account override still needs them.
- */
-export function applyBalanceResult(payload: ScenarioPayload, prepared: Pick<PreparedBalance, 'alignmentIndex' | 'territoryIds' | 'input'>, result: Pick<BalanceResult, 'assignment'>, settings: Record<string, unknown> = {}): ScenarioPayload {
-  const ids = prepared.input.ids ?? [];
-  const taken = new Set(payload.territories.map((t) => t.id as string));
-  let next = 1;
-  const created: Territory[] = [];
-  const finalIds: TerritoryId[] = prepared.territoryIds.map((id, t) => {
-    if (id) return id;
-    while (taken.has(`T-${next}`)) next++;
-    const nid = `T-${next}` as TerritoryId;
-    taken.add(nid);
-    created.push({ id: nid, name: `Territory ${next}`, color: territoryColor(payload.territories.length + created.length + t), repId: null as RepId | null, region: 'Unassigned', locked: false });
-    return nid;
-  });
-  const assignment: Record<UnitId, TerritoryId> = {};
-  for (let u = 0; u < result.assignment.length; u++) {
-    const t = result.assignment[u]!;
-    if (t >= 0 && t < finalIds.length) assignment[ids[u]! as UnitId] = finalIds[t]!;
-  }
-  const alignments = payload.alignments.map((a, i) => (i === prepared.alignmentIndex ? { ...a, assignment } : a));
-  const needed = new Set<string>(Object.values(payload.accountOverrides));
-  for (const a of alignments) for (const t of Object.values(a.assignment)) needed.add(t);
-  const before = new Set<string>(Object.values(payload.alignments[prepared.alignmentIndex]?.assignment ?? {}));
-  const territories = [...payload.territories.filter((t) => !before.has(t.id) || needed.has(t.id)), ...created];
-  return { ...payload, territories, alignments, settings: { ...payload.settings, ...settings } };
 }

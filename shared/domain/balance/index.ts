@@ -14,7 +14,9 @@ export {
   DEFAULT_FIT_WEIGHTS, fitScore, matchReps, type FitComponent, type FitScore, type FitWeights, type RepMatch, type RepProfile, type TerritoryProfile,
 } from './rep-match';
 export {
-  ACCOUNT_MEASURES, alignmentTerritories, applyBalanceResult, balanceAlignmentIndex, prepareBalance, unitMeasures,
+  ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, prepareBalance, unitMeasures,
   type BalanceDataset, type BalanceSettings, type PreparedBalance, type PrepareErrorCode,
 } from './from-dataset';
 export { repProfiles, territoryProfiles } from './rep-profiles';
+export { applyBalanceResult, keptIdentities, KEEP_IDENTITY_SHARE, type BalanceApplied, type ReassignedAccount } from './apply-result';
+export { runKpis, type RunKpis, type RunKpiDataset, type RunTerritoryKpi } from './run-kpis';

@@ -1,5 +1,6 @@
 import { distanceFn, type DistanceMetric } from '../geo/distance';
 import { balanceIndices, deviation, type BalanceIndices } from './indices';
+import { indicesByGroup } from './territory-kpis';
 
 /** How quotas are set: from each territory's potential share of a total, or imported per territory / rep. */
 export type QuotaSettings = {
@@ -142,10 +143,8 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
   const totalRevenue = sums.revenue.reduce((s, v) => s + v, 0);
   const quota = territoryQuotas(sums.potential, totalRevenue, input.territories, settings.quotas);
   const group = (t: number): number => input.groupOf?.[t] ?? 0;
-  const groups = Math.max(0, ...Array.from({ length: T }, (_, t) => group(t))) + 1;
-  const inGroup = (a: Float64Array, g: number): number[] => Array.from(a).filter((_, t) => group(t) === g);
-  const pByGroup = Array.from({ length: groups }, (_, g) => balanceIndices(inGroup(sums.potential, g)));
-  const wByGroup = Array.from({ length: groups }, (_, g) => balanceIndices(inGroup(sums.workload, g)));
+  const pByGroup = indicesByGroup(sums.potential, input.groupOf);
+  const wByGroup = indicesByGroup(sums.workload, input.groupOf);
   const pb = pByGroup[0]!;
   const wb = wByGroup[0]!;
   const attainment = (rev: number, q: number): number => (q > 0 ? rev / q : 0);
@@ -182,7 +181,7 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
   return {
     territories, reps, totals,
     coverage: { ratio: totals.workload > 0 ? (reps.length * settings.capacityHours) / totals.workload : 0, staffedPotentialShare: totals.potential + unassignedPotential > 0 ? staffed / (totals.potential + unassignedPotential) : 0 },
-    balance: { potential: pb, workload: wb, revenue: balanceIndices(inGroup(sums.revenue, 0)), attainment: balanceIndices(territories.filter((t) => t.group === 0).map((t) => t.expectedAttainment)) },
+    balance: { potential: pb, workload: wb, revenue: indicesByGroup(sums.revenue, input.groupOf)[0]!, attainment: balanceIndices(territories.filter((t) => t.group === 0).map((t) => t.expectedAttainment)) },
     closeRate: allClosed > 0 ? sum(won) / allClosed : null,
     responseTimeHours: null,
     settings,

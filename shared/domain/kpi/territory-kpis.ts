@@ -71,11 +71,8 @@ export function kpisFromTotals(totals: TerritoryTotals, unassigned: TerritoryKpi
   const { accounts, potential, revenue, workload } = totals;
   const territoryCount = accounts.length;
   const group = (t: number): number => (groupOf ? groupOf[t]! : 0);
-  let groupCount = 1;
-  if (groupOf) for (let t = 0; t < groupOf.length; t++) groupCount = Math.max(groupCount, groupOf[t]! + 1);
-  const pick = (values: Float64Array, g: number): number[] => Array.from(values).filter((_, t) => group(t) === g);
-  const potentialByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(potential, g)));
-  const workloadByGroup = Array.from({ length: groupCount }, (_, g) => balanceIndices(pick(workload, g)));
+  const potentialByGroup = indicesByGroup(potential, groupOf);
+  const workloadByGroup = indicesByGroup(workload, groupOf);
   const rows: TerritoryKpiRow[] = [];
   for (let t = 0; t < territoryCount; t++) {
     const g = group(t);
@@ -91,4 +88,16 @@ export function kpisFromTotals(totals: TerritoryTotals, unassigned: TerritoryKpi
     });
   }
   return { rows, unassigned: { ...unassigned }, potentialBalance: potentialByGroup[0]!, workloadBalance: workloadByGroup[0]! };
+}
+
+/**
+ * Balance indices per alignment (index = alignment index of territoryGroups; no groupOf = one group). The one
+ * definition of the mean a deviation is measured from: the mean over the territories of the same alignment.
+ */
+export function indicesByGroup(values: ArrayLike<number>, groupOf?: ArrayLike<number>): BalanceIndices[] {
+  let groupCount = 1;
+  if (groupOf) for (let t = 0; t < values.length; t++) groupCount = Math.max(groupCount, (groupOf[t] ?? 0) + 1);
+  const lists: number[][] = Array.from({ length: groupCount }, () => []);
+  for (let t = 0; t < values.length; t++) lists[groupOf ? (groupOf[t] ?? 0) : 0]!.push(values[t]!);
+  return lists.map((l) => balanceIndices(l));
 }

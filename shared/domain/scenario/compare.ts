@@ -1,7 +1,6 @@
 import type { TerritoryId } from '../ids';
 import type { BalanceIndices } from '../kpi/indices';
-import { computeTerritoryKpis } from '../kpi/territory-kpis';
-import { indexAlignment, resolveAccountTerritories, territoryGroups } from '../territories/resolve';
+import { resolveScenario, scenarioKpis, type ResolvedScenario } from '../kpi/scenario-kpis';
 import type { ScenarioPayload } from '../territories/types';
 import { diffAlignments, type AlignmentDiff, type CompareDataset } from './diff';
 import { territoryCompactness, territoryContiguity } from './shape-metrics';
@@ -74,12 +73,10 @@ export type ScenarioComparison = {
 /** A side-by-side comparison of two or more scenarios against one of them. */
 export type Comparison = { baselineIndex: number; band: number; scenarios: ScenarioComparison[] };
 
-type Resolved = { accountTerritory: Int32Array; unitTerritory: Int32Array[]; groups: Int32Array };
+type Resolved = ResolvedScenario;
 
 function resolve(payload: ScenarioPayload, d: CompareDataset): Resolved {
-  const idx = indexAlignment(payload, d.units.ids, d.accounts);
-  const accountTerritory = resolveAccountTerritories(Int32Array.from(d.accounts.unitIndex), idx.accountAlignment, idx.accountOverride, idx.unitTerritory);
-  return { accountTerritory, unitTerritory: idx.unitTerritory, groups: territoryGroups(payload.territories.length, idx.unitTerritory) };
+  return resolveScenario(payload, d.units.ids, d.accounts);
 }
 
 function total(values: readonly number[]): number {
@@ -117,12 +114,7 @@ export function repChanges(diff: AlignmentDiff, base: ScenarioPayload, other: Sc
 
 function metricsOf(p: ScenarioPayload, r: Resolved, d: CompareDataset, diff: AlignmentDiff): { metrics: ScenarioMetrics; territories: TerritoryBar[]; mean: number } {
   const k = p.territories.length;
-  const kpis = computeTerritoryKpis(k, {
-    accountTerritory: r.accountTerritory,
-    potential: Float64Array.from(d.accounts.potential),
-    revenue: Float64Array.from(d.accounts.revenue),
-    workload: Float64Array.from(d.accounts.workload),
-  }, r.groups);
+  const kpis = scenarioKpis(p, d.units.ids, d.accounts, r);
   const main = r.unitTerritory[0] ?? new Int32Array(d.units.ids.length).fill(-1);
   const contiguity = territoryContiguity(main, k, d.edges);
   const compact = territoryCompactness(main, k, d.units.x, d.units.y, d.metric);

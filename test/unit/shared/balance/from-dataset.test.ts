@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBalanceResult, prepareBalance, runBalance, type BalanceSettings } from '../../../../shared/domain/balance';
 import { payloadProblems } from '../../../../shared/schema/scenario-payload';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
+import type { ScenarioPayload } from '../../../../shared/domain/territories/types';
 import { tinyDataset, tinyPayload } from '../../../fixtures/tiny-dataset';
 
 const base: BalanceSettings = { mode: 'rebalance', measures: ['potential'], tolerance: 0.1, contiguity: true, objective: 'sum', seed: 3, timeLimitMs: 500 };
@@ -60,11 +61,14 @@ describe('prepareBalance', () => {
 });
 
 describe('applyBalanceResult', () => {
+  const apply = (payload: ScenarioPayload, p: ReturnType<typeof prepared>, assignment: number[]) =>
+    applyBalanceResult(tinyDataset(), payload, p, { assignment: Int32Array.from(assignment) });
+
   it('writes the new assignment to the balanced alignment only and keeps persisting territories with their reps', () => {
     const payload = tinyPayload();
     const p = prepared({}, payload);
     const result = runBalance(p.input);
-    const out = applyBalanceResult(payload, p, result, { balance: { tolerance: 0.1 } });
+    const out = applyBalanceResult(tinyDataset(), payload, p, result, { balance: { tolerance: 0.1 } }).payload;
     expect(payloadProblems(out)).toEqual([]);
     expect(Object.keys(out.alignments[0]!.assignment).sort()).toEqual(['A', 'B', 'C', 'D']);
     expect(out.alignments[1]).toEqual(payload.alignments[1]);
@@ -72,28 +76,43 @@ describe('applyBalanceResult', () => {
     expect(out.settings).toMatchObject({ balance: { tolerance: 0.1 } });
   });
 
-  it('creates new territories with fresh ids and colours when K grows', () => {
+  it('keeps an old name, rep and region in a design only for the new territory holding at least half of its accounts', () => {
     const payload = tinyPayload();
-    const p = prepared({ mode: 'design', k: 4 }, payload);
-    const out = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 1, 2, 3]) });
-    expect(payloadProblems(out)).toEqual([]);
-    const created = out.territories.filter((t) => t.id !== 'W' && t.id !== 'E');
-    expect(created).toHaveLength(2);
-    expect(new Set(created.map((t) => t.color)).size).toBe(2);
-    expect(created.every((t) => t.repId === null && /^T-\d+$/.test(t.id))).toBe(true);
-    expect(out.alignments[0]!.assignment).toMatchObject({ A: 'W', B: 'E' });
+    // West's accounts a1 (A), a3 (C) stay together; East's a2 (B), a4 (D) and named a6 (E, at A): 2 of 3 in territory 1.
+    const same = apply(payload, prepared({ mode: 'design', k: 2 }, payload), [0, 1, 0, 1]);
+    expect(same.territories.map((t) => [t.id, t.name, t.kept])).toEqual([['W', 'West', true], ['E', 'East', true]]);
+    expect(same.payload.territories.map((t) => [t.id, t.repId, t.region])).toEqual([['W', 'r1', 'All'], ['E', 'r2', 'All']]);
+    expect(same.removed).toEqual([]);
+    expect(same.reassigned).toEqual([]);
+    // Four singletons: West splits 1/2 + 1/2 (kept once), East 1/3 each (no territory holds half of it).
+    const four = apply(payload, prepared({ mode: 'design', k: 4 }, payload), [0, 1, 2, 3]);
+    expect(payloadProblems(four.payload)).toEqual([]);
+    expect(four.territories.filter((t) => t.kept).map((t) => t.name)).toEqual(['West']);
+    const fresh = four.payload.territories.filter((t) => t.id !== 'W');
+    expect(fresh.map((t) => t.name)).toEqual(['Territory 1', 'Territory 2', 'Territory 3']);
+    expect(fresh.every((t) => t.repId === null && t.region === 'Unassigned' && /^T-\d+$/.test(t.id))).toBe(true);
+    expect(new Set(fresh.map((t) => t.color)).size).toBe(3);
+    expect(four.unstaffed).toEqual(['Territory 1', 'Territory 2', 'Territory 3']);
   });
 
-  it('drops territories the alignment no longer uses unless another alignment or an override needs them', () => {
+  it('removes territories that no longer exist and moves their named accounts to the territory of their unit', () => {
+    const payload = tinyPayload();
+    const four = apply(payload, prepared({ mode: 'design', k: 4 }, payload), [0, 1, 2, 3]);
+    expect(four.removed).toEqual([{ id: 'E', name: 'East' }]);
+    expect(four.payload.territories.some((t) => t.id === 'E')).toBe(false);
+    // a6 was East's named account at unit A, which is now in West.
+    expect(four.payload.accountOverrides).toEqual({ a6: 'W' });
+    expect(four.reassigned).toEqual([{ accountId: 'a6', accountName: 'Six', from: 'East', to: 'West' }]);
+  });
+
+  it('keeps a territory another alignment still assigns units to', () => {
     const payload = tinyPayload();
     payload.alignments[1]!.assignment = { A: 'E', B: 'E', C: 'E', D: 'E' } as Record<UnitId, TerritoryId>;
     payload.accountOverrides = {};
     const p = prepared({ mode: 'design', k: 1 }, payload);
-    const out = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 0, 0, 0]) });
-    expect(out.territories.map((t) => t.id)).toEqual(['W', 'E']);
-    payload.alignments[1]!.assignment = { A: 'W', B: 'W', C: 'W', D: 'W' } as Record<UnitId, TerritoryId>;
-    const out2 = applyBalanceResult(payload, p, { assignment: Int32Array.from([0, 0, 0, 0]) });
-    expect(out2.territories.map((t) => t.id)).toEqual(['W']);
+    const out = apply(payload, p, [0, 0, 0, 0]);
+    expect(out.payload.territories.map((t) => t.id)).toEqual(['W', 'E']);
+    expect(out.territories.map((t) => t.id)).toEqual(['W']);
   });
 });
 
