@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AppApi, CompareResult, ScenarioSelector } from '../../../shared/contracts/app-api';
 import type { Result } from '../../../shared/contracts/result';
-import { movedCsv } from '../../../shared/domain/scenario/kpi-table';
+import { formatKpiValue, movedCsv } from '../../../shared/domain/scenario/kpi-table';
 import { createServices, type Services } from '../../services/app-services';
 import { EXPORT_FORMATS } from '../../services/export/formats';
 import { WorkspaceFileError } from '../../db/connection';
@@ -42,20 +42,12 @@ async function idOf(api: AppApi, key: string): Promise<number> {
   return must(await api['scenario.get'](selectorOf(key))).scenarioId;
 }
 
-function formatValue(v: number, format: string): string {
-  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (format === 'percent') return `${(v * 100).toFixed(1)}%`;
-  if (format === 'count' || format === 'amount') return num(v);
-  if (format === 'distance') return num(v, 1);
-  return v.toFixed(3);
-}
-
 /** Human text of a comparison: KPI table with deltas, then moved counts and reps. */
 export function compareText(c: CompareResult): string {
   const names = c.scenarios.map((s, i) => (i === c.baselineIndex ? `${s.name} (baseline)` : s.name));
   const rows = c.rows.map((r) => [
     r.label,
-    ...r.values.flatMap((v, i) => (i === c.baselineIndex ? [formatValue(v, r.format)] : [formatValue(v, r.format), `${r.deltas[i]! >= 0 ? '+' : ''}${formatValue(r.deltas[i]!, r.format)}`])),
+    ...r.values.flatMap((v, i) => (i === c.baselineIndex ? [formatKpiValue(v, r.format, 'km', c.metric)] : [formatKpiValue(v, r.format, 'km', c.metric), `${r.deltas[i]! >= 0 ? '+' : ''}${formatKpiValue(r.deltas[i]!, r.format, 'km', c.metric)}`])),
   ]);
   const headers = ['KPI', ...names.flatMap((n, i) => (i === c.baselineIndex ? [n] : [n, 'delta']))];
   const moved = c.scenarios.flatMap((s, i) =>

@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace';
 /** Dashboard settings of a payload (settings.dashboard) over the defaults. */
 export function dashboardSettings(payload: ScenarioVersion['payload']): DashboardSettings {
   const raw = (payload.settings.dashboard ?? {}) as Partial<DashboardSettings>;
-  return { ...DEFAULT_DASHBOARD_SETTINGS, ...raw, quotas: { ...DEFAULT_DASHBOARD_SETTINGS.quotas, ...(raw.quotas ?? {}) } };
+  return { ...DEFAULT_DASHBOARD_SETTINGS, ...raw, quotas: { ...DEFAULT_DASHBOARD_SETTINGS.quotas, ...(raw.quotas ?? {}) }, travel: { ...DEFAULT_DASHBOARD_SETTINGS.travel, ...(raw.travel ?? {}) } };
 }
 
 /** Leads' unit index and status when the workspace has a leads table (imports add it); null otherwise. */

@@ -1,6 +1,7 @@
 import type { CompareResult, ScenarioVersion } from '../../../shared/contracts/app-api';
 import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
-import type { KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
+import { formatDistance, travelNote, type DistanceUnit } from '../../../shared/domain/kpi/travel';
+import { formatKpiValue, type KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
 import type { Workspace } from '../workspace';
 import { mapSvg } from './map-svg';
 import { barChartSvg, esc } from './svg-parts';
@@ -25,9 +26,10 @@ function table(headers: string[], rows: (string | number)[][], numericFrom = 1):
   return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
-function fmtDelta(r: KpiDeltaRow, v: number): string {
+function fmtDelta(r: KpiDeltaRow, v: number, c: CompareResult, unit: DistanceUnit): string {
   if (r.format === 'percent') return pct(v);
   if (r.format === 'ratio' || r.format === 'index') return ratio(v);
+  if (r.format === 'distance') return formatKpiValue(v, r.format, unit, c.metric);
   return int(v);
 }
 
@@ -49,11 +51,11 @@ function summary(d: Dashboard): string {
   return `<div class="cards">${cards.map(([k, v]) => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`).join('')}</div>`;
 }
 
-function comparisonSection(c: CompareResult): string {
+function comparisonSection(c: CompareResult, unit: DistanceUnit): string {
   const other = c.scenarios.findIndex((_, i) => i !== c.baselineIndex);
   const s = c.scenarios[other]!;
   const base = c.scenarios[c.baselineIndex]!;
-  const rows = c.rows.map((r) => [r.label, fmtDelta(r, r.values[c.baselineIndex]!), fmtDelta(r, r.values[other]!), `${r.deltas[other]! >= 0 ? '+' : ''}${fmtDelta(r, r.deltas[other]!)}`]);
+  const rows = c.rows.map((r) => [r.label, fmtDelta(r, r.values[c.baselineIndex]!, c, unit), fmtDelta(r, r.values[other]!, c, unit), `${r.deltas[other]! >= 0 ? '+' : ''}${fmtDelta(r, r.deltas[other]!, c, unit)}`]);
   const d = s.metrics.disruption;
   const reps = [...s.reps].sort((a, b) => b.potentialGained + b.potentialLost - (a.potentialGained + a.potentialLost)).slice(0, 15);
   const moves = [...s.diff.accounts].sort((a, b) => b.potential - a.potential).slice(0, 15);
@@ -71,11 +73,13 @@ ${table(['Account', 'From', 'To', 'Potential', 'Revenue', 'Named account'], move
 export function reportHtml(ws: Workspace, r: ReportData): string {
   const d = r.dashboard;
   const band = d.settings.band;
+  const unit = d.settings.travel.distanceUnit;
+  const dist = (km: number): string => formatDistance(km, unit, d.distanceMetric);
   const moved = new Set<string>(r.comparison ? r.comparison.scenarios.flatMap((s, i) => (i === r.comparison!.baselineIndex ? [] : s.diff.units.map((u) => u.unitId as string))) : []);
   // Charts compare the default alignment's territories; overlay (e.g. Enterprise) territories have their own scale.
   const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
   const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, t.repId ?? '—', int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
-  const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), int(p.meanDistance), int(p.travelPerCycle)]);
+  const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), dist(p.meanDistance), dist(p.travelPerCycle)]);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
 @page { size: Letter; margin: 14mm; }
 body { font: 10px/1.35 system-ui, 'DejaVu Sans', Arial, sans-serif; color: #1b1f24; margin: 0; }
@@ -100,9 +104,9 @@ ${barChartSvg('Revenue by territory', bars('revenue'), undefined)}
 ${table(['Territory', 'Rep', 'Accounts', 'Potential', 'vs mean', 'Revenue', 'Workload h', 'Quota', 'Exp. attainment', 'Coverage'], tRows, 2)}
 </section>
 <section class="page"><h2>Reps</h2>
-${table(['Rep', 'Territories', 'Accounts', 'Potential', 'Revenue', 'Quota', 'Exp. attainment', 'Coverage', 'Mean km to account', 'Travel km / visit cycle'], rRows)}
-<p class="notes">${d.notes.map(esc).join(' ')} Quotas: ${esc(d.settings.quotas.mode)}; capacity ${int(d.settings.capacityHours)} h per rep-year.</p>
+${table(['Rep', 'Territories', 'Accounts', 'Potential', 'Revenue', 'Quota', 'Exp. attainment', 'Coverage', 'Mean distance home → account', 'Travel / visit cycle'], rRows)}
+<p class="notes">${d.notes.map(esc).join(' ')} Quotas: ${esc(d.settings.quotas.mode)}; capacity ${int(d.settings.capacityHours)} h per rep-year. ${esc(travelNote(d.settings.travel))}</p>
 </section>
-${r.comparison ? comparisonSection(r.comparison) : ''}
+${r.comparison ? comparisonSection(r.comparison, unit) : ''}
 </body></html>`;
 }

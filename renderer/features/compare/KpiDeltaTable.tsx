@@ -1,14 +1,5 @@
 import type { CompareResult } from '../../../shared/contracts/app-api';
-import type { KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
-
-/** Formats a KPI value by its kind. */
-export function formatKpi(v: number, format: KpiDeltaRow['format']): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (format === 'percent') return `${(v * 100).toFixed(1)}%`;
-  if (format === 'count' || format === 'amount') return Math.round(v).toLocaleString('en-US');
-  if (format === 'distance') return `${v.toFixed(1)} km`;
-  return v.toFixed(3);
-}
+import { formatKpiValue, type KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
 
 function deltaClass(row: KpiDeltaRow, d: number): string {
   if (d === 0 || !Number.isFinite(d)) return '';
@@ -28,10 +19,10 @@ export function KpiDeltaTable({ result }: { result: CompareResult }) {
             <td>{r.label}</td>
             {r.values.map((v, i) => (
               <td key={i}>
-                {formatKpi(v, r.format)}
+                {formatKpiValue(v, r.format, 'km', result.metric)}
                 {i === result.baselineIndex ? null : (
                   <span className={`delta ${deltaClass(r, r.deltas[i]!)}`} data-testid="kpi-delta">
-                    {' '}({r.deltas[i]! >= 0 ? '+' : ''}{formatKpi(r.deltas[i]!, r.format)})
+                    {' '}({r.deltas[i]! >= 0 ? '+' : ''}{formatKpiValue(r.deltas[i]!, r.format, 'km', result.metric)})
                   </span>
                 )}
               </td>

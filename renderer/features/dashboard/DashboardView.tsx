@@ -7,6 +7,7 @@ import { loadDashboard } from './dashboard-actions';
 import { useDashboardStore } from './dashboard-store';
 import { fmtInt, fmtPct, fmtRatio } from './format';
 import { RepTable } from './RepTable';
+import { travelNote } from '../../../shared/domain/kpi/travel';
 
 function Cards({ d }: { d: Dashboard }) {
   const cards: [string, string][] = [
@@ -50,8 +51,8 @@ export function DashboardView() {
             <BarChart title="Quota by territory" items={bars('quota')} />
           </div>
           <h4>Per rep</h4>
-          <RepTable reps={d.reps} />
-          <p className="muted">{d.notes.join(' ')} Quotas: {d.settings.quotas.mode}; capacity {fmtInt(d.settings.capacityHours)} h per rep-year.</p>
+          <RepTable d={d} />
+          <p className="muted">{d.notes.join(' ')} Quotas: {d.settings.quotas.mode}; capacity {fmtInt(d.settings.capacityHours)} h per rep-year. {travelNote(d.settings.travel)}</p>
         </>
       ) : status === 'loading' ? <p className="muted">Computing the dashboard…</p> : null}
     </main>

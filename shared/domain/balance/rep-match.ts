@@ -1,5 +1,6 @@
 import { distanceFn, type DistanceMetric } from '../geo/distance';
 import { hungarian } from './hungarian';
+import { formatDistance } from '../kpi/travel';
 
 /** A rep as the matcher sees them. */
 export type RepProfile = {
@@ -29,7 +30,7 @@ export type TerritoryProfile = {
 /** Weights of the fit components and the travel scale (distance at which the travel fit is 1/e). */
 export type FitWeights = { travel: number; industry: number; language: number; seniority: number; travelScale: number };
 
-/** Default weights: travel and industry matter most; travel scale 150 km. */
+/** Default weights: travel and industry matter most; travel scale 150 km (planar: map units). */
 export const DEFAULT_FIT_WEIGHTS: FitWeights = { travel: 0.4, industry: 0.3, language: 0.15, seniority: 0.15, travelScale: 150 };
 
 /** One explained part of a fit score: value in 0..1, weight, weighted contribution, and why. */
@@ -54,7 +55,7 @@ export function fitScore(rep: RepProfile, t: TerritoryProfile, potentialRank: nu
   const seniority = 1 - Math.abs(rep.seniority - potentialRank);
   const top = Object.entries(t.industryMix).sort((a, b) => b[1] - a[1])[0]?.[0];
   const components: FitComponent[] = [
-    { name: 'travel', value: travel, weight: w.travel, contribution: w.travel * travel, detail: `${km.toFixed(1)} from home to territory centre` },
+    { name: 'travel', value: travel, weight: w.travel, contribution: w.travel * travel, detail: `${formatDistance(km, 'km', metric)} from home to territory centre` },
     { name: 'industry', value: industry, weight: w.industry, contribution: w.industry * industry, detail: top ? `largest industry ${top}: expertise ${(rep.industries[top] ?? 0).toFixed(2)}` : 'no industry mix' },
     { name: 'language', value: language, weight: w.language, contribution: w.language * language, detail: need > 0 ? `covers ${(language * 100).toFixed(0)}% of language needs` : 'no language needs' },
     { name: 'seniority', value: seniority, weight: w.seniority, contribution: w.seniority * seniority, detail: `seniority ${rep.seniority.toFixed(2)} vs potential rank ${potentialRank.toFixed(2)}` },

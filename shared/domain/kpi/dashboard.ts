@@ -1,6 +1,7 @@
 import { distanceFn, type DistanceMetric } from '../geo/distance';
 import { balanceIndices, deviation, type BalanceIndices } from './indices';
 import { indicesByGroup } from './territory-kpis';
+import { accountTravel, DEFAULT_TRAVEL_SETTINGS, type TravelSettings } from './travel';
 
 /** How quotas are set: from each territory's potential share of a total, or imported per territory / rep. */
 export type QuotaSettings = {
@@ -14,10 +15,10 @@ export type QuotaSettings = {
 };
 
 /** Dashboard settings stored in ScenarioPayload.settings.dashboard. */
-export type DashboardSettings = { quotas: QuotaSettings; capacityHours: number; band: number };
+export type DashboardSettings = { quotas: QuotaSettings; capacityHours: number; band: number; travel: TravelSettings };
 
-/** Defaults: quotas from potential share at +10% growth, 1,600 selling hours a rep-year, ±10% band. */
-export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = { quotas: { mode: 'potential-share', growth: 0.1 }, capacityHours: 1600, band: 0.1 };
+/** Defaults: quotas from potential share at +10% growth, 1,600 selling hours a rep-year, ±10% band, km and 4 visits a trip. */
+export const DEFAULT_DASHBOARD_SETTINGS: DashboardSettings = { quotas: { mode: 'potential-share', growth: 0.1 }, capacityHours: 1600, band: 0.1, travel: DEFAULT_TRAVEL_SETTINGS };
 
 /** Per-account columns and the scenario's territories and reps the dashboard is computed from. */
 export type DashboardInput = {
@@ -57,8 +58,9 @@ export type DashboardRep = {
   repId: string; name: string; territories: string[];
   accounts: number; potential: number; revenue: number; workload: number;
   quota: number; expectedAttainment: number; coverageRatio: number | null;
-  /** One round trip home -> account per account (km or planar units). */
+  /** Travel per visit cycle (accountTravel summed over the rep's accounts), km (planar: coordinate units). */
   travelPerCycle: number;
+  /** Mean and largest distance home base -> account, km (planar: coordinate units). */
   meanDistance: number; maxDistance: number;
 };
 
@@ -74,6 +76,8 @@ export type Dashboard = {
   /** Always null until lead data carries response timestamps (see notes). */
   responseTimeHours: number | null;
   settings: DashboardSettings;
+  /** How distances were measured: km on the sphere (lon/lat) or planar map units. */
+  distanceMetric: DistanceMetric;
   notes: string[];
 };
 
@@ -106,6 +110,7 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
   const travel = new Float64Array(input.reps.length);
   const maxD = new Float64Array(input.reps.length);
   const visits = new Float64Array(input.reps.length);
+  const dsum = new Float64Array(input.reps.length);
   const dist = distanceFn(input.metric);
   let unassignedAccounts = 0;
   let unassignedPotential = 0;
@@ -125,7 +130,8 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
     if (r >= 0 && Number.isFinite(input.x[i]!)) {
       const rep = input.reps[r]!;
       const d = dist(rep.homeX, rep.homeY, input.x[i]!, input.y[i]!);
-      travel[r]! += 2 * d;
+      dsum[r]! += d;
+      travel[r]! += accountTravel(d, settings.travel);
       visits[r]!++;
       if (d > maxD[r]!) maxD[r] = d;
     }
@@ -168,7 +174,7 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
       accounts: add('accounts'), potential: add('potential'), revenue: add('revenue'), workload,
       quota: add('quota'), expectedAttainment: attainment(add('revenue'), add('quota')),
       coverageRatio: workload > 0 ? settings.capacityHours / workload : null,
-      travelPerCycle: travel[r]!, meanDistance: visits[r]! > 0 ? travel[r]! / 2 / visits[r]! : 0, maxDistance: maxD[r]!,
+      travelPerCycle: travel[r]!, meanDistance: visits[r]! > 0 ? dsum[r]! / visits[r]! : 0, maxDistance: maxD[r]!,
     };
   }).filter((r): r is DashboardRep => r !== null);
   const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
@@ -185,6 +191,7 @@ export function computeDashboard(input: DashboardInput, settings: DashboardSetti
     closeRate: allClosed > 0 ? sum(won) / allClosed : null,
     responseTimeHours: null,
     settings,
+    distanceMetric: input.metric,
     notes,
   };
 }

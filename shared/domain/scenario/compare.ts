@@ -23,7 +23,7 @@ export type ScenarioMetrics = {
   territories: number;
   potentialBalance: BalanceIndices;
   workloadBalance: BalanceIndices;
-  /** Mean over territories of the mean unit distance to the centroid (lower is more compact). */
+  /** Mean over territories of the mean unit distance to the centroid, km for lon/lat (lower is more compact). */
   compactness: number;
   /** Territories of the default alignment with more than one mainland piece. */
   nonContiguous: number;
@@ -71,7 +71,7 @@ export type ScenarioComparison = {
 };
 
 /** A side-by-side comparison of two or more scenarios against one of them. */
-export type Comparison = { baselineIndex: number; band: number; scenarios: ScenarioComparison[] };
+export type Comparison = { baselineIndex: number; band: number; scenarios: ScenarioComparison[]; /** How distances (compactness) were measured: km on the sphere, or planar map units. */ metric: 'geographic' | 'planar' };
 
 type Resolved = ResolvedScenario;
 
@@ -190,5 +190,5 @@ export function compareScenarios(inputs: readonly CompareInput[], d: CompareData
       reps: i === baselineIndex ? [] : repChanges(diff, base, s.payload),
     };
   });
-  return { baselineIndex, band, scenarios };
+  return { baselineIndex, band, scenarios, metric: d.metric };
 }

@@ -1,3 +1,5 @@
+import type { DistanceMetric } from '../geo/distance';
+import { formatDistance, type DistanceUnit } from '../kpi/travel';
 import type { Comparison, ScenarioMetrics } from './compare';
 
 /** One row of the comparison KPI table: a value per scenario and its delta vs the baseline. */
@@ -21,7 +23,7 @@ const KPIS: Pick[] = [
   { key: 'potential.gini', label: 'Potential: Gini', better: 'lower', format: 'index', get: (m) => m.potentialBalance.gini },
   { key: 'workload.cv', label: 'Workload: coefficient of variation', better: 'lower', format: 'index', get: (m) => m.workloadBalance.cv },
   { key: 'workload.gini', label: 'Workload: Gini', better: 'lower', format: 'index', get: (m) => m.workloadBalance.gini },
-  { key: 'compactness', label: 'Compactness: mean distance to centre', better: 'lower', format: 'distance', get: (m) => m.compactness },
+  { key: 'compactness', label: 'Compactness: mean distance from a unit to its territory centre', better: 'lower', format: 'distance', get: (m) => m.compactness },
   { key: 'nonContiguous', label: 'Non-contiguous territories', better: 'lower', format: 'count', get: (m) => m.nonContiguous },
   { key: 'coverage.accounts', label: 'Coverage: accounts with a rep', better: 'higher', format: 'percent', get: (m) => m.coverage.accounts },
   { key: 'coverage.potential', label: 'Coverage: potential with a rep', better: 'higher', format: 'percent', get: (m) => m.coverage.potential },
@@ -41,6 +43,15 @@ export function kpiDeltaRows(c: Comparison): KpiDeltaRow[] {
     const deltas = values.map((v) => (v === b ? 0 : v - b));
     return { key: k.key, label: k.label, better: k.better, format: k.format, values, deltas };
   });
+}
+
+/** A KPI value as text by its format: "12.3%", "1,234", "0.123", distances with their unit ("186 km"). */
+export function formatKpiValue(v: number, format: KpiDeltaRow['format'], unit: DistanceUnit = 'km', metric: DistanceMetric = 'geographic'): string {
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (format === 'percent') return `${(v * 100).toFixed(1)}%`;
+  if (format === 'count' || format === 'amount') return Math.round(v).toLocaleString('en-US');
+  if (format === 'distance') return formatDistance(v, unit, metric);
+  return v.toFixed(3);
 }
 
 /** Escapes one CSV cell: quotes when needed, and neutralises formula-leading text (ARCHITECTURE §7). */

@@ -45,9 +45,11 @@ describe('computeDashboard', () => {
     expect(Array.from(q)).toEqual([600, 80]);
   });
 
-  it('estimates travel per rep as one round trip home -> account per account', () => {
+  it('estimates travel per visit cycle as round trips home -> account shared by the accounts of a day trip', () => {
     const rep = computeDashboard(input()).reps[0]!;
-    expect(rep.travelPerCycle).toBeCloseTo(2 * (5 + 1));
+    expect(rep.travelPerCycle).toBeCloseTo((2 * (5 + 1)) / 4);
+    const alone = computeDashboard(input(), { ...DEFAULT_DASHBOARD_SETTINGS, travel: { distanceUnit: 'mi', visitsPerTrip: 1 } }).reps[0]!;
+    expect(alone.travelPerCycle).toBeCloseTo(2 * (5 + 1));
     expect(rep.meanDistance).toBeCloseTo(3);
     expect(rep.maxDistance).toBeCloseTo(5);
   });
