@@ -96,16 +96,16 @@ export function registerBalanceCommand(program: Command, io: Io): void {
         };
         const res = await balanceWorkspace(services, { scenario: o.scenario, from: o.from, settings, bound: o.bound });
         if (!res.ok) throw new UserError(res.error.message);
-        const { prepared, result, names, lowerBound, saved, base, applied, kpis } = res.value;
+        const { prepared, result, names, lowerBound, saved, base, applied, kpis, explanation } = res.value;
         const measureNames = prepared.input.measures.map((m) => m.name);
         const summary = { ...summarize(result.report, prepared.input.x.length, lowerBound), worstDeviation: kpis.worstDeviation, meanDistanceToCentre: kpis.compactness };
         const rows = territoryRows(result.report, names, measureNames, prepared.input.ids, kpis);
         const changes = { removed: applied.removed, reassigned: applied.reassigned, unstaffed: applied.unstaffed };
-        emit(io, !!o.json, { saved, base, warnings: prepared.warnings, measures: measureNames, ...summary, territories: rows, ...changes }, () => [
+        emit(io, !!o.json, { saved, base, warnings: prepared.warnings, measures: measureNames, ...summary, territories: rows, ...changes, explanation }, () => [
           `Saved ${saved.scenarioName} v${saved.version}${saved.created ? ` (new scenario from ${base.scenarioName} v${base.version})` : ''}`,
           ...prepared.warnings.map((w) => `Note: ${w}`),
           '',
-          formatReport(rows, summary, measureNames),
+          formatReport(rows, summary, measureNames, explanation),
           ...formatChanges(changes),
         ].join('\n'));
       } finally {

@@ -1,4 +1,4 @@
-import type { BalanceReport, LowerBoundReport, ReassignedAccount, RunKpis } from '../../../shared/domain/balance';
+import type { BalanceReport, LowerBoundReport, ReassignedAccount, RunExplanation, RunKpis } from '../../../shared/domain/balance';
 import { num, pct, table } from '../output';
 
 /** Compact, JSON-friendly summary of a run (what the CLI prints and the tests read). */
@@ -50,8 +50,8 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
   }));
 }
 
-/** Human text: per-territory table, then summary lines. */
-export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[]): string {
+/** Human text: per-territory table, then summary lines; unmet constraints in plain words when explained (workspace runs). */
+export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[], explanation?: RunExplanation): string {
   const lines = [
     table(
       ['territory', 'units', 'centre', ...measureNames, 'deviation', 'pieces', 'Σ distance', 'max distance', 'locked'],
@@ -65,8 +65,14 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
       ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(1)}%`
       : `LP lower bound skipped: ${s.lowerBound.skipped}`,
   ];
-  for (const v of s.violations.slice(0, 10)) lines.push(`  ${v.proven ? 'infeasible' : 'unmet'}: ${v.reason}`);
-  if (s.violations.length > 10) lines.push(`  … and ${s.violations.length - 10} more`);
+  if (explanation) {
+    for (const i of explanation.issues.slice(0, 10)) lines.push(`  ${i.text}${i.fix ? ` ${i.fix}` : ''}`);
+    if (explanation.issues.length > 10) lines.push(`  … and ${explanation.issues.length - 10} more`);
+    if (explanation.widenTo !== null) lines.push(`  Widen the band to ±${(explanation.widenTo * 100).toFixed(1)} %: run again with --tolerance ${explanation.widenTo}`);
+  } else {
+    for (const v of s.violations.slice(0, 10)) lines.push(`  ${v.proven ? 'infeasible' : 'unmet'}: ${v.reason}`);
+    if (s.violations.length > 10) lines.push(`  … and ${s.violations.length - 10} more`);
+  }
   return lines.join('\n');
 }
 

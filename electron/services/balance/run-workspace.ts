@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 import {
-  applyBalanceResult, BalanceInputError, prepareBalance, runBalance, runKpis,
-  type BalanceApplied, type BalanceResult, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
+  applyBalanceResult, BalanceInputError, explainRun, prepareBalance, runBalance, runKpis,
+  type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
 import { lowerBoundFor } from './lower-bound';
@@ -30,6 +30,8 @@ export type WorkspaceBalanceOutcome = {
   applied: BalanceApplied;
   /** The run's figures on the saved payload (the KPIs every view shows). */
   kpis: RunKpis;
+  /** Unmet constraints in plain words, and the band the pre-check allows. */
+  explanation: RunExplanation;
   lowerBound: LowerBoundReport;
 };
 
@@ -78,9 +80,10 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   if (!saved.ok) return saved;
   const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
   const names = applied.territories.map((t) => t.name);
+  const explanation = explainRun(result.report, o.settings.tolerance, { unit: (u) => data.units.names[u] ?? data.units.ids[u]!, territory: (t) => names[t] ?? `Territory ${t + 1}` });
   return ok({
     saved: { ...saved.value, scenarioName, created },
     base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },
-    prepared: prepared.value, result, names, applied, kpis, lowerBound,
+    prepared: prepared.value, result, names, applied, kpis, explanation, lowerBound,
   });
 }

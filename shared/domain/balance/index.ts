@@ -20,3 +20,4 @@ export {
 export { repProfiles, territoryProfiles } from './rep-profiles';
 export { applyBalanceResult, keptIdentities, KEEP_IDENTITY_SHARE, type BalanceApplied, type ReassignedAccount } from './apply-result';
 export { runKpis, type RunKpis, type RunKpiDataset, type RunTerritoryKpi } from './run-kpis';
+export { explainRun, type ExplainNames, type RunExplanation, type RunIssue } from './explain';

@@ -1,0 +1,83 @@
+// A run's unmet constraints in plain words (names and shares, not unit indices and raw numbers), with the fix.
+import type { BalanceReport } from './types';
+
+/** One explained problem of a run. */
+export type RunIssue = { kind: 'unit-too-large' | 'cluster' | 'search' | 'contiguity' | 'other'; text: string; fix: string };
+
+/** What the user reads under a run: issues, and the smallest band the pre-check does not rule out (null: none needed). */
+export type RunExplanation = { issues: RunIssue[]; widenTo: number | null };
+
+/** Names the explanation uses: units ("Los Angeles, CA") and territories by engine index. */
+export type ExplainNames = { unit: (u: number) => string; territory: (t: number) => string };
+
+const share = (x: number): string => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
+const pct = (x: number): string => `${(Math.abs(x) * 100).toFixed(1)} %`;
+/** Rounds a tolerance up to the next half percent (0.0731 -> 0.075). */
+const roundUp = (t: number): number => Math.ceil(t * 200 - 1e-9) / 200;
+
+function unitList(units: readonly number[], names: ExplainNames): string {
+  const shown = units.slice(0, 4).map(names.unit);
+  return units.length > 4 ? `${shown.join(', ')} and ${units.length - 4} more` : shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown[0] ?? '';
+}
+
+/**
+ * Explains a run's violations in plain words. Band shares are of the measure's total (K territories share it); the
+ * suggested band is the smallest tolerance that every proof allows (a unit above the bound needs value/mean − 1) and,
+ * for territories the search left out of band, the deviation this run reached (a plan within it exists: this one).
+ */
+export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' | 'territories'>, tolerance: number, names: ExplainNames): RunExplanation {
+  const issues: RunIssue[] = [];
+  let need = 0;
+  const byMeasure = new Map(report.targets.map((t) => [t.measure, t]));
+  const k = report.territories.length;
+  const seen = new Set<string>();
+  const bandText = (m: string): string => {
+    const tg = byMeasure.get(m)!;
+    const total = tg.mean * k;
+    return total > 0 ? `${share(tg.lo / total)}–${share(tg.hi / total)}` : '';
+  };
+  for (const v of report.violations) {
+    const tg = byMeasure.get(v.measure);
+    const key = `${v.kind}:${v.measure}:${v.territory}:${(v.units ?? []).join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (v.kind === 'contiguity') {
+      issues.push({ kind: 'contiguity', text: `${names.territory(v.territory)} is in ${v.value} separate pieces (locked units keep it apart).`, fix: 'Unlock the units or rebalance without locks.' });
+      continue;
+    }
+    if (!tg || tg.mean <= 0 || (v.kind !== 'tolerance' && v.kind !== 'min' && v.kind !== 'max')) {
+      issues.push({ kind: 'other', text: v.reason, fix: '' });
+      continue;
+    }
+    const total = tg.mean * k;
+    const dev = v.value / tg.mean - 1;
+    if (v.proven && v.units?.length === 1 && v.territory < 0) {
+      need = Math.max(need, dev);
+      issues.push({
+        kind: 'unit-too-large',
+        text: `${names.unit(v.units[0]!)} alone holds ${share(v.value / total)} of ${v.measure}, more than a territory's band (${bandText(v.measure)}).`,
+        fix: 'Split it into ZIP codes (ZIP geography), or widen the band.',
+      });
+    } else if (v.proven && v.units && v.units.length > 1 && v.territory < 0) {
+      issues.push({
+        kind: 'cluster',
+        text: `${unitList(v.units, names)} must share one territory (they reach the rest only through each other) and hold ${share(v.value / total)} of ${v.measure}; no contiguous territory around them fits the band (${bandText(v.measure)}).`,
+        fix: 'Widen the band, or allow non-contiguous territories.',
+      });
+    } else if (v.territory >= 0) {
+      // A territory holding a proof is explained by the proof; a cluster's territory is as far out as this run left it.
+      if (v.proven && v.units) {
+        if (v.units.length > 1) need = Math.max(need, Math.abs(dev));
+        continue;
+      }
+      need = Math.max(need, Math.abs(dev));
+      issues.push({
+        kind: 'search',
+        text: `${names.territory(v.territory)} has ${pct(dev) === pct(tolerance) ? `${(Math.abs(dev) * 100).toFixed(2)} %` : pct(dev)} ${dev > 0 ? 'more' : 'less'} ${v.measure} than the average territory, outside ±${pct(tolerance)}. No proof says the band is impossible: the search did not find a plan within it.`,
+        fix: 'Run again with another seed or a longer time limit, or widen the band.',
+      });
+    } else issues.push({ kind: 'other', text: v.reason, fix: '' });
+  }
+  const widenTo = need > tolerance + 1e-12 ? roundUp(need) : null;
+  return { issues, widenTo };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { explainRun, type ExplainNames } from '../../../../shared/domain/balance';
+import type { BalanceReport } from '../../../../shared/domain/balance';
+
+const names: ExplainNames = { unit: (u) => ['Los Angeles, CA', 'Kings, NY', 'Queens, NY'][u] ?? `unit ${u}`, territory: (t) => ['West', 'East', 'South'][t]! };
+// 50 territories of mean 2 (total 100), band ±5 %: [1.9, 2.1], i.e. 1.9–2.1 % of the total each.
+const targets = [{ measure: 'potential', mean: 2, lo: 1.9, hi: 2.1 }];
+const territories = (devs: number[]): BalanceReport['territories'] => Array.from({ length: 50 }, (_, t) => ({
+  territory: t, center: 0, units: 1, measures: [2], deviations: [devs[t] ?? 0], components: 1, islandPieces: 0, sumDistance: 0, maxDistance: 0, locked: false,
+}));
+
+describe('explainRun', () => {
+  it('says in words that a unit alone is above the band, with shares of the total, and proposes the smallest band that allows it', () => {
+    const e = explainRun({
+      targets, territories: territories([0.8]),
+      violations: [
+        { territory: -1, measure: 'potential', kind: 'tolerance', value: 3.6, target: 2.1, units: [0], proven: true, reason: 'unit 0 (06037) alone has 3.6 potential, above 2.1' },
+        { territory: 0, measure: 'potential', kind: 'tolerance', value: 3.6, target: 2.1, units: [0], proven: true, reason: 'territory 0 …' },
+      ],
+    }, 0.05, names);
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]!.text).toBe("Los Angeles, CA alone holds 3.6 % of potential, more than a territory's band (1.9 %–2.1 %).");
+    expect(e.issues[0]!.fix).toMatch(/Split it into ZIP codes.*widen the band/);
+    // 3.6 / 2 - 1 = 80 %
+    expect(e.widenTo).toBeCloseTo(0.8);
+  });
+
+  it('names territories the search left out of band, says nothing proves it impossible, and proposes the deviation reached', () => {
+    const e = explainRun({
+      targets, territories: territories([0, 0.0731]),
+      violations: [{ territory: 1, measure: 'potential', kind: 'tolerance', value: 2 * 1.0731, target: 2.1, reason: 'territory 1 …' }],
+    }, 0.05, names);
+    expect(e.issues[0]!.text).toBe('East has 7.3 % more potential than the average territory, outside ±5.0 %. No proof says the band is impossible: the search did not find a plan within it.');
+    expect(e.widenTo).toBeCloseTo(0.075);
+  });
+
+  it('lists a forced cluster by unit names and needs no wider band when every territory is in band', () => {
+    const e = explainRun({
+      targets, territories: territories([]),
+      violations: [{ territory: -1, measure: 'potential', kind: 'tolerance', value: 2.3, target: 2.1, units: [1, 2], proven: true, reason: '…' }],
+    }, 0.05, names);
+    expect(e.issues[0]!.text).toMatch(/^Kings, NY and Queens, NY must share one territory .* hold 2\.3 % of potential/);
+    expect(explainRun({ targets, territories: territories([]), violations: [] }, 0.05, names)).toEqual({ issues: [], widenTo: null });
+  });
+});
