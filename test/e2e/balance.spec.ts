@@ -58,3 +58,50 @@ test('runs a disruption sweep in parallel workers and lists the outcomes side by
   expect(disruption[0]).toBe('0.0%');
   expect(new Set(disruption).size).toBeGreaterThan(1);
 });
+
+test('designs 12 territories from scratch: preview on the map, discard, save; the grid shows the deviation the run reported', async ({ page }) => {
+  await openApp(page);
+  const grid = page.getByTestId('territory-grid');
+  const rowsBefore = await grid.getAttribute('data-row-count');
+  await openPanel(page);
+  await page.getByTestId('balance-mode').selectOption('design');
+  await page.getByTestId('balance-k').fill('12');
+  await page.getByTestId('balance-run').click();
+  const row = page.getByTestId('balance-result-row');
+  await expect(row).toHaveCount(1, { timeout: 90_000 });
+  const worst = Number(await row.getAttribute('data-worst-deviation'));
+  await expect(row.locator('td').nth(3)).toHaveText(/^[\d,.]+ km$/);
+  // Old territories that no longer exist hand their named accounts to the territory of their unit, listed in words.
+  await expect(page.getByTestId('balance-reassigned')).toContainText('→');
+
+  await row.getByTestId('balance-preview').click();
+  await expect(page.getByTestId('balance-preview-note')).toBeVisible();
+  // 12 designed territories + the 4 Enterprise overlay territories, nothing left over
+  await expect(grid).toHaveAttribute('data-row-count', '16', { timeout: 30_000 });
+  await page.screenshot({ path: 'test-results/balance-preview.png' });
+  await row.getByTestId('balance-discard').click();
+  await expect(grid).toHaveAttribute('data-row-count', rowsBefore ?? '', { timeout: 30_000 });
+
+  await row.getByTestId('balance-pick').click();
+  await expect(row.getByTestId('balance-saved')).toBeVisible({ timeout: 30_000 });
+  await expect(grid).toHaveAttribute('data-row-count', '16', { timeout: 30_000 });
+  const chip = await page.locator('.side__header .chip', { hasText: /^Potential worst/ }).first().textContent();
+  expect(Number(/([\d.]+)/.exec(chip ?? '')![1])).toBeCloseTo(worst * 100, 1);
+});
+
+test('explains a unit too large for the band in words and widens the band with one click', async ({ page }) => {
+  await openApp(page);
+  await openPanel(page);
+  await page.getByTestId('balance-mode').selectOption('design');
+  await page.getByTestId('balance-k').fill('50');
+  await page.getByTestId('balance-run').click();
+  await expect(page.getByTestId('balance-result-row')).toHaveCount(1, { timeout: 90_000 });
+  const explain = page.getByTestId('balance-explain');
+  await expect(explain.locator('li[data-kind="unit-too-large"]').first()).toContainText(/^[A-Z][\w .'-]+, [A-Z]{2} alone holds [\d.]+ % of potential, more than a territory's band \([\d.]+ %–[\d.]+ %\)/);
+  await page.screenshot({ path: 'test-results/balance-explain.png' });
+  const widen = explain.getByTestId('balance-widen');
+  const to = /±([\d.]+) %/.exec((await widen.textContent()) ?? '')![1]!;
+  await widen.click();
+  await expect(page.getByTestId('balance-tolerance')).toHaveValue(String(Number(to)));
+  await expect(page.getByTestId('balance-result-row')).toHaveCount(2, { timeout: 90_000 });
+});

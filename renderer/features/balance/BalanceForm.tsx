@@ -31,7 +31,7 @@ export function BalanceForm() {
         </select>
       </label>
       <label>Territories (K)
-        <input type="number" min={1} placeholder="current" value={s.k ?? ''} onChange={(e) => set({ k: optNum(e.target.value) })} />
+        <input type="number" min={1} placeholder="current" data-testid="balance-k" value={s.k ?? ''} onChange={(e) => set({ k: optNum(e.target.value) })} />
       </label>
       <fieldset className="balance-form__measures">
         <legend>Balance</legend>

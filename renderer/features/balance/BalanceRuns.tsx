@@ -1,9 +1,11 @@
-import { useState } from 'react';
-import { cancelBalanceRun, clearBalanceRuns, pickBalanceRun } from './balance-actions';
+import { Fragment, useState } from 'react';
+import { formatDistance } from '../../../shared/domain/kpi/travel';
+import { useDatasetStore } from '../../state/dataset-store';
+import { cancelBalanceRun, clearBalanceRuns, discardBalancePreview, pickBalanceRun, previewBalanceRun, widenBalanceBand } from './balance-actions';
 import { useBalanceStore, type BalanceRun } from './balance-store';
+import { proposeRepMatch } from './rep-match-actions';
 
 const pct = (f: number | null | undefined, digits = 1): string => (f === null || f === undefined || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`);
-const compact = (v: number): string => (v >= 1e9 ? `${(v / 1e9).toFixed(2)} G` : v >= 1e6 ? `${(v / 1e6).toFixed(2)} M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)} k` : v.toFixed(1));
 
 function RunProgress({ run }: { run: BalanceRun }) {
   const p = run.progress;
@@ -29,9 +31,37 @@ function RunProgress({ run }: { run: BalanceRun }) {
   );
 }
 
+/** What a finished run means in words: unmet constraints with their fixes, the wider band to try, named accounts moved, reps to match. */
+function RunDetails({ run }: { run: BalanceRun }) {
+  const o = run.outcome!;
+  const { issues, widenTo } = o.explanation;
+  return (
+    <div className="balance-explain" data-testid="balance-explain">
+      {issues.length > 0 ? (
+        <ul>
+          {issues.slice(0, 6).map((i, n) => <li key={n} data-kind={i.kind}>{i.text} <span className="balance-explain__fix">{i.fix}</span></li>)}
+          {issues.length > 6 ? <li>… and {issues.length - 6} more territories outside the band.</li> : null}
+        </ul>
+      ) : null}
+      {widenTo !== null && !run.saved ? (
+        <button type="button" data-testid="balance-widen" onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
+      ) : null}
+      {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territories no longer exist (no new territory holds half of their accounts).</p> : null}
+      {o.applied.reassigned.length > 0 ? (
+        <p data-testid="balance-reassigned">Named accounts of removed territories move to their unit's territory: {o.applied.reassigned.map((a) => `${a.accountName} (${a.from} → ${a.to ?? 'unassigned'})`).join('; ')}.</p>
+      ) : null}
+      {run.saved && o.applied.unstaffed.length > 0 ? (
+        <p>{o.applied.unstaffed.length} territories have no rep: <button type="button" data-testid="balance-match-reps" onClick={() => void proposeRepMatch()}>Match reps</button></p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Running runs with progress, then finished runs side by side to pick from. */
 export function BalanceRuns() {
   const runs = useBalanceStore((s) => s.runs);
+  const previewRunId = useBalanceStore((s) => s.previewRunId);
+  const metric = useDatasetStore((s) => (s.units?.kind === 'custom' ? 'planar' : 'geographic'));
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
   const done = runs.filter((r) => r.status === 'done' && r.result);
@@ -51,32 +81,49 @@ export function BalanceRuns() {
         <>
           <table className="balance-table" data-testid="balance-runs-table">
             <thead>
-              <tr><th>run</th><th title="Largest deviation from the mean over all balanced measures">worst dev.</th><th>non-contig.</th><th>compactness</th><th>disruption</th><th>runtime</th><th /></tr>
+              <tr>
+                <th>run</th>
+                <th title="Largest deviation from the mean of the balanced alignment, over the balanced measures, as the saved scenario's KPIs will show it (named accounts included)">worst dev.</th>
+                <th>non-contig.</th>
+                <th title="Mean distance from a unit to its territory centre, averaged over territories">compactness</th>
+                <th>disruption</th><th>runtime</th><th />
+              </tr>
             </thead>
             <tbody>
               {done.map((r) => {
                 const rep = r.result!.report;
+                const o = r.outcome;
+                const previewing = previewRunId === r.id;
                 return (
-                  <tr key={r.id} data-testid="balance-result-row" data-run-id={r.id} data-worst-deviation={rep.worstDeviation}>
-                    <td title={rep.violations.slice(0, 5).map((v) => v.reason).join('\n')}>{r.label}{rep.feasible ? '' : ' ⚠'}</td>
-                    <td>{pct(rep.worstDeviation)}</td>
-                    <td>{rep.nonContiguous}</td>
-                    <td>{compact(rep.compactness)}</td>
-                    <td>{pct(rep.disruption?.unitsShare)}</td>
-                    <td>{((r.elapsedMs ?? rep.runtimeMs) / 1000).toFixed(1)} s</td>
-                    <td className="balance-table__actions">
-                      {r.saved ? <span data-testid="balance-saved">saved v{r.saved.version}</span> : (
-                        <>
-                          <button type="button" data-testid="balance-pick" disabled={busy} onClick={() => void pick(r.id, false)}>Save version</button>
-                          <button type="button" disabled={busy} onClick={() => void pick(r.id, true)}>As scenario</button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
+                  <Fragment key={r.id}>
+                    <tr data-testid="balance-result-row" data-run-id={r.id} data-worst-deviation={o?.kpis.worstDeviation ?? rep.worstDeviation}>
+                      <td>{r.label}{rep.feasible ? '' : ' ⚠'}</td>
+                      <td>{pct(o?.kpis.worstDeviation ?? rep.worstDeviation)}</td>
+                      <td>{rep.nonContiguous}</td>
+                      <td>{o ? formatDistance(o.kpis.compactness, 'km', metric) : '—'}</td>
+                      <td>{pct(rep.disruption?.unitsShare)}</td>
+                      <td>{((r.elapsedMs ?? rep.runtimeMs) / 1000).toFixed(1)} s</td>
+                      <td className="balance-table__actions">
+                        {r.saved ? <span data-testid="balance-saved">saved v{r.saved.version}</span> : (
+                          <>
+                            {previewing
+                              ? <button type="button" data-testid="balance-discard" disabled={busy} onClick={() => void discardBalancePreview()}>Discard</button>
+                              : <button type="button" data-testid="balance-preview" disabled={busy || !o} onClick={() => void previewBalanceRun(r.id)}>Preview on map</button>}
+                            <button type="button" data-testid="balance-pick" disabled={busy || !o} onClick={() => void pick(r.id, false)}>Save version</button>
+                            <button type="button" disabled={busy || !o} onClick={() => void pick(r.id, true)}>As scenario</button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                    {o && (o.explanation.issues.length > 0 || o.applied.reassigned.length > 0 || o.applied.removed.length > 0 || (r.saved && o.applied.unstaffed.length > 0)) ? (
+                      <tr className="balance-table__details"><td colSpan={7}><RunDetails run={r} /></td></tr>
+                    ) : null}
+                  </Fragment>
                 );
               })}
             </tbody>
           </table>
+          {previewRunId !== null ? <div className="balance-preview-note" data-testid="balance-preview-note">The map and grid show run {done.find((r) => r.id === previewRunId)?.label ?? previewRunId} as an unsaved draft: Save version or Discard.</div> : null}
           <div className="balance-runs__footer">
             <input placeholder="new scenario name" value={newName} onChange={(e) => setNewName(e.target.value)} />
             <button type="button" onClick={clearBalanceRuns}>Clear finished</button>

@@ -1,13 +1,13 @@
 import { api } from '../../api/client';
 import type { AccountId, UnitId } from '../../../shared/domain/ids';
 import type { AccountsTable, UnitEdges } from '../../../shared/domain/dataset/types';
-import { applyBalanceResult, prepareBalance, runKpis, type BalanceApplied, type BalanceDataset, type BalanceSettings, type RunKpis } from '../../../shared/domain/balance';
+import { applyBalanceResult, explainRun, prepareBalance, runKpis, type BalanceDataset, type BalanceSettings } from '../../../shared/domain/balance';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { useDatasetStore } from '../../state/dataset-store';
-import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
+import { applyScenarioDraft, deriveScenarioState, openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
 import { messageOf, reportError } from '../../state/ui-actions';
-import { useBalanceStore, type BalanceRun } from './balance-store';
+import { useBalanceStore, type BalanceRun, type RunOutcome } from './balance-store';
 import { CancelledError, runInWorker, type WorkerJob } from './balance-worker-pool';
 
 let extra: { edges: UnitEdges; accounts: AccountsTable } | null = null;
@@ -67,6 +67,8 @@ function runLabel(s: BalanceSettings): string {
 /** Starts one run with the panel settings, or a sweep: one parallel run per disruption budget. */
 export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number[]> {
   const data = await ensureBalanceData();
+  // A run starts from a saved version, never from a preview of another run.
+  if (useBalanceStore.getState().previewRunId !== null) await discardBalancePreview();
   const current = useScenarioStore.getState().current;
   if (!data || !current) return [];
   const { settings, sweep } = useBalanceStore.getState();
@@ -78,7 +80,7 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     ids.push(id);
     const run: BalanceRun = {
       id, label: runLabel(s), settings: s, status: 'queued', progress: null, base: { scenarioId: current.scenarioId, version: current.version },
-      prepared: null, result: null, error: null, elapsedMs: null, saved: null,
+      prepared: null, result: null, error: null, elapsedMs: null, saved: null, outcome: null,
     };
     useBalanceStore.setState((st) => ({ runs: [...st.runs, run] }));
     const prepared = prepareBalance(data, current.payload, s);
@@ -92,7 +94,11 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     const job = runInWorker(prepared.value.input, (p) => patchRun(id, { progress: p }), () => { t0 = performance.now(); patchRun(id, { status: 'running' }); });
     jobs.set(id, job);
     job.result.then(
-      (result) => patchRun(id, { status: 'done', result, elapsedMs: Math.round(performance.now() - t0) }),
+      (result) => {
+        const run = useBalanceStore.getState().runs.find((r) => r.id === id);
+        const outcome = run ? runOutcome(data, current.payload, { ...run, result }) : null;
+        patchRun(id, { status: 'done', result, outcome, elapsedMs: Math.round(performance.now() - t0) });
+      },
       (e: unknown) => patchRun(id, e instanceof CancelledError ? { status: 'cancelled' } : { status: 'error', error: messageOf(e) }),
     ).finally(() => jobs.delete(id));
   }
@@ -109,11 +115,51 @@ export function clearBalanceRuns(): void {
   useBalanceStore.setState((s) => ({ runs: s.runs.filter((r) => r.status === 'running' || r.status === 'queued') }));
 }
 
-/** A finished run applied to its base payload: identities, reassigned named accounts, and its KPIs as the saved scenario will show them. */
-function runOutcome(data: BalanceDataset, payload: ScenarioPayload, run: BalanceRun): { applied: BalanceApplied; kpis: RunKpis } {
+/** A finished run applied to its base payload: identities, reassigned named accounts, its KPIs as the saved scenario will show them, issues in words. */
+function runOutcome(data: BalanceDataset, payload: ScenarioPayload, run: BalanceRun): RunOutcome {
   const prepared = run.prepared!;
   const applied = applyBalanceResult(data, payload, prepared, run.result!);
-  return { applied, kpis: runKpis(data, applied, prepared, run.result!) };
+  const names = useDatasetStore.getState().units?.names ?? [];
+  const explanation = explainRun(run.result!.report, run.settings.tolerance, {
+    unit: (u) => names[u] ?? data.units.ids[u] ?? `unit ${u}`,
+    territory: (t) => applied.territories[t]?.name ?? `Territory ${t + 1}`,
+  });
+  return { applied, kpis: runKpis(data, applied, prepared, run.result!), explanation };
+}
+
+/** Shows a finished run on the map and in the grid as an unsaved draft of its base version. */
+export async function previewBalanceRun(id: number): Promise<void> {
+  const run = useBalanceStore.getState().runs.find((r) => r.id === id);
+  if (!run?.outcome) return;
+  const current = useScenarioStore.getState().current;
+  try {
+    if (!current || current.scenarioId !== run.base.scenarioId || current.version !== run.base.version || useBalanceStore.getState().previewRunId !== null) {
+      await openScenario(run.base.scenarioId, run.base.version);
+    }
+    const payload = run.outcome.applied.payload;
+    applyScenarioDraft(payload, await deriveScenarioState(payload));
+    useBalanceStore.setState({ previewRunId: id });
+  } catch (e) {
+    reportError({ id: 'balance-preview', title: 'The run could not be shown on the map', detail: messageOf(e), action: 'Save it as a new scenario to look at it, or run again.' });
+  }
+}
+
+/** Ends a preview: reopens the version the run started from. */
+export async function discardBalancePreview(): Promise<void> {
+  const id = useBalanceStore.getState().previewRunId;
+  const run = useBalanceStore.getState().runs.find((r) => r.id === id);
+  useBalanceStore.setState({ previewRunId: null });
+  if (run) await openScenario(run.base.scenarioId, run.base.version);
+}
+
+/** Re-runs a run's settings with the band widened to what its explanation suggests. */
+export async function widenBalanceBand(id: number): Promise<number[]> {
+  const run = useBalanceStore.getState().runs.find((r) => r.id === id);
+  const widenTo = run?.outcome?.explanation.widenTo;
+  if (!run || widenTo === null || widenTo === undefined) return [];
+  if (useBalanceStore.getState().previewRunId !== null) await discardBalancePreview();
+  updateBalanceSettings({ ...run.settings, tolerance: widenTo });
+  return startBalanceRuns('single');
 }
 
 /** Saves a finished run as a new version of its scenario, or as a new scenario, and opens it. */
@@ -121,10 +167,9 @@ export async function pickBalanceRun(id: number, newScenarioName?: string): Prom
   const run = useBalanceStore.getState().runs.find((r) => r.id === id);
   const payload = basePayloads.get(id);
   if (!run?.result || !run.prepared || !payload) return false;
-  const data = await ensureBalanceData();
-  if (!data) return false;
+  const outcome = run.outcome;
+  if (!outcome) return false;
   const r = run.result.report;
-  const outcome = runOutcome(data, payload, run);
   const summary = { worstDeviation: outcome.kpis.worstDeviation, nonContiguous: r.nonContiguous, compactness: outcome.kpis.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
   const next = { ...outcome.applied.payload, settings: { ...outcome.applied.payload.settings, balance: { ...run.settings, result: summary } } };
   const note = `${run.label}: worst deviation ${(outcome.kpis.worstDeviation * 100).toFixed(1)}%`;
@@ -143,6 +188,7 @@ export async function pickBalanceRun(id: number, newScenarioName?: string): Prom
       return false;
     }
     patchRun(id, { saved: saved.value });
+    useBalanceStore.setState({ previewRunId: null });
     await refreshScenarioList();
     await openScenario(saved.value.scenarioId, saved.value.version);
     return true;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BalanceProgress, BalanceResult, BalanceSettings, FitScore, PreparedBalance } from '../../../shared/domain/balance';
+import type { BalanceApplied, BalanceProgress, BalanceResult, BalanceSettings, FitScore, PreparedBalance, RunExplanation, RunKpis } from '../../../shared/domain/balance';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 
 /** One engine run of the panel (a single run or one member of a sweep). */
@@ -17,7 +17,12 @@ export type BalanceRun = {
   /** Wall-clock time in the worker including transfer, ms. */
   elapsedMs: number | null;
   saved: VersionRef | null;
+  /** The finished run applied to its base: identities, reassigned named accounts, KPIs as saved, issues in words. */
+  outcome: RunOutcome | null;
 };
+
+/** A finished run as it would be saved. */
+export type RunOutcome = { applied: BalanceApplied; kpis: RunKpis; explanation: RunExplanation };
 
 /** Proposed rep per territory with the explained fit, before it is applied. */
 export type RepProposal = { territoryId: string; territoryName: string; repId: string; repName: string; fit: FitScore };
@@ -30,6 +35,8 @@ export type BalanceState = {
   sweep: number[];
   dataStatus: 'idle' | 'loading' | 'ready' | 'error';
   runs: BalanceRun[];
+  /** Run shown on the map and grid as an unsaved draft (Save or Discard). */
+  previewRunId: number | null;
   match: { status: 'idle' | 'running' | 'ready' | 'error'; proposals: RepProposal[]; total: number; unmatched: string[]; error: string | null };
 };
 
@@ -43,6 +50,7 @@ export const initialBalanceState: BalanceState = {
   sweep: [0, 0.05, 0.1, 0.2],
   dataStatus: 'idle',
   runs: [],
+  previewRunId: null,
   match: { status: 'idle', proposals: [], total: 0, unmatched: [], error: null },
 };
 
