@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/app-services';
@@ -32,5 +33,25 @@ describe('rep travel on the demo at default settings', () => {
     } finally {
       services.close();
     }
+  }, 60_000);
+});
+
+describe('tessera travel', () => {
+  it('switches a scenario to miles: the dashboard keeps km internally, compare and the report show miles; bad values are refused', async () => {
+    const file = join(tempDir(), 'demo.tessera');
+    expect((await cli('demo', '--workspace', file)).code).toBe(0);
+    const bad = await cli('travel', '-w', file, '-s', 'Current plan', '--unit', 'yards');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Distance unit must be km or mi, got "yards"');
+    expect((await cli('travel', '-w', file, '-s', 'Current plan', '--visits-per-trip', '0')).err).toContain('from 1 to 50, got 0');
+    const set = await cli('travel', '-w', file, '-s', 'Current plan', '--unit', 'mi', '--visits-per-trip', '5');
+    expect(set.out).toContain('Saved travel settings (mi, 5 accounts per day trip) as version 2 of Current plan');
+    const cmp = await cli('compare', '-w', file, 'Current plan', 'Nearest rep');
+    expect(cmp.out).toMatch(/Compactness: mean distance from a unit to its territory centre\s+[\d,.]+ mi\s+[\d,.]+ mi/);
+    const html = join(tempDir(), 'r.html');
+    expect((await cli('report', '-w', file, '-s', 'Current plan', '--html', '-o', html)).code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/<td class="n">[\d,.]+ mi<\/td>/);
+    expect(text).toContain('visits 5 accounts');
   }, 60_000);
 });

@@ -5,7 +5,8 @@ import { ruleSetSchema } from '../../../shared/domain/rules/schema';
 import type { RuleSet } from '../../../shared/domain/rules/types';
 import { createServices } from '../../services/app-services';
 import { resolveVersion } from '../../services/context';
-import { readQuotaCsv, saveQuotas } from '../../services/report/quota-import';
+import { dashboardSettings } from '../../services/report/dashboard-service';
+import { checkTravelSettings, readQuotaCsv, saveQuotas, saveTravelSettings } from '../../services/report/quota-import';
 import { reportHtmlFile, reportPdf } from '../../services/report/report-service';
 import { routeCsvText } from '../../services/rules/route-service';
 import { rulesOf } from '../../services/rules/rules-store';
@@ -42,6 +43,28 @@ export function registerRouteCommands(program: Command, io: Io): void {
         const ref = saveQuotas(ws, v.value, q.value);
         if (!ref) throw new UserError(`Scenario ${v.value.scenarioName} changed while importing; run the command again.`);
         emit(io, !!o.json, ref, () => `Saved imported quotas as version ${ref.version} of ${v.value.scenarioName}`);
+      } finally {
+        ws.close();
+      }
+    });
+  program
+    .command('travel')
+    .description("set how a scenario's dashboard and report show distances and estimate travel (see docs/algorithms.md)")
+    .requiredOption('-w, --workspace <file>', 'workspace file')
+    .requiredOption('-s, --scenario <name>', 'scenario name or id')
+    .option('--unit <km|mi>', 'distance unit')
+    .option('--visits-per-trip <n>', 'accounts visited on one day trip from the home base', (v: string) => Number(v))
+    .option('--json', 'machine-readable output')
+    .action((o: { workspace: string; scenario: string; unit?: string; visitsPerTrip?: number; json?: boolean }) => {
+      const ws = openForCli(o.workspace);
+      try {
+        const v = resolveVersion(ws, selectorOf(o.scenario));
+        if (!v.ok) throw new UserError(v.error.message);
+        const t = checkTravelSettings(o.unit, o.visitsPerTrip, dashboardSettings(v.value.payload).travel);
+        if (!t.ok) throw new UserError(t.error.message);
+        const ref = saveTravelSettings(ws, v.value, t.value);
+        if (!ref) throw new UserError(`Scenario ${v.value.scenarioName} changed meanwhile; run the command again.`);
+        emit(io, !!o.json, { ...ref, travel: t.value }, () => `Saved travel settings (${t.value.distanceUnit}, ${t.value.visitsPerTrip} accounts per day trip) as version ${ref.version} of ${v.value.scenarioName}`);
       } finally {
         ws.close();
       }

@@ -47,7 +47,7 @@ export function compareText(c: CompareResult): string {
   const names = c.scenarios.map((s, i) => (i === c.baselineIndex ? `${s.name} (baseline)` : s.name));
   const rows = c.rows.map((r) => [
     r.label,
-    ...r.values.flatMap((v, i) => (i === c.baselineIndex ? [formatKpiValue(v, r.format, 'km', c.metric)] : [formatKpiValue(v, r.format, 'km', c.metric), `${r.deltas[i]! >= 0 ? '+' : ''}${formatKpiValue(r.deltas[i]!, r.format, 'km', c.metric)}`])),
+    ...r.values.flatMap((v, i) => (i === c.baselineIndex ? [formatKpiValue(v, r.format, c.distanceUnit, c.metric)] : [formatKpiValue(v, r.format, c.distanceUnit, c.metric), `${r.deltas[i]! >= 0 ? '+' : ''}${formatKpiValue(r.deltas[i]!, r.format, c.distanceUnit, c.metric)}`])),
   ]);
   const headers = ['KPI', ...names.flatMap((n, i) => (i === c.baselineIndex ? [n] : [n, 'delta']))];
   const moved = c.scenarios.flatMap((s, i) =>

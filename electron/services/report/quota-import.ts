@@ -1,7 +1,8 @@
 import type { ScenarioVersion, VersionRef } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { ScenarioId } from '../../../shared/domain/ids';
-import type { QuotaSettings } from '../../../shared/domain/kpi/dashboard';
+import type { DashboardSettings, QuotaSettings } from '../../../shared/domain/kpi/dashboard';
+import type { DistanceUnit, TravelSettings } from '../../../shared/domain/kpi/travel';
 import { appendVersion } from '../../db/scenario-repo';
 import { parseCsv } from '../rules/route-service';
 import { currentAuthor, type Workspace } from '../workspace';
@@ -40,9 +41,26 @@ export function readQuotaCsv(text: string, version: ScenarioVersion, reps: reado
   return problems.length ? err('invalid', problems[0]!, problems) : ok(out);
 }
 
+/** Saves part of the scenario's dashboard settings as a new version; null when the base is stale. */
+function saveDashboardSettings(ws: Workspace, version: ScenarioVersion, patch: Partial<DashboardSettings>, note: string): VersionRef | null {
+  const settings = { ...dashboardSettings(version.payload), ...patch };
+  const payload = { ...version.payload, settings: { ...version.payload.settings, dashboard: settings } };
+  return appendVersion(ws.db, version.scenarioId as ScenarioId, version.version, payload, currentAuthor(), note);
+}
+
 /** Saves imported quotas into the scenario's dashboard settings as a new version; null when the base is stale. */
 export function saveQuotas(ws: Workspace, version: ScenarioVersion, quotas: QuotaSettings): VersionRef | null {
-  const settings = { ...dashboardSettings(version.payload), quotas };
-  const payload = { ...version.payload, settings: { ...version.payload.settings, dashboard: settings } };
-  return appendVersion(ws.db, version.scenarioId as ScenarioId, version.version, payload, currentAuthor(), `Imported quotas (${Object.keys(quotas.byTerritory ?? {}).length} territories, ${Object.keys(quotas.byRep ?? {}).length} reps)`);
+  return saveDashboardSettings(ws, version, { quotas }, `Imported quotas (${Object.keys(quotas.byTerritory ?? {}).length} territories, ${Object.keys(quotas.byRep ?? {}).length} reps)`);
+}
+
+/** Checks travel settings from the command line: unit km or mi, 1..50 accounts per day trip. */
+export function checkTravelSettings(unit: string | undefined, visits: number | undefined, current: TravelSettings): Result<TravelSettings, 'invalid'> {
+  if (unit !== undefined && unit !== 'km' && unit !== 'mi') return err('invalid', `Distance unit must be km or mi, got "${unit}"`);
+  if (visits !== undefined && !(Number.isInteger(visits) && visits >= 1 && visits <= 50)) return err('invalid', `Visits per day trip must be a whole number from 1 to 50, got ${visits}`);
+  return ok({ distanceUnit: (unit as DistanceUnit | undefined) ?? current.distanceUnit, visitsPerTrip: visits ?? current.visitsPerTrip });
+}
+
+/** Saves travel settings (distance unit, visits per day trip) into the scenario's dashboard settings as a new version; null when the base is stale. */
+export function saveTravelSettings(ws: Workspace, version: ScenarioVersion, travel: TravelSettings): VersionRef | null {
+  return saveDashboardSettings(ws, version, { travel }, `Travel settings: distances in ${travel.distanceUnit}, ${travel.visitsPerTrip} accounts per day trip`);
 }

@@ -4,6 +4,7 @@ import { compareScenarios } from '../../../shared/domain/scenario/compare';
 import type { CompareDataset } from '../../../shared/domain/scenario/diff';
 import { kpiDeltaRows } from '../../../shared/domain/scenario/kpi-table';
 import { resolveVersion } from '../context';
+import { dashboardSettings } from '../report/dashboard-service';
 import type { Workspace } from '../workspace';
 
 /** The workspace's dataset as comparison input; census geographies are lon/lat, custom units planar. */
@@ -28,5 +29,6 @@ export function compareInWorkspace(ws: Workspace, selectors: ScenarioSelector[],
     ...comparison,
     refs: versions.map((v) => ({ scenarioId: v.scenarioId, version: v.version, scenarioName: v.scenarioName })),
     rows: kpiDeltaRows(comparison),
+    distanceUnit: dashboardSettings(versions[baseline]!.payload).travel.distanceUnit,
   });
 }

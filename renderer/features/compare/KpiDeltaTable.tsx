@@ -19,10 +19,10 @@ export function KpiDeltaTable({ result }: { result: CompareResult }) {
             <td>{r.label}</td>
             {r.values.map((v, i) => (
               <td key={i}>
-                {formatKpiValue(v, r.format, 'km', result.metric)}
+                {formatKpiValue(v, r.format, result.distanceUnit, result.metric)}
                 {i === result.baselineIndex ? null : (
                   <span className={`delta ${deltaClass(r, r.deltas[i]!)}`} data-testid="kpi-delta">
-                    {' '}({r.deltas[i]! >= 0 ? '+' : ''}{formatKpiValue(r.deltas[i]!, r.format, 'km', result.metric)})
+                    {' '}({r.deltas[i]! >= 0 ? '+' : ''}{formatKpiValue(r.deltas[i]!, r.format, result.distanceUnit, result.metric)})
                   </span>
                 )}
               </td>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Comparison } from '../../domain/scenario/compare';
 import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
+import type { DistanceUnit } from '../../domain/kpi/travel';
 import type { Result } from '../result';
 import { pathArg, selectorArg, type ScenarioSelector } from './common';
 import type { ScenarioSummary, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
@@ -9,7 +10,7 @@ import type { ScenarioSummary, VersionRef, WorkspaceErrorCode, WorkspaceInfo } f
 export type VersionMeta = VersionRef & { parentVersion: number | null; createdAt: string; author: string; note: string };
 
 /** A comparison as the compare view and `tessera compare --json` get it. */
-export type CompareResult = Comparison & { refs: (VersionRef & { scenarioName: string })[]; rows: KpiDeltaRow[] };
+export type CompareResult = Comparison & { refs: (VersionRef & { scenarioName: string })[]; rows: KpiDeltaRow[]; /** Distance unit of the baseline's dashboard settings. */ distanceUnit: DistanceUnit };
 
 /** Why an outside file was refused. */
 export type ShareErrorCode = 'not-found' | 'not-tessera' | 'corrupt' | 'newer-schema' | 'too-large' | 'unsafe' | 'inconsistent';
