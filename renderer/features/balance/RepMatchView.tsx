@@ -13,12 +13,12 @@ export function RepMatchView() {
         {match.proposals.length > 0 ? (
           <button type="button" data-testid="apply-rep-match" onClick={() => void applyRepMatch()}>Apply ({match.proposals.length})</button>
         ) : null}
-        {match.status === 'ready' ? <span className="rep-match__total">total fit {match.total.toFixed(2)}</span> : null}
+        {match.status === 'ready' ? <span className="rep-match__total" title="Sum of the pairs' fit scores; each is 0..1 (1 = home at the centre, full industry, language and seniority fit)">total fit {match.total.toFixed(2)} of {match.proposals.length} possible</span> : null}
       </div>
       {match.error ? <div className="balance-run__error">{match.error}</div> : null}
       {match.proposals.length > 0 ? (
         <table className="balance-table">
-          <thead><tr><th>territory</th><th>rep</th><th>fit</th><th>why</th></tr></thead>
+          <thead><tr><th>territory</th><th>rep</th><th title="0..1, 1 = best">fit (0–1)</th><th>why</th></tr></thead>
           <tbody>
             {match.proposals.map((p) => (
               <tr key={p.territoryId}>
