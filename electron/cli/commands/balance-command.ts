@@ -100,12 +100,12 @@ export function registerBalanceCommand(program: Command, io: Io): void {
         const measureNames = prepared.input.measures.map((m) => m.name);
         const summary = { ...summarize(result.report, prepared.input.x.length, lowerBound), worstDeviation: kpis.worstDeviation, meanDistanceToCentre: kpis.compactness };
         const rows = territoryRows(result.report, names, measureNames, prepared.input.ids, kpis);
-        const changes = { removed: applied.removed, reassigned: applied.reassigned, unstaffed: applied.unstaffed };
+        const changes = { removed: applied.removed, reassigned: applied.reassigned, unstaffed: applied.unstaffed, untouched: applied.untouched };
         emit(io, !!o.json, { saved, base, warnings: prepared.warnings, measures: measureNames, ...summary, territories: rows, ...changes, explanation }, () => [
           `Saved ${saved.scenarioName} v${saved.version}${saved.created ? ` (new scenario from ${base.scenarioName} v${base.version})` : ''}`,
           ...prepared.warnings.map((w) => `Note: ${w}`),
           '',
-          formatReport(rows, summary, measureNames, explanation),
+          formatReport(rows, summary, measureNames, explanation, prepared.input.metric),
           ...formatChanges(changes),
         ].join('\n'));
       } finally {

@@ -1,4 +1,6 @@
-import type { BalanceReport, LowerBoundReport, ReassignedAccount, RunExplanation, RunKpis } from '../../../shared/domain/balance';
+import type { BalanceApplied, BalanceReport, LowerBoundReport, ReassignedAccount, RunExplanation, RunKpis } from '../../../shared/domain/balance';
+import type { DistanceMetric } from '../../../shared/domain/geo/distance';
+import { formatDistance } from '../../../shared/domain/kpi/travel';
 import { num, pct, table } from '../output';
 
 /** Compact, JSON-friendly summary of a run (what the CLI prints and the tests read). */
@@ -22,7 +24,9 @@ export type BalanceSummary = {
 };
 
 /** Per-territory row of the report. */
-export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; deviations: Record<string, number>; pieces: number; sumDistance: number; maxDistance: number; locked: boolean };
+export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; deviations: Record<string, number>; pieces: number; sumDistance: number; maxDistance: number; locked: boolean;
+  /** Workspace runs: mean distance of the territory's units to its centre (km for lon/lat). */
+  meanDistance?: number };
 
 /** Builds the summary of a report. */
 export function summarize(report: BalanceReport, units: number, lowerBound: LowerBoundReport): BalanceSummary {
@@ -47,19 +51,25 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
     deviation: kpis ? worst(Object.values(kpis.territories[t.territory]!.deviations)) : worst(t.deviations),
     deviations: kpis?.territories[t.territory]!.deviations ?? Object.fromEntries(report.targets.map((tg, j) => [tg.measure, t.deviations[j] ?? 0])),
     pieces: t.components, sumDistance: t.sumDistance, maxDistance: t.maxDistance, locked: t.locked,
+    ...(kpis ? { meanDistance: kpis.territories[t.territory]!.meanDistance } : {}),
   }));
 }
 
 /** Human text: per-territory table, then summary lines; unmet constraints in plain words when explained (workspace runs). */
-export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[], explanation?: RunExplanation): string {
+export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[], explanation?: RunExplanation, metric: DistanceMetric = 'geographic'): string {
   const lines = [
-    table(
-      ['territory', 'units', 'centre', ...measureNames, 'deviation', 'pieces', 'Σ distance', 'max distance', 'locked'],
-      rows.map((r) => [r.territory, r.units, r.center, ...measureNames.map((m) => num(r.measures[m] ?? 0)), pct(r.deviation), r.pieces, num(r.sumDistance), num(r.maxDistance, 1), r.locked ? 'yes' : '']),
-    ),
+    explanation
+      ? table(
+        ['territory', 'units', 'centre', ...measureNames, 'deviation', 'pieces', 'mean to centre', 'locked'],
+        rows.map((r) => [r.territory, r.units, r.center, ...measureNames.map((m) => num(r.measures[m] ?? 0)), pct(r.deviation), r.pieces, formatDistance(r.meanDistance ?? 0, 'km', metric), r.locked ? 'yes' : '']),
+      )
+      : table(
+        ['territory', 'units', 'centre', ...measureNames, 'deviation', 'pieces', 'Σ weight × distance', 'max distance', 'locked'],
+        rows.map((r) => [r.territory, r.units, r.center, ...measureNames.map((m) => num(r.measures[m] ?? 0)), pct(r.deviation), r.pieces, num(r.sumDistance), num(r.maxDistance, 1), r.locked ? 'yes' : '']),
+      ),
     '',
     `Worst deviation ${pct(s.worstDeviation)}; ${s.feasible ? 'all constraints met' : `${s.violations.length} violation(s)`}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
-    `${s.meanDistanceToCentre !== undefined ? `Compactness: mean ${num(s.meanDistanceToCentre, 1)} km from a unit to its territory centre` : `Compactness (${s.objective}) ${num(s.compactness)}`}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
+    `${s.meanDistanceToCentre !== undefined ? `Compactness: mean ${formatDistance(s.meanDistanceToCentre, 'km', metric)} from a unit to its territory centre` : `Compactness (${s.objective}) ${num(s.compactness)}`}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
     `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations${s.cancelled ? ' (stopped early)' : ''}`,
     'bound' in s.lowerBound
       ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(1)}%`
@@ -77,8 +87,9 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
 }
 
 /** Lines about what a workspace run changed besides the assignment: removed territories, moved named accounts, reps to match. */
-export function formatChanges(c: { removed: readonly { name: string }[]; reassigned: readonly ReassignedAccount[]; unstaffed: readonly string[] }): string[] {
+export function formatChanges(c: { removed: readonly { name: string }[]; reassigned: readonly ReassignedAccount[]; unstaffed: readonly string[]; untouched: BalanceApplied['untouched'] }): string[] {
   const lines: string[] = [];
+  for (const a of c.untouched) lines.push(`Alignment ${a.label} is unchanged: ${a.territories} territories (${a.names.slice(0, 6).join(', ')}${a.names.length > 6 ? ', …' : ''}).`);
   if (c.removed.length) lines.push(`Territories that no longer exist (no new territory holds half of their accounts): ${c.removed.map((t) => t.name).join(', ')}`);
   for (const a of c.reassigned) lines.push(`  named account ${a.accountName} (${a.accountId}): ${a.from} no longer exists -> ${a.to ?? 'unassigned (the account has no unit)'}`);
   if (c.unstaffed.length) lines.push(`${c.unstaffed.length} territories have no rep (${c.unstaffed.join(', ')}): run Match reps (balance panel) to propose one each.`);

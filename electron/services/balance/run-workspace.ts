@@ -80,7 +80,7 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   if (!saved.ok) return saved;
   const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
   const names = applied.territories.map((t) => t.name);
-  const explanation = explainRun(result.report, o.settings.tolerance, { unit: (u) => data.units.names[u] ?? data.units.ids[u]!, territory: (t) => names[t] ?? `Territory ${t + 1}` });
+  const explanation = explainRun(result.report, o.settings.tolerance, { unit: (u) => data.units.names[u] ?? data.units.ids[u]!, territory: (t) => names[t] ?? `Territory ${t + 1}`, deviation: (t, m) => kpis.territories[t]?.deviations[m] });
   return ok({
     saved: { ...saved.value, scenarioName, created },
     base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },

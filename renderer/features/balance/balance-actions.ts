@@ -120,11 +120,13 @@ function runOutcome(data: BalanceDataset, payload: ScenarioPayload, run: Balance
   const prepared = run.prepared!;
   const applied = applyBalanceResult(data, payload, prepared, run.result!);
   const names = useDatasetStore.getState().units?.names ?? [];
+  const kpis = runKpis(data, applied, prepared, run.result!);
   const explanation = explainRun(run.result!.report, run.settings.tolerance, {
     unit: (u) => names[u] ?? data.units.ids[u] ?? `unit ${u}`,
     territory: (t) => applied.territories[t]?.name ?? `Territory ${t + 1}`,
+    deviation: (t, m) => kpis.territories[t]?.deviations[m],
   });
-  return { applied, kpis: runKpis(data, applied, prepared, run.result!), explanation };
+  return { applied, kpis, explanation };
 }
 
 /** Shows a finished run on the map and in the grid as an unsaved draft of its base version. */

@@ -23,6 +23,8 @@ export type BalanceApplied = {
   reassigned: ReassignedAccount[];
   /** New territories with no rep (their shapes match no old territory): offer Match reps. */
   unstaffed: string[];
+  /** The other alignments (e.g. an Enterprise overlay), unchanged, reported separately. */
+  untouched: { label: string; territories: number; names: string[] }[];
 };
 
 type Dataset = { accounts: Pick<BalanceDataset['accounts'], 'ids' | 'unitIndex' | 'segment'> & { names?: readonly string[] } };
@@ -152,5 +154,10 @@ export function applyBalanceResult(
     removed: [...removedIds].map((id) => ({ id: id as TerritoryId, name: byId.get(id)?.name ?? id })),
     reassigned,
     unstaffed: finalIds.filter((id) => !nameOf.get(id)!.repId).map((id) => nameOf.get(id)!.name),
+    untouched: alignments.flatMap((a, i) => {
+      if (i === prepared.alignmentIndex) return [];
+      const used = [...new Set<string>(Object.values(a.assignment))];
+      return [{ label: a.label, territories: used.length, names: used.map((id) => nameOf.get(id)?.name ?? id) }];
+    }),
   };
 }

@@ -7,8 +7,11 @@ export type RunIssue = { kind: 'unit-too-large' | 'cluster' | 'search' | 'contig
 /** What the user reads under a run: issues, and the smallest band the pre-check does not rule out (null: none needed). */
 export type RunExplanation = { issues: RunIssue[]; widenTo: number | null };
 
-/** Names the explanation uses: units ("Los Angeles, CA") and territories by engine index. */
-export type ExplainNames = { unit: (u: number) => string; territory: (t: number) => string };
+/**
+ * Names the explanation uses: units ("Los Angeles, CA") and territories by engine index; optionally a territory's
+ * deviation as the saved scenario's KPIs show it (named accounts included), so the words match the table.
+ */
+export type ExplainNames = { unit: (u: number) => string; territory: (t: number) => string; deviation?: (t: number, measure: string) => number | undefined };
 
 const share = (x: number): string => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)} %`;
 const pct = (x: number): string => `${(Math.abs(x) * 100).toFixed(1)} %`;
@@ -50,7 +53,7 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
       continue;
     }
     const total = tg.mean * k;
-    const dev = v.value / tg.mean - 1;
+    const dev = (v.territory >= 0 ? names.deviation?.(v.territory, v.measure) : undefined) ?? v.value / tg.mean - 1;
     if (v.proven && v.units?.length === 1 && v.territory < 0) {
       need = Math.max(need, dev);
       issues.push({

@@ -43,3 +43,14 @@ describe('explainRun', () => {
     expect(explainRun({ targets, territories: territories([]), violations: [] }, 0.05, names)).toEqual({ issues: [], widenTo: null });
   });
 });
+
+describe('explainRun with the saved KPIs', () => {
+  it("uses the territory's deviation as the saved scenario shows it (named accounts included) in words and in the band it proposes", () => {
+    const e = explainRun({
+      targets, territories: territories([0, 0.171]),
+      violations: [{ territory: 1, measure: 'potential', kind: 'tolerance', value: 2 * 1.171, target: 2.1, reason: '…' }],
+    }, 0.05, { ...names, deviation: (t, m) => (t === 1 && m === 'potential' ? 0.18 : undefined) });
+    expect(e.issues[0]!.text).toMatch(/^East has 18\.0 % more potential/);
+    expect(e.widenTo).toBeCloseTo(0.18);
+  });
+});

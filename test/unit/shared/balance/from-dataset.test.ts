@@ -93,6 +93,7 @@ describe('applyBalanceResult', () => {
     expect(fresh.every((t) => t.repId === null && t.region === 'Unassigned' && /^T-\d+$/.test(t.id))).toBe(true);
     expect(new Set(fresh.map((t) => t.color)).size).toBe(3);
     expect(four.unstaffed).toEqual(['Territory 1', 'Territory 2', 'Territory 3']);
+    expect(four.untouched).toEqual([{ label: 'Enterprise', territories: 1, names: ['West'] }]);
   });
 
   it('removes territories that no longer exist and moves their named accounts to the territory of their unit', () => {
