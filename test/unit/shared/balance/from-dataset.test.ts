@@ -129,3 +129,24 @@ describe('rep and territory profiles', () => {
     expect(repProfiles(d.reps).map((r) => [r.id, r.seniority, r.industries])).toEqual([['r1', 1, { Retail: 1 }], ['r2', 0, { Finance: 1 }]]);
   });
 });
+
+describe('runKpis', () => {
+  it("reports a run with the saved scenario's KPIs: named accounts and the accounts of its territories counted as the grid counts them", async () => {
+    const { runKpis } = await import('../../../../shared/domain/balance');
+    const { scenarioKpis } = await import('../../../../shared/domain/kpi/scenario-kpis');
+    const data = tinyDataset();
+    const payload = tinyPayload();
+    const p = prepared({ measures: ['potential', 'accounts'] }, payload);
+    const applied = applyBalanceResult(data, payload, p, { assignment: Int32Array.from([0, 1, 0, 1]) });
+    const k = runKpis(data, applied, p, { assignment: Int32Array.from([0, 1, 0, 1]) });
+    // West: a1 + a3 = 40 plus Enterprise a5 = 500 (the overlay maps every unit to West); East: a2 + a4 + named a6 = 120.
+    expect(k.territories.map((t) => [t.name, t.measures.potential])).toEqual([['West', 540], ['East', 120]]);
+    expect(k.territories[0]!.deviations.potential).toBeCloseTo(210 / 330);
+    expect(k.territories.map((t) => t.measures.accounts)).toEqual([3, 3]);
+    expect(k.worstDeviation).toBeCloseTo(210 / 330);
+    const kpis = scenarioKpis(applied.payload, data.units.ids, data.accounts);
+    expect(kpis.rows.map((r) => r.potentialDeviation)).toEqual(k.territories.map((t) => t.deviations.potential));
+    // Mean distance of the units (0,0),(0,1) / (1,0),(1,1) to their centre: 0.5 map units.
+    expect(k.compactness).toBeCloseTo(0.5);
+  });
+});
