@@ -21,6 +21,8 @@ export function buildProgram(io: Io): Command {
   const program = new Command('tessera')
     .description('Tessera: offline sales territory design and scenario modeling')
     .version(APP_VERSION)
+    // Program options only before the command name, so `export --version 2` (a scenario version) reaches the command.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
