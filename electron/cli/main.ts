@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { KpiRangeError } from '../../shared/domain/kpi/territory-kpis';
 import { APP_VERSION } from '../services/app-services';
 import { registerBalanceCommand } from './commands/balance-command';
 import { registerImportCommand } from './commands/import-command';
@@ -47,7 +48,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof KpiRangeError) {
       io.err(`tessera: ${e.message}`);
       return EXIT.user;
     }

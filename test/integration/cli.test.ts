@@ -78,6 +78,15 @@ describe('tessera CLI', () => {
     expect([program.code, program.out.trim()]).toEqual([0, APP_VERSION]);
   });
 
+  it('exits 1 naming the measure when KPI totals are not finite (values written by an older import)', async () => {
+    const path = join(tempDir(), 'huge.tessera');
+    const data = tinyDataset();
+    data.accounts.potential = data.accounts.potential.map(() => 1e308);
+    Workspace.createWith(path, (db) => fillDataset(db, data, [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
+    const res = await cli('kpis', '-w', path, '-s', 'Current plan');
+    expect([res.code, res.err]).toEqual([1, expect.stringMatching(/^tessera: Territory KPIs cannot be computed: the total potential is Infinity/)]);
+  });
+
   it('exits 2 on bad usage', async () => {
     expect((await cli('frobnicate')).code).toBe(2);
     expect((await cli('kpis')).code).toBe(2);
