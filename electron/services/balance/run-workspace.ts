@@ -5,6 +5,7 @@ import {
   type BalanceResult, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
+import { createScenarioWithVersion } from '../scenario-handlers';
 import { lowerBoundFor } from './lower-bound';
 import { checkRunNumbers } from './run-files';
 
@@ -58,17 +59,15 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const summary = { worstDeviation: r.worstDeviation, nonContiguous: r.nonContiguous, compactness: r.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
   const next = applyBalanceResult(payload, prepared.value, result, { balance: { ...o.settings, result: summary } });
   const note = `Balanced ${o.settings.mode === 'design' ? 'from scratch' : 'by rebalancing'} (${o.settings.measures.join(', ')} ±${(o.settings.tolerance * 100).toFixed(1)}%, seed ${o.settings.seed ?? 1}): worst deviation ${(r.worstDeviation * 100).toFixed(1)}%`;
-  let created = false;
-  let scenarioId: number; let baseVersion: number; let scenarioName: string;
+  let saved: Result<VersionRef & { scenarioName: string; created: boolean }, string>;
   if (target.ok) {
-    scenarioId = target.value.scenarioId; baseVersion = target.value.version; scenarioName = target.value.scenarioName;
+    const v = await api['scenario.saveVersion']({ scenarioId: target.value.scenarioId, baseVersion: target.value.version, payload: next, note });
+    saved = v.ok ? ok({ ...v.value, scenarioName: target.value.scenarioName, created: false }) : v;
   } else {
-    const c = await api['scenario.create']({ name: o.scenario, from: { scenario: base.value.scenarioId, version: base.value.version } });
-    if (!c.ok) return c;
-    created = true;
-    scenarioId = c.value.id; baseVersion = c.value.headVersion; scenarioName = c.value.name;
+    // Creating NEW and saving the balanced plan happen in one transaction.
+    const c = createScenarioWithVersion(ws, { name: o.scenario, from: { scenario: base.value.scenarioId, version: base.value.version }, payload: next, note });
+    saved = c.ok ? ok({ scenarioId: c.value.id, version: c.value.version, scenarioName: c.value.name, created: true }) : c;
   }
-  const saved = await api['scenario.saveVersion']({ scenarioId, baseVersion, payload: next, note });
   if (!saved.ok) return saved;
   const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
   const byId = new Map(next.territories.map((t) => [t.id, t.name]));
@@ -77,7 +76,7 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   let f = 0;
   const names = prepared.value.territoryIds.map((id, i) => (id ? byId.get(id) : fresh[f++]?.name) ?? `Territory ${i + 1}`);
   return ok({
-    saved: { ...saved.value, scenarioName, created },
+    saved: saved.value,
     base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },
     prepared: prepared.value, result, names, lowerBound,
   });
