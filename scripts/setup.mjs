@@ -47,17 +47,17 @@ export function npm(args, env = process.env) {
  * Electron's binary download on a closed network), installs again without that download: browser mode and the tests
  * do not need it. Returns false (after saying why) when dependencies cannot be installed.
  */
-export function ensureDependencies(log = console.log) {
+export function ensureDependencies(log = (line) => console.log(`Tessera: ${line}`)) {
   const plan = installPlan({
     nodeModules: existsSync(join(ROOT, 'node_modules')),
     installStamp: mtime(join(ROOT, 'node_modules', '.package-lock.json')),
     lockFile: mtime(join(ROOT, 'package-lock.json')),
   });
   if (!plan) return true;
-  log(`Tessera: installing dependencies (${plan.why}): npm ${plan.args.join(' ')}`);
+  log(`installing dependencies (${plan.why}): npm ${plan.args.join(' ')}`);
   if (npm(plan.args)) return true;
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
-    log("Tessera: the install failed; trying again without Electron's binary (browser mode and the tests do not need it).");
+    log("the install failed; trying again without Electron's binary (browser mode and the tests do not need it).");
     if (npm(plan.args, { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })) return true;
   }
   console.error('Tessera: `npm ' + plan.args.join(' ') + '` failed (see above). Check your network or registry settings (npm config get registry) and run it again.');

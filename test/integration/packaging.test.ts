@@ -37,6 +37,8 @@ describe('packaging configuration (electron-builder)', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     expect(pkg.scripts.dist).toMatch(/^npm run build && electron-builder\b/);
+    // electron-builder's @electron/rebuild needs Node 22.12+: predist says so instead of failing half-way.
+    expect(pkg.scripts.predist).toContain('22.12');
     expect(pkg.devDependencies['electron-builder']).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.main).toBe('out/main/index.cjs');
     // The deb needs a maintainer: electron-builder takes it from the author's e-mail.
