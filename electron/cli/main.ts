@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { KpiRangeError } from '../../shared/domain/kpi/territory-kpis';
 import { APP_VERSION } from '../services/app-services';
 import { registerBalanceCommand } from './commands/balance-command';
 import { registerImportCommand } from './commands/import-command';
@@ -21,6 +22,8 @@ export function buildProgram(io: Io): Command {
   const program = new Command('tessera')
     .description('Tessera: offline sales territory design and scenario modeling')
     .version(APP_VERSION)
+    // Program options only before the command name, so `export --version 2` (a scenario version) reaches the command.
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
@@ -45,7 +48,7 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (e instanceof UserError) {
+    if (e instanceof UserError || e instanceof KpiRangeError) {
       io.err(`tessera: ${e.message}`);
       return EXIT.user;
     }

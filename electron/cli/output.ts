@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from 'commander';
+
 /** A failure caused by the user's input (exit code 1, message on stderr). */
 export class UserError extends Error {
   constructor(message: string) {
@@ -37,4 +39,13 @@ export function num(n: number, digits = 0): string {
 /** Formats a fraction as a signed percentage. */
 export function pct(f: number, digits = 1): string {
   return `${f >= 0 ? '+' : ''}${(f * 100).toFixed(digits)}%`;
+}
+
+/** Commander argument parser for a positive whole number (a scenario version, a count); names the option on bad input. */
+export function positiveInt(option: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${option} needs a whole number of 1 or more, got "${v}".`);
+    return n;
+  };
 }

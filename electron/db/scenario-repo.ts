@@ -100,6 +100,14 @@ export function insertScenario(db: Database.Database, s: NewScenario, now = new 
   })();
 }
 
+/** Creates a scenario (version 1 = s.payload) and saves next as its version 2, all in one transaction. */
+export function insertScenarioWithVersion(db: Database.Database, s: NewScenario, next: { payload: ScenarioPayload; note: string }, now = new Date().toISOString()): VersionRef {
+  return db.transaction(() => {
+    const id = insertScenario(db, s, now);
+    return appendVersion(db, id, 1, next.payload, s.author, next.note, now)!;
+  })();
+}
+
 /**
  * Appends a version after baseVersion. Returns null when baseVersion is no longer the head
  * (someone saved in between): versions are append-only, never overwritten.

@@ -1,7 +1,8 @@
-import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createServices, type Services } from '../services/app-services';
+import { setDemoDataDir } from '../services/demo/build-demo';
 import { setPdfPrinter } from '../services/report/pdf-printer';
+import { appPaths } from './app-paths';
 import { registerIpc } from './ipc';
 import { electronPdfPrinter } from './pdf-window';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -17,7 +18,7 @@ function argValue(flag: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const rendererDir = join(__dirname, '../renderer');
+const paths = appPaths({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: __dirname, userData: app.getPath('userData') });
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererUrl = devUrl ?? `${APP_ORIGIN}/`;
 
@@ -32,7 +33,7 @@ function createWindow(): BrowserWindow {
     title: 'Tessera',
     show: false,
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
+      preload: paths.preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -54,7 +55,7 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 void app.whenReady().then(() => {
-  if (!devUrl) serveRenderer(rendererDir, CSP);
+  if (!devUrl) serveRenderer(paths.renderer, CSP);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
@@ -62,9 +63,10 @@ void app.whenReady().then(() => {
   const workspace = argValue('--workspace');
   const nativeBinding = process.env['TESSERA_SQLITE_BINDING'];
   try {
+    setDemoDataDir(paths.demoData);
     services = createServices({
       mode: 'desktop',
-      ...(workspace ? { workspace } : {}),
+      ...(workspace ? { workspace } : { firstRunDemo: paths.firstRunWorkspace }),
       openOptions: nativeBinding ? { nativeBinding } : {},
     });
   } catch (e) {

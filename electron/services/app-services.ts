@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { AppApi } from '../../shared/contracts/app-api';
 import type { OpenOptions } from '../db/connection';
 import type { ServiceContext } from './context';
@@ -16,12 +18,22 @@ export { APP_VERSION } from './workspace-handlers';
 /** Options of the service container. */
 export type ServicesOptions = {
   mode: 'desktop' | 'browser' | 'direct';
-  /** Workspace file to open; the in-memory built-in demo when absent. */
+  /** Workspace file to open; else firstRunDemo; else the in-memory built-in demo. */
   workspace?: string;
+  /** Without `workspace`: open this file, writing the built-in demo to it first when it does not exist (the desktop app's first run). */
+  firstRunDemo?: string;
   openOptions?: OpenOptions;
   /** Called after the open workspace changes (title bar updates). */
   onWorkspaceChanged?: (ws: Workspace) => void;
 };
+
+function initialWorkspace(opts: ServicesOptions, openOptions: OpenOptions): Workspace {
+  if (opts.workspace) return Workspace.open(opts.workspace, openOptions);
+  if (!opts.firstRunDemo) return Workspace.inMemory(true, openOptions);
+  if (existsSync(opts.firstRunDemo)) return Workspace.open(opts.firstRunDemo, openOptions);
+  mkdirSync(dirname(opts.firstRunDemo), { recursive: true });
+  return Workspace.create(opts.firstRunDemo, true, openOptions);
+}
 
 /** The app's services: one object implementing AppApi over the current workspace. */
 export type Services = { api: AppApi; workspace: () => Workspace; close: () => void };
@@ -33,7 +45,7 @@ export type Services = { api: AppApi; workspace: () => Workspace; close: () => v
  */
 export function createServices(opts: ServicesOptions): Services {
   const openOptions = opts.openOptions ?? {};
-  let current = opts.workspace ? Workspace.open(opts.workspace, openOptions) : Workspace.inMemory(true, openOptions);
+  let current = initialWorkspace(opts, openOptions);
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,

@@ -179,9 +179,11 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
 
     // Zoom in on it until few enough accounts are in view to draw them as pickable points.
     for (let i = 0; i < 12 && (await lod.getAttribute('data-mode')) !== 'vector'; i++) {
+      const inFrame = (await lod.getAttribute('data-in-frame'))!;
       await page.mouse.move(spot!.x, spot!.y);
       await page.mouse.wheel(0, -400);
-      await page.waitForTimeout(700);
+      // The status bar recounts the accounts in view once the zoom has settled.
+      await expect(lod).not.toHaveAttribute('data-in-frame', inFrame);
     }
     await expect(lod).toHaveAttribute('data-mode', 'vector');
     expect(Number(await lod.getAttribute('data-in-frame'))).toBeLessThanOrEqual(5_000);

@@ -89,7 +89,8 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
   // Colour by region: one hue per region, named in the legend.
   await page.getByTestId('choropleth-key').selectOption('region');
   await expect(page.getByTestId('region-key')).toContainText('South');
-  await page.waitForTimeout(5000);
+  // Every layer has been built and drawn once these show: the heat grid's range comes from the raster worker's finished image.
+  await expect(page.getByTestId('heat-domain')).toContainText(/per cell/);
   await expect(page.getByTestId('error-count')).toHaveText('No problems');
   expect(problems).toEqual([]);
 });
@@ -188,7 +189,8 @@ test('paint moves the units under a stroke to the target, dragging a selection d
   await page.mouse.click(sx, sy);
   await expect(toolbar).toHaveAttribute('data-selected-units', '1');
   await page.mouse.move(sx, sy);
-  await page.waitForTimeout(1500); // hover marks the pointer as over the selection (drag moves it instead of panning)
+  // The pointer is over the selection (the map shows the move cursor), so a drag moves it instead of panning.
+  await expect(page.locator('[data-testid="map"] canvas').first()).toHaveCSS('cursor', 'move');
   await page.mouse.down();
   for (let k = 1; k <= 6; k++) await page.mouse.move(sx + ((x0 + 40 - sx) * k) / 6, sy + ((y0 - sy) * k) / 6);
   await page.mouse.up();

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
 // Desktop mode end to end: launches the built app (out/main/index.cjs) with the real Electron binary.
@@ -41,7 +42,8 @@ test.describe('Tessera desktop app', () => {
       executablePath: binary.path!,
       args: [main, '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
       timeout: 60_000,
-      env: { ...process.env, TESSERA_SQLITE_BINDING: sqliteBinding },
+      // A fresh user data folder (Linux: $XDG_CONFIG_HOME/Tessera), so the first-run demo is written anew, not the user's.
+      env: { ...process.env, TESSERA_SQLITE_BINDING: sqliteBinding, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'tessera-e2e-config-')) },
     });
     try {
       const window = await app.firstWindow();

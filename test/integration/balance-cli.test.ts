@@ -123,6 +123,22 @@ describe('tessera balance on a workspace', () => {
     }
   });
 
+  it('creates NEW and saves its balanced version in one transaction: a failed save leaves no scenario behind', async () => {
+    const path = tinyWorkspace();
+    const w = Workspace.open(path);
+    // Stands in for a disk that fills up between the two writes: the balanced version (v2) cannot be stored.
+    w.db.exec("CREATE TRIGGER fail_v2 BEFORE INSERT ON scenario_versions WHEN NEW.version = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    w.close();
+    const res = await cli('balance', '-w', path, '-s', 'Balanced', '--from', 'Current plan', '--measures', 'potential', '--tolerance', '0.2', '--no-bound');
+    expect([res.code, res.err]).toEqual([1, expect.stringMatching(/disk full/)]);
+    const ws = Workspace.open(path, { readOnly: true });
+    try {
+      expect(ws.info().scenarios.map((s) => s.name)).toEqual(['Current plan']);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('exits 1 for an unknown measure, a missing base scenario, or K below the current count', async () => {
     const path = tinyWorkspace();
     const m = await cli('balance', '-w', path, '-s', 'X', '--measures', 'nope');

@@ -6,23 +6,13 @@ import { payloadProblems, scenarioPayloadSchema } from '../../shared/schema/scen
 
 type Demo = ReturnType<typeof buildDemoDataset>;
 let demo: Demo;
-let ms = 0;
 
+// How long the build takes is measured by `tessera demo --json` (its "seconds"), not asserted here.
 beforeAll(() => {
-  const t0 = performance.now();
   demo = buildDemoDataset();
-  ms = performance.now() - t0;
-  const { units, edges, accounts, reps } = demo.dataset;
-  console.log(
-    `demo built in ${ms.toFixed(0)} ms: ${units.ids.length} units, ${edges.a.length} edges, ${accounts.ids.length} accounts, ${reps.length} reps`,
-  );
 });
 
 describe('built-in demo dataset', () => {
-  it('builds well within the time budget', () => {
-    expect(ms).toBeLessThan(15_000);
-  });
-
   it('covers the 50 states and DC by county, with FIPS as 5-digit strings', () => {
     const { units } = demo.dataset;
     expect(units.kind).toBe('county');

@@ -1,22 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useTempDir } from '../fixtures/temp';
 
 // The Electron binary cannot be downloaded on CI machines, so this loads the BUILT main process
 // (out/main/index.cjs) in Node with a recording stand-in for the 'electron' module. It checks what
 // the desktop shell really does: window security options, denied windows, menu, validated IPC.
 const MAIN = resolve(__dirname, '../../out/main/index.cjs');
 const built = existsSync(MAIN);
+const tempDir = useTempDir();
 if (!built) console.warn(`[skip] ${MAIN} is not built; run \`npm run build\` (npm test does) to test the Electron main process.`);
 
 type Handler = (event: { senderFrame: { url: string } }, method: unknown, arg: unknown) => Promise<{ result?: unknown; error?: { code: string; message: string } }>;
 
-function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; protocols: Record<string, (r: Request) => Promise<Response>> } {
+/** How the stand-in electron module presents the app: from a checkout, or packaged with its resources folder. */
+type Launch = { userData: string; packaged?: { resourcesPath: string } };
+
+type Loaded = {
+  calls: unknown[][];
+  handlers: Record<string, Handler>;
+  protocols: Record<string, (r: Request) => Promise<Response>>;
+  /** Runs the app's 'window-all-closed' handler (closes the workspace, quits). */
+  closeAll: () => void;
+};
+
+function loadMain(launch: Launch): Loaded {
   const calls: unknown[][] = [];
   const handlers: Record<string, Handler> = {};
   const protocols: Record<string, (r: Request) => Promise<Response>> = {};
+  const appEvents: Record<string, () => void> = {};
   class FakeWindow {
     webContents = {
       setWindowOpenHandler: (f: () => unknown) => calls.push(['windowOpen', f()]),
@@ -34,7 +48,15 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; pr
     }
   }
   const electron = {
-    app: { whenReady: () => Promise.resolve(), on: () => undefined, getVersion: () => '0.0.0', exit: (c: number) => calls.push(['exit', c]), quit: () => undefined },
+    app: {
+      isPackaged: launch.packaged !== undefined,
+      getPath: (name: string) => (name === 'userData' ? launch.userData : join(launch.userData, name)),
+      whenReady: () => Promise.resolve(),
+      on: (e: string, f: () => void) => (appEvents[e] = f),
+      getVersion: () => '0.0.0',
+      exit: (c: number) => calls.push(['exit', c]),
+      quit: () => calls.push(['quit']),
+    },
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (t: string, m: string) => calls.push(['errorBox', t, m]) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: { label?: string; role?: string; submenu?: { label?: string }[] }[]) => calls.push(['menu', m]) },
@@ -49,6 +71,10 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; pr
   };
   const mod = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
   const orig = mod._load;
+  const proc = process as { resourcesPath?: string };
+  const resourcesBefore = proc.resourcesPath;
+  // Electron sets process.resourcesPath (…/resources next to the executable, app.asar inside it).
+  proc.resourcesPath = launch.packaged?.resourcesPath;
   mod._load = function (req: string, ...rest: unknown[]) {
     return req === 'electron' ? electron : orig.call(this, req, ...rest);
   };
@@ -58,22 +84,31 @@ function loadMain(): { calls: unknown[][]; handlers: Record<string, Handler>; pr
     req(MAIN);
   } finally {
     mod._load = orig;
+    proc.resourcesPath = resourcesBefore;
   }
-  return { calls, handlers, protocols };
+  return { calls, handlers, protocols, closeAll: () => appEvents['window-all-closed']?.() };
 }
 
-async function until(check: () => boolean, ms = 80_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for the main process');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until the main process has opened its window or given up with an error box. */
+async function started(app: Loaded): Promise<void> {
+  await vi.waitFor(() => expect(app.calls.some((c) => c[0] === 'loadURL' || c[0] === 'errorBox')).toBe(true), { timeout: 80_000, interval: 50 });
+}
+
+const own = { senderFrame: { url: 'app://tessera/index.html' } };
+
+/** A packaged app's resources folder: resources/demo holds the demo tables (electron-builder's extraResources). */
+function resourcesFolder(withDemo: boolean): string {
+  const resources = join(tempDir(), 'resources');
+  mkdirSync(join(resources, 'demo'), { recursive: true });
+  if (withDemo) copyFileSync(resolve(__dirname, '../../electron/services/demo/data/county-potential.csv'), join(resources, 'demo', 'county-potential.csv'));
+  return resources;
 }
 
 describe.skipIf(!built)('Electron main process (built, with a stand-in electron module)', () => {
   it('opens a sandboxed, isolated window, denies new windows and answers validated IPC only from its own page', async () => {
-    const { calls, handlers } = loadMain();
-    await until(() => calls.some((c) => c[0] === 'loadURL'));
+    const app = loadMain({ userData: tempDir() });
+    const { calls, handlers } = app;
+    await started(app);
     expect(calls.find((c) => c[0] === 'loadURL')![1]).toBe('app://tessera/index.html');
     expect(calls.find((c) => c[0] === 'BrowserWindow')![1]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
@@ -82,22 +117,62 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Save As…']);
 
     const call = handlers['tessera:call']!;
-    const own = { senderFrame: { url: 'app://tessera/index.html' } };
     const info = await call(own, 'workspace.info', {});
     expect((info.result as { counts: { units: number } }).counts.units).toBeGreaterThan(3000);
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
+    app.closeAll();
   }, 120_000);
 
   it('serves the built renderer on app://tessera with the CSP and nothing outside it', async () => {
-    const { calls, protocols } = loadMain();
-    await until(() => calls.some((c) => c[0] === 'loadURL'));
+    const app = loadMain({ userData: tempDir() });
+    const { protocols } = app;
+    await started(app);
     const page = await protocols['app']!(new Request('app://tessera/index.html'));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('<div id="root">');
     expect((await protocols['app']!(new Request('app://tessera/%2e%2e%2f%2e%2e%2fpackage.json'))).status).toBe(404);
     expect((await protocols['app']!(new Request('app://elsewhere/index.html'))).status).toBe(404);
+    app.closeAll();
   }, 120_000);
+
+  it('writes the demo workspace to the user data folder on first run and opens that file again on the next', async () => {
+    const userData = join(tempDir(), 'config', 'Tessera'); // not there yet, like on a fresh machine
+    const first = loadMain({ userData });
+    await started(first);
+    const file = join(userData, 'Demo.tessera');
+    expect(existsSync(file)).toBe(true);
+    const info = await first.handlers['tessera:call']!(own, 'workspace.info', {});
+    expect(info.result).toMatchObject({ path: file, counts: { units: 3144 } });
+    const renamed = await first.handlers['tessera:call']!(own, 'scenario.update', { scenarioId: 1, name: 'Kept plan' });
+    expect(renamed.result).toMatchObject({ ok: true, value: { name: 'Kept plan' } });
+    first.closeAll();
+    expect(first.calls).toContainEqual(['quit']);
+
+    const second = loadMain({ userData });
+    await started(second);
+    const again = await second.handlers['tessera:call']!(own, 'scenario.list', {});
+    expect((again.result as { name: string }[]).map((s) => s.name)).toContain('Kept plan');
+    second.closeAll();
+  }, 180_000);
+
+  it('packaged: reads the demo tables from process.resourcesPath/demo, and says where it looked when they are missing', async () => {
+    const userData = tempDir();
+    const app = loadMain({ userData, packaged: { resourcesPath: resourcesFolder(true) } });
+    await started(app);
+    expect(app.calls.find((c) => c[0] === 'errorBox')).toBeUndefined();
+    expect(app.calls.find((c) => c[0] === 'loadURL')![1]).toBe('app://tessera/index.html');
+    expect(existsSync(join(userData, 'Demo.tessera'))).toBe(true);
+    app.closeAll();
+
+    const resources = resourcesFolder(false);
+    const broken = loadMain({ userData: tempDir(), packaged: { resourcesPath: resources } });
+    await started(broken);
+    const box = broken.calls.find((c) => c[0] === 'errorBox')!;
+    expect(box[1]).toBe('Tessera cannot start');
+    expect(box[2]).toContain(`Demo county table not found; looked at ${join(resources, 'demo', 'county-potential.csv')}`);
+    expect(broken.calls).toContainEqual(['exit', 1]);
+  }, 180_000);
 });

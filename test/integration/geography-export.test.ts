@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { appendVersion, findScenario, readVersion } from '../../electron/db/scenario-repo';
 import { Workspace } from '../../electron/services/workspace';
@@ -49,7 +50,11 @@ describe('custom geography and exports', () => {
     const s = findScenario(w.db, 'Imported plan')!;
     const v = readVersion(w.db, s)!;
     expect(v.payload.lockedUnits).toEqual(['U12']);
-    const payload = { ...v.payload, territories: v.payload.territories.map((t) => ({ ...t, repId: (t.id === 'West' ? 'r-w' : 'r-e') as RepId })) };
+    // A name pasted with control characters (XML 1.0 cannot carry them) and markup.
+    const payload = {
+      ...v.payload,
+      territories: v.payload.territories.map((t) => ({ ...t, repId: (t.id === 'West' ? 'r-w' : 'r-e') as RepId, ...(t.id === 'West' ? { name: 'West\u0001\u000b <&> "1"' } : {}) })),
+    };
     appendVersion(w.db, s.id, s.headVersion, payload, 'test', 'reps');
     w.close();
 
@@ -59,7 +64,7 @@ describe('custom geography and exports', () => {
       expect([f, r.code, r.err]).toEqual([f, 0, '']);
     }
     const assignments = parseCsvText(readFileSync(out('assignments-csv'), 'utf8'), ',');
-    expect(assignments[1]).toEqual(['1', "'=HYPERLINK(\"x\")", 'West', 'West', '', 'r-w', 'Wendy West', 'r-e', 'yes', 'U00', 'exact']);
+    expect(assignments[1]).toEqual(['1', "'=HYPERLINK(\"x\")", 'West', 'West\u0001\u000b <&> "1"', '', 'r-w', 'Wendy West', 'r-e', 'yes', 'U00', 'exact']);
     expect(readFileSync(out('salesforce-csv'), 'utf8')).toBe('Id,OwnerId\r\n1,r-w\r\n2,r-e\r\n');
     const geo = JSON.parse(readFileSync(out('geojson'), 'utf8'));
     expect(geo.features.map((f: { id: string; properties: { units: number } }) => [f.id, f.properties.units])).toEqual([['East', 3], ['West', 3]]);
@@ -72,6 +77,9 @@ describe('custom geography and exports', () => {
     expect(area).toBeCloseTo(3, 4);
     const kml = readFileSync(out('kml'), 'utf8');
     expect(kml.match(/<Placemark>/g)).toHaveLength(2);
+    const doc = new new JSDOM().window.DOMParser().parseFromString(kml, 'application/xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect([...doc.getElementsByTagName('Placemark')].map((p) => p.getElementsByTagName('name')[0]!.textContent)).toEqual(['East', 'West\uFFFD\uFFFD <&> "1"']);
     const kpis = parseCsvText(readFileSync(out('kpis-csv'), 'utf8'), ',');
     expect(kpis.map((r) => [r[0], r[6], r[8]])).toEqual([['territory_id', 'accounts', 'revenue'], ['East', '1', '7'], ['West', '1', '-5']]);
     expect((await cli('export', '-w', ws, '-s', 'Imported plan', '-f', 'kml', '-o', out('kml'))).err).toMatch(/already exists/);

@@ -33,9 +33,11 @@ async function exportShare(dir: string): Promise<{ ws: string; share: string }> 
   return { ws, share };
 }
 
+let tampered = 0;
+
 /** Edits a copy of a file with raw SQL (what an attacker or a broken tool could do). */
 function tamper(src: string, dir: string, sql: string, resign = false): string {
-  const out = join(dir, `tampered-${Math.random().toString(36).slice(2)}.tessera`);
+  const out = join(dir, `tampered-${++tampered}.tessera`);
   copyFileSync(src, out);
   const db = new Database(out);
   db.exec(sql);

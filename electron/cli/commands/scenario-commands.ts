@@ -6,7 +6,7 @@ import { formatKpiValue, movedCsv } from '../../../shared/domain/scenario/kpi-ta
 import { createServices, type Services } from '../../services/app-services';
 import { EXPORT_FORMATS } from '../../services/export/formats';
 import { WorkspaceFileError } from '../../db/connection';
-import { emit, num, table, UserError, type Io } from '../output';
+import { emit, num, positiveInt, table, UserError, type Io } from '../output';
 import { openForCli } from './workspace-commands';
 
 type WsOpt = { workspace: string; json?: boolean };
@@ -79,7 +79,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .argument('<source>', 'scenario name or id')
     .argument('<name>', 'name of the new scenario')
     .requiredOption('-w, --workspace <file>', 'workspace file')
-    .option('--version <n>', 'branch from this version (default: latest)', (v) => Number(v))
+    .option('--version <n>', 'branch from this version (default: latest)', positiveInt('--version'))
     .option('-d, --description <text>', 'description')
     .option('--json', 'machine-readable output')
     .action((source: string, name: string, o: WsOpt & { version?: number; description?: string }) =>
@@ -161,14 +161,15 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .requiredOption('-s, --scenario <name...>', 'scenario name or id (repeat for formats that hold several)')
     .requiredOption('-f, --format <format>', 'output format')
     .requiredOption('-o, --out <file>', 'output file')
+    .option('--version <n>', 'scenario version (default: latest; applies to the first --scenario)', positiveInt('--version'))
     .option('--force', 'overwrite an existing output file')
     .option('--json', 'machine-readable output')
-    .action(async (o: WsOpt & { scenario: string[]; format: string; out: string; force?: boolean }) => {
+    .action(async (o: WsOpt & { scenario: string[]; format: string; out: string; force?: boolean; version?: number }) => {
       const format = EXPORT_FORMATS[o.format];
       if (!format) throw new UserError(`Unknown export format "${o.format}"; choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
       const ws = openForCli(o.workspace, true);
       try {
-        const [first, ...more] = o.scenario.map((k) => selectorOf(k));
+        const [first, ...more] = o.scenario.map((k, i) => selectorOf(k, i === 0 ? o.version : undefined));
         const r = must(await format(ws, first!, o.out, { also: more, overwrite: o.force }));
         emit(io, !!o.json, r, () => `Wrote ${r.path}: ${r.summary}`);
       } finally {

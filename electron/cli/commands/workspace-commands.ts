@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { WorkspaceFileError } from '../../db/connection';
 import { createServices } from '../../services/app-services';
 import { Workspace } from '../../services/workspace';
-import { emit, num, pct, table, UserError, type Io } from '../output';
+import { emit, num, pct, positiveInt, table, UserError, type Io } from '../output';
 
 /** Opens a workspace for a command, turning file errors into user errors. */
 export function openForCli(path: string, readOnly = false): Workspace {
@@ -77,7 +77,7 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     .description('print territory KPIs of a scenario')
     .requiredOption('-w, --workspace <file>', 'workspace file')
     .option('-s, --scenario <name>', 'scenario name or id (default: the first)')
-    .option('--version <n>', 'scenario version (default: latest)', (v) => Number(v))
+    .option('--version <n>', 'scenario version (default: latest)', positiveInt('--version'))
     .option('--json', 'machine-readable output')
     .action(async (o: { workspace: string; scenario?: string; version?: number; json?: boolean }) => {
       openForCli(o.workspace, true).close();

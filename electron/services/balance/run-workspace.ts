@@ -5,6 +5,7 @@ import {
   type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
+import { createScenarioWithVersion } from '../scenario-handlers';
 import { lowerBoundFor } from './lower-bound';
 import { checkRunNumbers } from './run-files';
 
@@ -66,23 +67,21 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const summary = { worstDeviation: kpis.worstDeviation, nonContiguous: r.nonContiguous, compactness: kpis.compactness, disruption: r.disruption?.unitsShare ?? null, runtimeMs: Math.round(r.runtimeMs) };
   const next = { ...applied.payload, settings: { ...applied.payload.settings, balance: { ...o.settings, result: summary } } };
   const note = `Balanced ${o.settings.mode === 'design' ? 'from scratch' : 'by rebalancing'} (${o.settings.measures.join(', ')} ±${(o.settings.tolerance * 100).toFixed(1)}%, seed ${o.settings.seed ?? 1}): worst deviation ${(kpis.worstDeviation * 100).toFixed(1)}%`;
-  let created = false;
-  let scenarioId: number; let baseVersion: number; let scenarioName: string;
+  let saved: Result<VersionRef & { scenarioName: string; created: boolean }, string>;
   if (target.ok) {
-    scenarioId = target.value.scenarioId; baseVersion = target.value.version; scenarioName = target.value.scenarioName;
+    const v = await api['scenario.saveVersion']({ scenarioId: target.value.scenarioId, baseVersion: target.value.version, payload: next, note });
+    saved = v.ok ? ok({ ...v.value, scenarioName: target.value.scenarioName, created: false }) : v;
   } else {
-    const c = await api['scenario.create']({ name: o.scenario, from: { scenario: base.value.scenarioId, version: base.value.version } });
-    if (!c.ok) return c;
-    created = true;
-    scenarioId = c.value.id; baseVersion = c.value.headVersion; scenarioName = c.value.name;
+    // Creating NEW and saving the balanced plan happen in one transaction.
+    const c = createScenarioWithVersion(ws, { name: o.scenario, from: { scenario: base.value.scenarioId, version: base.value.version }, payload: next, note });
+    saved = c.ok ? ok({ scenarioId: c.value.id, version: c.value.version, scenarioName: c.value.name, created: true }) : c;
   }
-  const saved = await api['scenario.saveVersion']({ scenarioId, baseVersion, payload: next, note });
   if (!saved.ok) return saved;
   const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
   const names = applied.territories.map((t) => t.name);
   const explanation = explainRun(result.report, o.settings.tolerance, { unit: (u) => data.units.names[u] ?? data.units.ids[u]!, territory: (t) => names[t] ?? `Territory ${t + 1}`, deviation: (t, m) => kpis.territories[t]?.deviations[m] });
   return ok({
-    saved: { ...saved.value, scenarioName, created },
+    saved: saved.value,
     base: { scenarioId: base.value.scenarioId, version: base.value.version, scenarioName: base.value.scenarioName },
     prepared: prepared.value, result, names, applied, kpis, explanation, lowerBound,
   });

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Topology } from 'topojson-specification';
 import { buildDemoPlan } from '../../../shared/domain/dataset/demo-alignment';
 import { haversineKm } from '../../../shared/domain/geo/distance';
@@ -47,15 +49,23 @@ const req = createRequire(import.meta.url);
 // Independent cities share a name with the county around them (Baltimore, St. Louis, Fairfax, ...).
 const isIndependentCity = (fips: string) => (fips.startsWith('51') && fips.slice(2) >= '510') || fips === '24510' || fips === '29510';
 
+let demoDataDir: string | null = null;
+
+/** Makes the demo tables come from DIR only (the packaged app's resources folder); null: next to the code. */
+export function setDemoDataDir(dir: string | null): void {
+  demoDataDir = dir;
+}
+
 /**
- * Path of the bundled county table: next to this module when run from source (tsx, vitest), or from the
- * bundled main process (out/main/index.cjs) back to the source tree, which packaging must ship.
+ * Path of the bundled county table: in the folder set by setDemoDataDir (packaged app), else next to this
+ * module when run from source (tsx, vitest), or from the bundled main process (out/main/index.cjs) back to the source tree.
  */
 export function demoCountyCsvPath(): URL {
-  const candidates = ['./data/county-potential.csv', '../../electron/services/demo/data/county-potential.csv'];
-  const urls = candidates.map((c) => new URL(c, import.meta.url));
+  const urls = demoDataDir
+    ? [pathToFileURL(join(demoDataDir, 'county-potential.csv'))]
+    : ['./data/county-potential.csv', '../../electron/services/demo/data/county-potential.csv'].map((c) => new URL(c, import.meta.url));
   const found = urls.find((u) => existsSync(u));
-  if (!found) throw new Error(`Demo county table not found; looked at ${urls.map((u) => u.pathname).join(', ')}`);
+  if (!found) throw new Error(`Demo county table not found; looked at ${urls.map((u) => fileURLToPath(u)).join(', ')}`);
   return found;
 }
 

@@ -1,6 +1,7 @@
 import { merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { err, ok, type Result } from '../../../shared/contracts/result';
+import { xmlText } from '../../../shared/domain/export/xml';
 import type { Territory } from '../../../shared/domain/territories/types';
 import type { ExportFormat } from './formats';
 import { writeTextFile } from './file-sink';
@@ -58,7 +59,6 @@ export const territoriesGeojson: ExportFormat = async (ws, selector, outPath, op
   return { ok: true, value: { ...res.value, summary: `${d.value.items.length} territory outlines of "${d.value.name}"` } };
 };
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 /** KML colours are aabbggrr. */
 const kmlColor = (hex: string, alpha: string) => {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -71,10 +71,10 @@ export const territoriesKml: ExportFormat = async (ws, selector, outPath, opts) 
   const d = dissolve(ws, selector);
   if (!d.ok) return d;
   const res = writeTextFile(outPath, opts?.overwrite, (out) => {
-    out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xml(d.value.name)}</name>\n`);
+    out.write(`<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${xmlText(d.value.name)}</name>\n`);
     for (const { territory: t, geometry } of d.value.items) {
-      out.write(`<Style id="s-${xml(t.id)}"><LineStyle><color>${kmlColor(t.color, 'ff')}</color><width>1.5</width></LineStyle><PolyStyle><color>${kmlColor(t.color, '80')}</color></PolyStyle></Style>\n`);
-      out.write(`<Placemark><name>${xml(t.name)}</name><description>${xml(`Region ${t.region}; rep ${t.repId ?? 'none'}`)}</description><styleUrl>#s-${xml(t.id)}</styleUrl><MultiGeometry>`);
+      out.write(`<Style id="s-${xmlText(t.id)}"><LineStyle><color>${kmlColor(t.color, 'ff')}</color><width>1.5</width></LineStyle><PolyStyle><color>${kmlColor(t.color, '80')}</color></PolyStyle></Style>\n`);
+      out.write(`<Placemark><name>${xmlText(t.name)}</name><description>${xmlText(`Region ${t.region}; rep ${t.repId ?? 'none'}`)}</description><styleUrl>#s-${xmlText(t.id)}</styleUrl><MultiGeometry>`);
       for (const poly of geometry.coordinates) {
         const [outer, ...holes] = poly;
         out.write(`<Polygon><outerBoundaryIs><LinearRing><coordinates>${kmlRing(outer!)}</coordinates></LinearRing></outerBoundaryIs>`);

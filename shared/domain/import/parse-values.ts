@@ -1,6 +1,9 @@
 /** A parsed cell: the value, or why it could not be read. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** Largest magnitude an imported number may have: 1e15 is more than any potential, revenue, count or coordinate, and a million such values still add up exactly enough and finitely. */
+export const MAX_IMPORT_MAGNITUDE = 1e15;
+
 /**
  * Reads a number the way CRMs and spreadsheets write them: "1,234.5", "$ 1 234", "(500)" for -500,
  * "12%" as 12, "1.2e6". Refuses anything else rather than guessing (e.g. "12 apples", "1,2,3").
@@ -18,7 +21,8 @@ export function parseNumber(raw: string): Parsed<number> {
   else if (/^[-+]?\d{1,3}( \d{3})+(\.\d+)?$/.test(s)) s = s.replaceAll(' ', '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return { ok: false, reason: `"${clip(raw)}" is not a number` };
   const n = sign * Number(s);
-  return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: `"${clip(raw)}" is out of range` };
+  if (!(Math.abs(n) <= MAX_IMPORT_MAGNITUDE)) return { ok: false, reason: `"${clip(raw)}" is out of range (larger than ${MAX_IMPORT_MAGNITUDE.toExponential()} in magnitude)` };
+  return { ok: true, value: n };
 }
 
 /** Reads a latitude or longitude in decimal degrees, checking its range. */

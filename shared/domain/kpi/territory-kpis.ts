@@ -63,11 +63,35 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns, grou
 /** Per-territory sums (index = territory index). */
 export type TerritoryTotals = { accounts: Float64Array; potential: Float64Array; revenue: Float64Array; workload: Float64Array };
 
+/** Thrown when a measure's total is not a finite number (values too large to add up, or already NaN/Infinity). */
+export class KpiRangeError extends Error {
+  readonly measure: keyof TerritoryTotals;
+  constructor(measure: keyof TerritoryTotals, total: number) {
+    super(
+      `Territory KPIs cannot be computed: the total ${measure} is ${total} (not a finite number), so some account's ${measure} is far too large. ` +
+        `Correct it in the source data and import it again.`,
+    );
+    this.name = 'KpiRangeError';
+    this.measure = measure;
+  }
+}
+
+/** Throws KpiRangeError naming the first measure whose grand total (territories + unassigned) is NaN or ±Infinity. */
+function assertFiniteTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['unassigned']): void {
+  for (const measure of ['potential', 'revenue', 'workload', 'accounts'] as const) {
+    let total = unassigned[measure];
+    for (const v of totals[measure]) total += v;
+    if (!Number.isFinite(total)) throw new KpiRangeError(measure, total);
+  }
+}
+
 /**
  * Deviations and balance indices from per-territory sums: O(territories), so incremental edits that keep
  * the sums up to date get the same KPIs as a full computation without touching accounts.
+ * Throws KpiRangeError when a measure's total is not finite, rather than returning NaN deviations.
  */
 export function kpisFromTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['unassigned'], groupOf?: Int32Array): TerritoryKpis {
+  assertFiniteTotals(totals, unassigned);
   const { accounts, potential, revenue, workload } = totals;
   const territoryCount = accounts.length;
   const group = (t: number): number => (groupOf ? groupOf[t]! : 0);

@@ -13,6 +13,13 @@ describe('cell values', () => {
     expect(parseNumber('1,2,3').ok).toBe(false);
   });
 
+  it('refuses numbers too large for any measure, so totals stay finite', () => {
+    expect(parseNumber('1e308')).toEqual({ ok: false, reason: '"1e308" is out of range (larger than 1e+15 in magnitude)' });
+    expect(parseNumber('-2e15').ok).toBe(false);
+    expect(parseNumber('1e999').ok).toBe(false);
+    expect(parseNumber('999,999,999,999,999')).toEqual({ ok: true, value: 999_999_999_999_999 });
+  });
+
   it('checks coordinate ranges', () => {
     expect(parseCoordinate('40.7', 'lat')).toEqual({ ok: true, value: 40.7 });
     expect(parseCoordinate('91', 'lat')).toMatchObject({ ok: false, reason: expect.stringMatching(/outside ±90/) });

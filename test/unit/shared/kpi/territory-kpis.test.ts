@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTerritoryKpis } from '../../../../shared/domain/kpi/territory-kpis';
+import { computeTerritoryKpis, KpiRangeError } from '../../../../shared/domain/kpi/territory-kpis';
 
 const cols = (t: number[], p: number[]) => ({
   accountTerritory: Int32Array.from(t),
@@ -25,5 +25,15 @@ describe('territory KPIs', () => {
     const k = computeTerritoryKpis(3, cols([0, 1, 2], [100, 100, 1000]), Int32Array.from([0, 0, 1]));
     expect(k.rows.map((r) => r.potentialDeviation)).toEqual([0, 0, 0]);
     expect(k.potentialBalance.mean).toBe(100);
+  });
+
+  it('refuse a measure whose total is not finite, naming the measure, instead of returning NaN deviations', () => {
+    // Each value is finite, but two of them in different territories add up to Infinity.
+    expect(() => computeTerritoryKpis(2, cols([0, 1], [1e308, 1e308]))).toThrow(/the total potential is Infinity/);
+    const revenue = { ...cols([0, 1], [1, 2]), revenue: Float64Array.from([Number.NaN, 0]) };
+    expect(() => computeTerritoryKpis(2, revenue)).toThrow(KpiRangeError);
+    expect(() => computeTerritoryKpis(2, revenue)).toThrow(/total revenue is NaN/);
+    const unassigned = { ...cols([0, -1], [1, 2]), workload: Float64Array.from([1, -Infinity]) };
+    expect(() => computeTerritoryKpis(1, unassigned)).toThrow(/total workload is -Infinity/);
   });
 });
