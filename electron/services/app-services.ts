@@ -21,6 +21,8 @@ export type ServicesOptions = {
   openOptions?: OpenOptions;
   /** Called after the open workspace changes (title bar updates). */
   onWorkspaceChanged?: (ws: Workspace) => void;
+  /** Folder of signing keys and trusted public keys (default: TESSERA_KEYS_DIR or the config folder). */
+  keysDir?: string;
 };
 
 /** The app's services: one object implementing AppApi over the current workspace. */
@@ -37,6 +39,7 @@ export function createServices(opts: ServicesOptions): Services {
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,
+    ...(opts.keysDir ? { keysDir: opts.keysDir } : {}),
     ws: () => current,
     replace: (next) => {
       if (next !== current) current.close();
