@@ -2,8 +2,6 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
 import { digestChecksum, writeDigest } from '../../electron/db/content-digest';
 import { createServices } from '../../electron/services/app-services';
 import { sealShareFile } from '../../electron/services/scenarios/share-format';
@@ -11,18 +9,12 @@ import { createKey, exportPublicKey, trustKey } from '../../electron/services/sc
 import { validateTesseraFile } from '../../electron/services/scenarios/share-validate';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
 import { signatureText } from '../../shared/domain/scenario/share-signature';
+import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
 import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
 import { movedB } from '../unit/shared/scenario/fixtures';
 
 const tempDir = useTempDir();
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
-}
 
 /** A consultant's workspace and keys folder, and a signed share file of it. */
 async function signedShare(dir: string): Promise<{ ws: string; share: string; keys: string }> {

@@ -2,12 +2,11 @@ import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
 import { TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../electron/db/connection';
 import { createServices } from '../../electron/services/app-services';
 import { writeTextFile } from '../../electron/services/export/file-sink';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
 import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
 import { movedB } from '../unit/shared/scenario/fixtures';
@@ -37,13 +36,6 @@ function refusal(fn: () => unknown): WorkspaceFileError {
     throw e;
   }
   throw new Error('expected a WorkspaceFileError');
-}
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
 }
 
 const sidecars = (dir: string): string[] => readdirSync(dir).filter((f) => /-(wal|shm|journal)$/.test(f));
