@@ -46,7 +46,7 @@ function openOutcome(c: FuzzCase, original: Record<string, string>): { outcome: 
     ws = Workspace.open(c.path, { readOnly: true, limits: LIMITS });
   } catch (e) {
     if (e instanceof WorkspaceFileError) return { outcome: 'refused', message: e.message };
-    throw new Error(`${c.name}: opening threw ${(e as Error).stack}`);
+    throw new Error(`${c.name}: opening threw ${(e as Error).stack}`, { cause: e });
   }
   try {
     readAll(ws);

@@ -161,6 +161,15 @@ describe('damaged content in a structurally valid workspace', () => {
     expect(refusal(() => Workspace.open(path, { limits: { payloadChars: 2048, geometryChars: 1e6 } })).message).toMatch(expected);
   });
 
+  it('refuses a 150 MB payload with a message before reading it', async () => {
+    const dir = tempDir();
+    const path = makeTiny(dir);
+    damage(path, `UPDATE scenario_versions SET payload = payload || printf('%.*c', 150000000, ' ') WHERE scenario_id = 2`);
+    const info = await cli('info', path);
+    expect(info.code).toBe(1);
+    expect(info.out).toMatch(/damaged: scenario 'Moved B' version 1: payload is 150\d{6} characters, more than the 134217728 Tessera reads/);
+  });
+
   it('refuses garbage unit measures even read-only, naming the unit', () => {
     const dir = tempDir();
     const path = makeTiny(dir);
