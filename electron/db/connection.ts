@@ -234,11 +234,17 @@ export function openWorkspace(path: string, opts: OpenOptions = {}): OpenedDb {
     );
   }
   const db = openRaw(path, opts, false);
-  db.pragma('journal_mode = WAL');
-  migrate(db);
-  // While open for writing the file no longer matches a stored digest; closing writes a new one.
-  clearDigest(db);
-  db.pragma('foreign_keys = ON');
+  try {
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    // While open for writing the file no longer matches a stored digest; closing writes a new one.
+    clearDigest(db);
+    db.pragma('foreign_keys = ON');
+  } catch (e) {
+    db.close();
+    if (e instanceof Database.SqliteError) throw new WorkspaceFileError('io', `${path} cannot be opened for writing (${e.message}); open it read-only instead.`);
+    throw e;
+  }
   return { db, report };
 }
 
@@ -255,11 +261,12 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Database.
 export function closeWorkspaceDb(db: Database.Database): void {
   if (!db.open) return;
   if (!db.readonly && !db.memory) {
-    writeDigest(db);
     try {
+      writeDigest(db);
       db.pragma('journal_mode = DELETE');
     } catch {
-      // SQLITE_BUSY: a reader in another process; the file stays in WAL mode, which is fine.
+      // A full disk leaves no digest (the next open says "not verified"); SQLITE_BUSY on the journal
+      // switch means a reader in another process, and the file stays in WAL mode: both are fine.
     }
   }
   db.close();
