@@ -1,7 +1,8 @@
 import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
 import { TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../electron/db/connection';
 import { createServices } from '../../electron/services/app-services';
 import { writeTextFile } from '../../electron/services/export/file-sink';
@@ -84,6 +85,31 @@ describe('opening files safely', () => {
     const r = await s.api['workspace.open']({ path: dir });
     expect(!r.ok && r.error.message).toMatch(/is a folder, not a workspace file/);
     s.close();
+  });
+
+  it('serve stops listening and exits 1 when it fails after the server started', async () => {
+    const port = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as AddressInfo).port;
+        probe.close(() => done(p));
+      });
+    });
+    const spy = vi.spyOn(Workspace.prototype, 'info').mockImplementationOnce(() => {
+      throw new Error('simulated failure after listen');
+    });
+    try {
+      const r = await cli('serve', '--port', String(port));
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/simulated failure after listen/);
+    } finally {
+      spy.mockRestore();
+    }
+    const refused = await new Promise<boolean>((done) => {
+      const c = connect(port, '127.0.0.1');
+      c.once('connect', () => (c.destroy(), done(false)));
+      c.once('error', () => done(true));
+    });
+    expect(refused).toBe(true);
   });
 
   it('refuses a foreign SQLite file claiming the Tessera id without switching it to WAL or migrating it', () => {
