@@ -225,6 +225,7 @@ describe('damaged content in a structurally valid workspace', () => {
     const out = join(dir, 'recovered.tessera');
     const r = await cli('recover', path, '--out', out);
     expect(r.code).toBe(0);
+    expect((await cli('recover', path, '--out', out)).err).toMatch(/recovered\.tessera already exists; choose another name/);
     expect(r.out).toMatch(/1 scenario\(s\).*\n.*\n {2}scenario 'Moved B' version 1: payload is not valid JSON/);
     const ws = Workspace.open(out);
     expect(ws.info().scenarios.map((s) => s.name)).toEqual(['Current plan']);

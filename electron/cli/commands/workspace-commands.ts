@@ -104,6 +104,7 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     .requiredOption('-o, --out <file>', 'new workspace file to write')
     .option('--json', 'machine-readable output')
     .action((file: string, o: { out: string; json?: boolean }) => {
+      if (existsSync(o.out)) throw new UserError(`${resolve(o.out)} already exists; choose another name for the recovered workspace.`);
       const ws = openForCli(file, true);
       let copy: Workspace;
       try {
