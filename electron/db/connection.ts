@@ -230,7 +230,7 @@ export function openWorkspace(path: string, opts: OpenOptions = {}): OpenedDb {
   if (damage.length) {
     throw new WorkspaceFileError(
       'corrupt',
-      `${path} is damaged: ${listDamage(damage)}. Open it read-only to see what is intact, or save the intact part as a new workspace with \`tessera recover ${path} --out NEW.tessera\`.`,
+      `${path} is damaged: ${listDamage(damage)}. Open it read-only (File ▸ Open Read-Only…) to see what is intact and save that as a new workspace, or run \`tessera recover ${path} --out NEW.tessera\`.`,
     );
   }
   const db = openRaw(path, opts, false);

@@ -163,7 +163,7 @@ describe('opening files safely', () => {
 });
 
 describe('damaged content in a structurally valid workspace', () => {
-  it('names a payload that is not JSON, refuses to open it for writing, and opens the rest read-only', () => {
+  it('names a payload that is not JSON, refuses to open it for writing, and opens the rest read-only', async () => {
     const dir = tempDir();
     const path = makeTiny(dir);
     damage(path, `UPDATE scenario_versions SET payload = '{not json' WHERE scenario_id = 2`);
@@ -174,6 +174,14 @@ describe('damaged content in a structurally valid workspace', () => {
     expect(ro.info().scenarios.map((s) => s.name)).toEqual(['Current plan']);
     expect(ro.info().integrity?.damage.join('\n')).toMatch(/scenario 'Moved B' version 1: payload is not valid JSON/);
     ro.close();
+    // The same through the app's API (File ▸ Open Read-Only…), and the intact part saved as a new workspace.
+    const s = createServices({ mode: 'direct' });
+    expect((await s.api['workspace.open']({ path })).ok).toBe(false);
+    const opened = await s.api['workspace.open']({ path, readOnly: true });
+    expect(opened.ok && opened.value).toMatchObject({ readOnly: true, scenarios: [{ name: 'Current plan' }], integrity: { digest: 'mismatch' } });
+    const saved = await s.api['workspace.saveAs']({ path: join(dir, 'saved.tessera') });
+    expect(saved.ok && saved.value).toMatchObject({ readOnly: false, integrity: { damage: [] } });
+    s.close();
   });
 
   it.each([
