@@ -212,6 +212,26 @@ describe('damaged content in a structurally valid workspace', () => {
     expect(e.message).toMatch(/damaged and was not opened: unit measures: the measures of unit \S+ are not \d+ finite numbers\. Restore it from a backup/);
   });
 
+  it('refuses a workspace whose index no longer matches its table (a flip quick_check cannot see)', () => {
+    const dir = tempDir();
+    const path = makeTiny(dir);
+    const db = new Database(path, { readonly: true });
+    const page = db.prepare("SELECT pageno FROM dbstat WHERE name = 'sqlite_autoindex_units_1'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const bytes = readFileSync(path);
+    // The unique index on units.id holds 'A'..'D'; turning its 'D' into 'E' keeps it sorted, so only a
+    // comparison of index and table finds it (the table row, and so the content digest, are unchanged).
+    const at = bytes.indexOf(Buffer.from([0x0f, 0x01, 0x44]), (page - 1) * pageSize) + 2;
+    expect(at).toBeGreaterThan((page - 1) * pageSize + 1);
+    expect(at).toBeLessThan(page * pageSize);
+    bytes[at] = 0x45;
+    writeFileSync(path, bytes);
+    const e = refusal(() => Workspace.open(path, { readOnly: true }));
+    expect(e.code).toBe('corrupt');
+    expect(e.message).toMatch(/is damaged \(integrity check: .*sqlite_autoindex_units_1/);
+  });
+
   it('detects text altered after the last save (a flipped byte the schema cannot see) and names the table', () => {
     const dir = tempDir();
     const path = makeTiny(dir);
