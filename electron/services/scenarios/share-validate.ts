@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ShareErrorCode, ShareFileInfo, ShareSignature } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
+import { upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
 import { checkHeader, checkPath, listDamage, openReadOnly, TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../db/connection';
 import { checkContent } from '../../db/content-check';
 import { digestChecksum, readDigest } from '../../db/content-digest';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations';
-import { upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
 import { fileSchemaProblems } from '../../db/schema-check';
 import { datasetFingerprint, DEFAULT_SHARE_LIMITS, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum, type ShareLimits } from './share-format';
 import { defaultKeysDir, fingerprintOf, listTrustedKeys, verifyChecksum } from './share-keys';
@@ -144,8 +144,9 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
 
 /**
  * Validates a file from outside before anything of it is shown: size, SQLite header, application id,
- * schema version, exact schema (no triggers or views), integrity check, row limits, consistent ids,
- * payloads, and for share files the dataset fingerprint and content checksum. Never writes to the file.
+ * schema version, exact schema (no triggers or views), integrity check, row limits, for share files the
+ * checksum over the content digest and the signature, then every table's content against the digest,
+ * payloads, consistent ids. Trust of a signing key is looked up in keysDir. Never writes to the file.
  */
 export function validateTesseraFile(file: string, limits: ShareLimits = DEFAULT_SHARE_LIMITS, keysDir = defaultKeysDir()): Result<ShareFileInfo, ShareErrorCode> {
   const path = resolve(file);
