@@ -76,7 +76,7 @@ function openRaw(path: string, opts: OpenOptions, readonly: boolean): Database.D
 }
 
 /** Largest file whose open runs PRAGMA integrity_check (larger ones get quick_check). */
-const INTEGRITY_CHECK_MAX_BYTES = 256 * 1024 ** 2;
+const INTEGRITY_CHECK_MAX_BYTES = 64 * 1024 ** 2;
 
 /** Largest WAL-mode file opened read-only as an in-memory snapshot (see openReadOnly). */
 const SNAPSHOT_MAX_BYTES = 1024 ** 3;

@@ -11,7 +11,7 @@ import { compareDigests, computeDigest, readDigest, type ContentDigest } from '.
  */
 export type Damage = { kind: 'version' | 'geometry' | 'altered' | 'dataset'; part: string; message: string; scenarioId?: number; version?: number };
 
-/** Size limits a stored value must stay within before it is parsed. */
+/** Size limits (in bytes, read without loading the value) a stored value must stay within before it is parsed. */
 export type ContentLimits = { payloadChars: number; geometryChars: number };
 
 /** Defaults sized for ZIP-level US data with headroom. */
@@ -39,17 +39,17 @@ function scenarioNames(db: Database.Database): Map<number, string> {
 const versionPart = (names: Map<number, string>, id: number, version: number): string => `scenario '${names.get(id) ?? `#${id}`}' version ${version}`;
 
 function checkPayloads(db: Database.Database, limits: ContentLimits, names: Map<number, string>, out: Damage[]): void {
-  const rows = db.prepare('SELECT scenario_id, version, length(payload), typeof(payload) FROM scenario_versions ORDER BY scenario_id, version').raw().all() as [number, number, number, string][];
+  const rows = db.prepare('SELECT scenario_id, version, octet_length(payload), typeof(payload) FROM scenario_versions ORDER BY scenario_id, version').raw().all() as [number, number, number, string][];
   const read = db.prepare('SELECT payload FROM scenario_versions WHERE scenario_id = ? AND version = ?').pluck();
-  for (const [id, version, chars, type] of rows) {
+  for (const [id, version, bytes, type] of rows) {
     const part = versionPart(names, id, version);
     const damage = (message: string): void => void out.push({ kind: 'version', part, message: `${part}: ${message}`, scenarioId: id, version });
     if (type !== 'text') {
       damage(`payload is stored as ${type}, not JSON text`);
       continue;
     }
-    if (chars > limits.payloadChars) {
-      damage(`payload is ${chars} characters, more than the ${limits.payloadChars} Tessera reads`);
+    if (bytes > limits.payloadChars) {
+      damage(`payload is ${bytes} bytes, more than the ${limits.payloadChars} Tessera reads`);
       continue;
     }
     try {
@@ -102,11 +102,11 @@ function checkDataset(db: Database.Database, limits: ContentLimits, out: Damage[
       break;
     }
   }
-  const geo = first(db, 'SELECT length(topology), typeof(topology), units_object FROM geometry WHERE id = 1') as [number, string, string] | undefined;
+  const geo = first(db, 'SELECT octet_length(topology), typeof(topology), units_object FROM geometry WHERE id = 1') as [number, string, string] | undefined;
   if (geo) {
     const damage = (message: string): void => void out.push({ kind: 'geometry', part: 'map geometry', message: `map geometry: ${message}` });
     if (geo[1] !== 'text') damage(`stored as ${geo[1]}, not JSON text`);
-    else if (geo[0] > limits.geometryChars) damage(`${geo[0]} characters, more than the ${limits.geometryChars} Tessera reads`);
+    else if (geo[0] > limits.geometryChars) damage(`${geo[0]} bytes, more than the ${limits.geometryChars} Tessera reads`);
     else {
       try {
         const topo = JSON.parse(db.prepare('SELECT topology FROM geometry WHERE id = 1').pluck().get() as string) as { type?: unknown; objects?: Record<string, unknown>; arcs?: unknown };
@@ -145,7 +145,7 @@ export function checkContent(db: Database.Database, limits: ContentLimits = DEFA
   checkPayloads(db, limits, names, damage);
   const stored = readDigest(db);
   // An oversized value is not read at all, so the digest (which would read it) is not checked either.
-  if (stored === null || damage.some((d) => d.message.includes(' characters, more than the '))) return { damage, digest: 'absent' };
+  if (stored === null || damage.some((d) => d.message.includes(' bytes, more than the '))) return { damage, digest: 'absent' };
   if (stored === 'invalid') return { damage: [...damage, { kind: 'altered', part: 'content digest', message: 'content digest: unreadable' }], digest: 'mismatch' };
   const differences = digestDamage(stored, computeDigest(db), names);
   const found = differences.filter((d) => !damage.some((x) => x.part === d.part));

@@ -187,7 +187,7 @@ describe('damaged content in a structurally valid workspace', () => {
   it.each([
     ['a payload of the wrong type', `UPDATE scenario_versions SET payload = '{"schemaVersion":1,"territories":"x"}' WHERE scenario_id = 2`, /scenario 'Moved B' version 1: payload does not match the scenario schema \(territories: /],
     ['a payload stored as bytes', `UPDATE scenario_versions SET payload = X'00FF' WHERE scenario_id = 2`, /scenario 'Moved B' version 1: payload is stored as blob/],
-    ['a payload over the size limit', `UPDATE scenario_versions SET payload = payload || printf('%.*c', 3000, ' ') WHERE scenario_id = 2`, /scenario 'Moved B' version 1: payload is \d+ characters, more than the 2048 Tessera reads/],
+    ['a payload over the size limit', `UPDATE scenario_versions SET payload = payload || printf('%.*c', 3000, ' ') WHERE scenario_id = 2`, /scenario 'Moved B' version 1: payload is \d+ bytes, more than the 2048 Tessera reads/],
   ])('names %s', (_what, sql, expected) => {
     const dir = tempDir();
     const path = makeTiny(dir);
@@ -195,13 +195,13 @@ describe('damaged content in a structurally valid workspace', () => {
     expect(refusal(() => Workspace.open(path, { limits: { payloadChars: 2048, geometryChars: 1e6 } })).message).toMatch(expected);
   });
 
-  it('refuses a 150 MB payload with a message before reading it', async () => {
+  it('refuses a 150 MB payload with a message before reading it', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const path = makeTiny(dir);
     damage(path, `UPDATE scenario_versions SET payload = payload || printf('%.*c', 150000000, ' ') WHERE scenario_id = 2`);
     const info = await cli('info', path);
     expect(info.code).toBe(1);
-    expect(info.out).toMatch(/damaged: scenario 'Moved B' version 1: payload is 150\d{6} characters, more than the 134217728 Tessera reads/);
+    expect(info.out).toMatch(/damaged: scenario 'Moved B' version 1: payload is 150\d{6} bytes, more than the 134217728 Tessera reads/);
   });
 
   it('refuses garbage unit measures even read-only, naming the unit', () => {

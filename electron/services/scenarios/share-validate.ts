@@ -31,11 +31,11 @@ function checkCounts(db: Database.Database, limits: ShareLimits, file: string): 
     const max = limits[key as keyof ShareLimits];
     if (n > max) throw new Refusal('too-large', `${file} holds ${n} ${key}; Tessera accepts at most ${max} in a shared file.`);
   }
-  if (one(db, 'SELECT coalesce(max(length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
-    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} characters.`);
+  if (one(db, 'SELECT coalesce(max(octet_length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
+    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} bytes.`);
   }
-  if (one(db, 'SELECT coalesce(max(length(topology)), 0) FROM geometry') > limits.geometryChars) {
-    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} characters.`);
+  if (one(db, 'SELECT coalesce(max(octet_length(topology)), 0) FROM geometry') > limits.geometryChars) {
+    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} bytes.`);
   }
   return counts;
 }
