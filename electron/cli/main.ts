@@ -5,6 +5,7 @@ import { KpiRangeError } from '../../shared/domain/kpi/territory-kpis';
 import { APP_VERSION } from '../services/app-services';
 import { registerBalanceCommand } from './commands/balance-command';
 import { registerImportCommand } from './commands/import-command';
+import { registerKeysCommand } from './commands/keys-command';
 import { registerRouteCommands } from './commands/route-command';
 import { registerScenarioCommands } from './commands/scenario-commands';
 import { registerServeCommand } from './commands/serve-command';
@@ -33,6 +34,7 @@ export function buildProgram(io: Io): Command {
   registerImportCommand(program, io);
   registerBalanceCommand(program, io);
   registerRouteCommands(program, io);
+  registerKeysCommand(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

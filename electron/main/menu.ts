@@ -29,6 +29,14 @@ export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
       },
     },
     {
+      label: 'Open Read-Only…',
+      click: async () => {
+        const r = await dialog.showOpenDialog(win, { title: 'Open workspace read-only', properties: ['openFile'], filters: FILTERS });
+        const path = r.filePaths[0];
+        if (!r.canceled && path) await report(api()['workspace.open']({ path, readOnly: true }));
+      },
+    },
+    {
       label: 'Save As…',
       accelerator: 'CmdOrCtrl+Shift+S',
       click: async () => {

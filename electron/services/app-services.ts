@@ -25,6 +25,8 @@ export type ServicesOptions = {
   openOptions?: OpenOptions;
   /** Called after the open workspace changes (title bar updates). */
   onWorkspaceChanged?: (ws: Workspace) => void;
+  /** Folder of signing keys and trusted public keys (default: TESSERA_KEYS_DIR or the config folder). */
+  keysDir?: string;
 };
 
 function initialWorkspace(opts: ServicesOptions, openOptions: OpenOptions): Workspace {
@@ -49,6 +51,7 @@ export function createServices(opts: ServicesOptions): Services {
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,
+    ...(opts.keysDir ? { keysDir: opts.keysDir } : {}),
     ws: () => current,
     replace: (next) => {
       if (next !== current) current.close();

@@ -8,6 +8,8 @@ import type { Workspace } from './workspace';
 export type ServiceContext = {
   mode: 'desktop' | 'browser' | 'direct';
   openOptions: OpenOptions;
+  /** Folder of signing keys and trusted public keys (default: see defaultKeysDir). */
+  keysDir?: string;
   /** The open workspace (changes after open / create / save as). */
   ws: () => Workspace;
   /** Closes the current workspace and makes next the current one. */

@@ -25,7 +25,7 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
   return {
     'app.info': async () => ({ version: APP_VERSION, mode: ctx.mode }),
     'workspace.info': async () => ctx.ws().info(),
-    'workspace.open': ({ path }) => swap(() => Workspace.open(path, ctx.openOptions)),
+    'workspace.open': ({ path, readOnly }) => swap(() => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
     'workspace.create': ({ path, demo }) => swap(() => Workspace.create(path, demo, ctx.openOptions)),
     'workspace.saveAs': ({ path }) => swap(() => ctx.ws().saveAs(path, ctx.openOptions)),
   };

@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import type { WorkspaceInfo } from '../../shared/contracts/app-api';
 import type { AccountsTable, Dataset, DatasetGeometry, Rep, UnitEdges, UnitsTable } from '../../shared/domain/dataset/types';
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
-import { createWorkspaceDb, openWorkspaceDb, WorkspaceFileError, type OpenOptions } from '../db/connection';
+import { closeWorkspaceDb, createWorkspaceDb, forgetDigest, openWorkspace, vacuumInto, WorkspaceFileError, type OpenOptions } from '../db/connection';
+import type { ContentReport } from '../db/content-check';
 import { readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, readUnits, writeDataset } from '../db/dataset-repo';
 import { insertScenario, listScenarios } from '../db/scenario-repo';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
@@ -24,6 +25,8 @@ export function currentAuthor(): string {
 /** An open workspace file (or the in-memory demo) with lazily cached dataset reads. */
 export class Workspace {
   private cache = new Map<string, unknown>();
+  /** Set by share.open: the share file's signature and origin, shown with the client view. */
+  share: WorkspaceInfo['share'];
 
   private constructor(
     readonly db: Database.Database,
@@ -31,6 +34,8 @@ export class Workspace {
     readonly isDemo: boolean,
     readonly readOnly: boolean,
     private readonly lock: WorkspaceLock | null = null,
+    /** What the content check found when the file was opened (damage is empty for a sound file). */
+    readonly report: ContentReport = { damage: [], digest: 'absent' },
   ) {}
 
   /** Opens an existing workspace file after validating it (see openWorkspaceDb); a writable open takes its lock file. */
@@ -38,7 +43,8 @@ export class Workspace {
     const abs = resolve(path);
     const lock = opts.readOnly ? null : acquireWorkspaceLock(abs);
     try {
-      return new Workspace(openWorkspaceDb(abs, opts), abs, false, opts.readOnly ?? false, lock);
+      const { db, report } = openWorkspace(abs, opts);
+      return new Workspace(db, abs, false, opts.readOnly ?? false, lock, report);
     } catch (e) {
       lock?.release();
       throw e;
@@ -61,7 +67,7 @@ export class Workspace {
     const mem = new Workspace(createWorkspaceDb(':memory:', opts), null, false, false);
     try {
       fill(mem.db);
-      mem.db.exec(`VACUUM INTO '${tmp.replaceAll("'", "''")}'`);
+      vacuumInto(mem.db, tmp);
     } finally {
       mem.close();
     }
@@ -82,7 +88,8 @@ export class Workspace {
     if (this.path && abs === this.path) throw new WorkspaceFileError('exists', `${abs} is the open workspace already.`);
     const tmp = `${abs}.saving`;
     rmSync(tmp, { force: true });
-    this.db.exec(`VACUUM INTO '${tmp.replaceAll("'", "''")}'`);
+    vacuumInto(this.db, tmp);
+    forgetDigest(tmp, opts);
     renameSync(tmp, abs);
     return Workspace.open(abs, opts);
   }
@@ -103,6 +110,8 @@ export class Workspace {
       datasetName: readMeta(this.db, 'dataset_name') ?? '',
       counts: readCounts(this.db),
       scenarios: listScenarios(this.db),
+      integrity: { digest: this.report.digest, damage: this.report.damage.map((d) => d.message) },
+      ...(this.share ? { share: this.share } : {}),
     };
   }
 
@@ -128,7 +137,17 @@ export class Workspace {
     return this.cached('reps', () => readReps(this.db));
   }
   sources(): string[] {
-    return JSON.parse(readMeta(this.db, 'dataset_sources') ?? '[]') as string[];
+    try {
+      const v: unknown = JSON.parse(readMeta(this.db, 'dataset_sources') ?? '[]');
+      return Array.isArray(v) ? v.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** True when the file is a share file (it carries the share markers). */
+  isShareFile(): boolean {
+    return readMeta(this.db, 'share_format') !== null;
   }
 
   /** Forgets cached dataset reads (after an import). */
@@ -137,7 +156,7 @@ export class Workspace {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    closeWorkspaceDb(this.db);
     this.lock?.release();
   }
 }

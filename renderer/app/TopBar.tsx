@@ -1,8 +1,16 @@
+import type { ShareSignature } from '../../shared/contracts/app-api';
+import { signatureText } from '../../shared/domain/scenario/share-signature';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { ExportMenu } from '../features/export/ExportMenu';
 import { ImportButton } from '../features/import/ImportButton';
 import { ScenarioPicker } from './ScenarioPicker';
+
+/** Short text of a share file's signature; the full sentence (signatureText) is its tooltip. */
+function shareBadge(sig: ShareSignature): string {
+  if (sig.status === 'unsigned') return 'Unsigned';
+  return `Signed by ${sig.trustedName ?? sig.signer} · key ${sig.fingerprint.slice(0, 9)}…${sig.trusted ? '' : ' (untrusted key)'}`;
+}
 
 /** Brand, workspace and scenario; the version line says who saved what and when. */
 export function TopBar() {
@@ -18,6 +26,16 @@ export function TopBar() {
         <span className="topbar__title">{workspace?.name ?? 'Opening workspace…'}</span>
         {workspace?.isDemo ? <span className="badge">Demo</span> : null}
         {workspace?.readOnly ? <span className="badge badge--warn">Read-only</span> : null}
+        {workspace?.share ? (
+          <span className={`badge${workspace.share.signature.status === 'signed' && workspace.share.signature.trusted ? '' : ' badge--warn'}`} data-testid="share-signature" title={signatureText(workspace.share.signature)}>
+            {shareBadge(workspace.share.signature)}
+          </span>
+        ) : null}
+        {workspace?.integrity?.damage.length ? (
+          <span className="badge badge--warn" data-testid="workspace-damage" title={workspace.integrity.damage.join('\n')}>
+            Damaged: {workspace.integrity.damage.length} part{workspace.integrity.damage.length === 1 ? '' : 's'} left out or flagged
+          </span>
+        ) : null}
         {workspace ? <span className="topbar__muted">{workspace.datasetName}</span> : null}
       </div>
       <div className="topbar__spacer" />

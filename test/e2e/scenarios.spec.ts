@@ -14,7 +14,10 @@ test.beforeAll(() => {
   const bin = resolve('bin/tessera.mjs');
   const ws = join(dir, 'demo.tessera');
   execFileSync(process.execPath, [bin, 'demo', '--workspace', ws]);
-  execFileSync(process.execPath, [bin, 'export', '--workspace', ws, '--scenario', 'Nearest rep', '--format', 'scenario-file', '--out', share]);
+  // Signed by a consultant's key the app's own keys folder does not trust.
+  const keys = join(dir, 'consultant-keys');
+  execFileSync(process.execPath, [bin, 'keys', 'create', '--name', 'E2E Consultant', '--keys-dir', keys]);
+  execFileSync(process.execPath, [bin, 'export', '--workspace', ws, '--scenario', 'Nearest rep', '--format', 'scenario-file', '--out', share, '--keys-dir', keys]);
 });
 
 async function openApp(page: Page): Promise<void> {
@@ -57,6 +60,8 @@ test('opens a shared file read-only as a client view and saves an editable copy'
   await page.getByTestId('open-shared').click();
   await expect(page.getByTestId('workspace-name')).toContainText('client.tessera');
   await expect(page.getByTestId('workspace-name')).toContainText('Read-only');
+  await expect(page.getByTestId('share-signature')).toContainText(/Signed by E2E Consultant · key [0-9a-f]{4} [0-9a-f]{4}… \(untrusted key\)/);
+  await expect(page.getByTestId('share-signature')).toHaveAttribute('title', /compare the fingerprint with the sender's/);
   await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
   await expect(page.locator('[data-testid="scenario-picker"] option')).toHaveText([/Nearest rep/]);
   await expect(page.getByTestId('copy-scenario')).toBeDisabled();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,27 @@ describe('workspace lock', () => {
       expect((error as WorkspaceFileError).code).toBe('locked');
       expect((error as WorkspaceFileError).message).toMatch(new RegExp(`open in another Tessera instance \\(process ${run.child.pid} on ${hostname()}.*Open it read-only`));
       const ro = Workspace.open(path, { readOnly: true });
+      expect(ro.info().scenarios[0]!.name).toBe('Plan');
+      ro.close();
+    } finally {
+      run.child.kill('SIGKILL');
+      await new Promise((r) => run.child.once('exit', r));
+    }
+  });
+
+  it('refuses a second writer reaching the open workspace through a symlink or a hard link', async () => {
+    const dir = tempDir();
+    const path = tinyWorkspace(dir);
+    const run = start(['save', path]);
+    await run.ready;
+    try {
+      const link = join(dir, 'link.tessera');
+      symlinkSync(path, link);
+      expect(() => Workspace.open(link)).toThrow(new RegExp(`open in another Tessera instance \\(process ${run.child.pid} on `));
+      const hard = join(dir, 'hard.tessera');
+      linkSync(path, hard);
+      expect(() => Workspace.open(hard)).toThrow(/has 2 hard links .*Open it read-only/);
+      const ro = Workspace.open(hard, { readOnly: true });
       expect(ro.info().scenarios[0]!.name).toBe('Plan');
       ro.close();
     } finally {

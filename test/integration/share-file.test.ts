@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/app-services';
-import { DEFAULT_SHARE_LIMITS, SHARE_META, shareChecksum } from '../../electron/services/scenarios/share-format';
+import { DEFAULT_SHARE_LIMITS, sealShareFile } from '../../electron/services/scenarios/share-format';
 import { validateTesseraFile } from '../../electron/services/scenarios/share-validate';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
 import type { AccountId } from '../../shared/domain/ids';
@@ -41,10 +41,7 @@ function tamper(src: string, dir: string, sql: string, resign = false): string {
   copyFileSync(src, out);
   const db = new Database(out);
   db.exec(sql);
-  if (resign) {
-    const fp = (db.prepare('SELECT value FROM meta WHERE key = ?').get(SHARE_META.fingerprint) as { value: string }).value;
-    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(shareChecksum(db, fp), SHARE_META.checksum);
-  }
+  if (resign) sealShareFile(db, null);
   db.close();
   return out;
 }
@@ -111,8 +108,16 @@ describe('validation of untrusted files', () => {
     ['a newer workspace schema', 'PRAGMA user_version = 99', /newer-schema.*newer Tessera \(workspace schema 99/],
     ['another application id', 'PRAGMA application_id = 1', /not-tessera/],
     ['a newer share format', `UPDATE meta SET value = '7' WHERE key = 'share_format'`, /newer-schema.*format 7 from a newer Tessera/],
-    ['a payload edited after export', `UPDATE scenario_versions SET note = 'x'`, /corrupt.*changed or damaged after export/],
-    ['a dataset edited after export', `UPDATE units SET id = 'Q' WHERE idx = 0`, /corrupt.*does not match its recorded fingerprint/],
+    ['a payload edited after export', `UPDATE scenario_versions SET note = 'x' WHERE version = 2`, /corrupt.*integrity check: scenario 'Moved B' version 2: content changed/],
+    ['a dataset edited after export', `UPDATE units SET id = 'Q' WHERE idx = 0`, /corrupt.*integrity check: units: content changed/],
+    ['potentials multiplied by 10', 'UPDATE accounts SET potential = potential * 10', /corrupt.*integrity check: accounts: content changed/],
+    ['changed owners', `UPDATE accounts SET owner = 'Mallory'`, /corrupt.*integrity check: accounts: content changed/],
+    ['renamed reps', `UPDATE reps SET name = 'Mallory'`, /corrupt.*integrity check: reps: content changed/],
+    ['changed unit measures', `UPDATE units SET measures = replace(measures, '1', '9')`, /corrupt.*integrity check: units: content changed/],
+    ['changed measure definitions', `UPDATE measure_defs SET unit = 'EUR'`, /corrupt.*integrity check: measure definitions: content changed/],
+    ['a spoofed share_created_by', `UPDATE meta SET value = 'The CEO' WHERE key = 'share_created_by'`, /corrupt.*integrity check: workspace settings \(meta\): content changed/],
+    ['stripped share_* keys', `DELETE FROM meta WHERE key LIKE 'share_%'`, /corrupt.*integrity check: workspace settings \(meta\): content changed/],
+    ['a recomputed checksum over a changed digest', `UPDATE meta SET value = replace(value, '"units":"', '"units":"0') WHERE key = 'content_digest'`, /corrupt.*checksum does not match its content digest/],
     ['a payload naming an unknown unit (re-signed)', `UPDATE scenario_versions SET payload = replace(payload, '"A":"W"', '"NOPE":"W"')`, /inconsistent.*assigns unit NOPE/, true],
     ['an account pointing past the units (re-signed)', 'UPDATE accounts SET unit_idx = 40 WHERE idx = 0', /inconsistent.*refers to a unit that does not exist/, true],
     ['a newer payload schema (re-signed)', `UPDATE scenario_versions SET payload = replace(payload, '"schemaVersion":1', '"schemaVersion":3')`, /newer-schema.*schema version 3 is newer/, true],

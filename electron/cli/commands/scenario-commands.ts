@@ -12,10 +12,10 @@ import { openForCli } from './workspace-commands';
 type WsOpt = { workspace: string; json?: boolean };
 
 /** Runs fn over the services of a workspace (read-only unless writing), closing them afterwards. */
-async function withApi<T>(path: string, readOnly: boolean, fn: (api: AppApi, s: Services) => Promise<T>): Promise<T> {
+async function withApi<T>(path: string, readOnly: boolean, keysDir: string | undefined, fn: (api: AppApi, s: Services) => Promise<T>): Promise<T> {
   let services: Services;
   try {
-    services = createServices({ mode: 'direct', workspace: path, openOptions: { readOnly } });
+    services = createServices({ mode: 'direct', workspace: path, openOptions: { readOnly }, ...(keysDir ? { keysDir } : {}) });
   } catch (e) {
     if (e instanceof WorkspaceFileError) throw new UserError(e.message);
     throw e;
@@ -66,7 +66,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .option('--all', 'include archived scenarios')
     .option('--json', 'machine-readable output')
     .action((o: WsOpt & { all?: boolean }) =>
-      withApi(o.workspace, true, async (api) => {
+      withApi(o.workspace, true, undefined, async (api) => {
         const list = (await api['scenario.list']({})).filter((s) => o.all || !s.archived);
         emit(io, !!o.json, list, () =>
           table(['id', 'scenario', 'versions', 'author', 'updated', 'parent', 'archived'], list.map((s) => [s.id, s.name, s.versionCount, s.author, s.updatedAt, s.parentId ? `${s.parentId} v${s.parentVersion}` : '', s.archived ? 'yes' : ''])),
@@ -83,7 +83,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .option('-d, --description <text>', 'description')
     .option('--json', 'machine-readable output')
     .action((source: string, name: string, o: WsOpt & { version?: number; description?: string }) =>
-      withApi(o.workspace, false, async (api) => {
+      withApi(o.workspace, false, undefined, async (api) => {
         const s = must(await api['scenario.create']({ name, ...(o.description ? { description: o.description } : {}), from: selectorOf(source, o.version) }));
         emit(io, !!o.json, s, () => `Created scenario ${s.id} "${s.name}" from ${source}${o.version ? ` v${o.version}` : ''}`);
       }),
@@ -96,7 +96,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .requiredOption('-w, --workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
     .action((key: string, name: string, o: WsOpt) =>
-      withApi(o.workspace, false, async (api) => {
+      withApi(o.workspace, false, undefined, async (api) => {
         const s = must(await api['scenario.update']({ scenarioId: await idOf(api, key), name }));
         emit(io, !!o.json, s, () => `Renamed scenario ${s.id} to "${s.name}"`);
       }),
@@ -109,7 +109,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .option('--yes', 'confirm the deletion')
     .option('--json', 'machine-readable output')
     .action((key: string, o: WsOpt & { yes?: boolean }) =>
-      withApi(o.workspace, false, async (api) => {
+      withApi(o.workspace, false, undefined, async (api) => {
         const v = must(await api['scenario.get'](selectorOf(key)));
         if (!o.yes) throw new UserError(`Deleting "${v.scenarioName}" removes all its ${v.version} versions; run again with --yes to confirm.`);
         const r = must(await api['scenario.delete']({ scenarioId: v.scenarioId, confirmName: v.scenarioName }));
@@ -123,7 +123,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .requiredOption('-w, --workspace <file>', 'workspace file')
     .option('--json', 'machine-readable output')
     .action((key: string, o: WsOpt) =>
-      withApi(o.workspace, true, async (api) => {
+      withApi(o.workspace, true, undefined, async (api) => {
         const h = must(await api['scenario.history']({ scenario: selectorOf(key).scenario }));
         emit(io, !!o.json, h, () => table(['version', 'created', 'author', 'note'], h.map((v) => [v.version, v.createdAt, v.author, v.note])));
       }),
@@ -140,7 +140,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .option('--moved-csv <file>', 'write the moved units and accounts (from -> to) as CSV')
     .option('--json', 'machine-readable output')
     .action((keys: string[], o: WsOpt & { baseline?: string; band: number; movedCsv?: string }) =>
-      withApi(o.workspace, true, async (api) => {
+      withApi(o.workspace, true, undefined, async (api) => {
         if (keys.length < 2) throw new UserError('Name at least two scenarios to compare.');
         const selectors = keys.map((k) => {
           const m = /^(.*)@(\d+)$/.exec(k);
@@ -163,14 +163,18 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .requiredOption('-o, --out <file>', 'output file')
     .option('--version <n>', 'scenario version (default: latest; applies to the first --scenario)', positiveInt('--version'))
     .option('--force', 'overwrite an existing output file')
+    .option('--sign <key>', 'scenario-file: sign with this key (default: your default key, if you have one)')
+    .option('--no-sign', 'scenario-file: do not sign')
+    .option('--keys-dir <dir>', 'keys folder (default: $TESSERA_KEYS_DIR, else $XDG_CONFIG_HOME/tessera/keys)')
     .option('--json', 'machine-readable output')
-    .action(async (o: WsOpt & { scenario: string[]; format: string; out: string; force?: boolean; version?: number }) => {
+    .action(async (o: WsOpt & { scenario: string[]; format: string; out: string; force?: boolean; version?: number; sign?: string | boolean; keysDir?: string }) => {
       const format = EXPORT_FORMATS[o.format];
       if (!format) throw new UserError(`Unknown export format "${o.format}"; choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
       const ws = openForCli(o.workspace, true);
       try {
         const [first, ...more] = o.scenario.map((k, i) => selectorOf(k, i === 0 ? o.version : undefined));
-        const r = must(await format(ws, first!, o.out, { also: more, overwrite: o.force }));
+        const sign = o.sign === false ? false : typeof o.sign === 'string' ? o.sign : undefined;
+        const r = must(await format(ws, first!, o.out, { also: more, overwrite: o.force, ...(sign !== undefined ? { sign } : {}), ...(o.keysDir ? { keysDir: o.keysDir } : {}) }));
         emit(io, !!o.json, r, () => `Wrote ${r.path}: ${r.summary}`);
       } finally {
         ws.close();
@@ -183,9 +187,10 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .argument('<file>', 'share file (or another workspace)')
     .requiredOption('-w, --workspace <file>', 'workspace to import into')
     .option('-s, --scenario <name...>', 'only these scenarios (default: all)')
+    .option('--keys-dir <dir>', 'keys folder with the public keys you trust')
     .option('--json', 'machine-readable output')
-    .action((file: string, o: WsOpt & { scenario?: string[] }) =>
-      withApi(o.workspace, false, async (api) => {
+    .action((file: string, o: WsOpt & { scenario?: string[]; keysDir?: string }) =>
+      withApi(o.workspace, false, o.keysDir, async (api) => {
         const r = must(await api['share.import']({ path: file, ...(o.scenario ? { scenarios: o.scenario } : {}) }));
         emit(io, !!o.json, r, () => r.imported.map((s) => `Imported "${s.from}" as "${s.as}" (id ${s.id}, ${s.versions} versions)`).join('\n'));
       }),

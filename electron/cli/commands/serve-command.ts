@@ -30,9 +30,16 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
         const code = (e as NodeJS.ErrnoException).code;
         throw new UserError(code === 'EADDRINUSE' ? `Port ${o.port} is in use; pass --port N with a free port (or 0).` : (e as Error).message);
       }
-      const ws = services.workspace().info();
-      if (o.json) io.out(JSON.stringify({ url: running.url, port: running.port, workspace: ws.path, name: ws.name }));
-      else io.out(`Tessera (browser mode) on ${running.url}  — workspace: ${ws.name}. Press Ctrl+C to stop.`);
+      try {
+        const ws = services.workspace().info();
+        if (o.json) io.out(JSON.stringify({ url: running.url, port: running.port, workspace: ws.path, name: ws.name }));
+        else io.out(`Tessera (browser mode) on ${running.url}  — workspace: ${ws.name}. Press Ctrl+C to stop.`);
+      } catch (e) {
+        // Never keep listening after a failure: the command reports it and exits non-zero.
+        await running.close();
+        services.close();
+        throw e;
+      }
       await new Promise<void>((done) => {
         const stop = (): void => {
           void running.close().then(() => {

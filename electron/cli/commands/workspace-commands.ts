@@ -4,6 +4,9 @@ import type { Command } from 'commander';
 import { WorkspaceFileError } from '../../db/connection';
 import { createServices } from '../../services/app-services';
 import { Workspace } from '../../services/workspace';
+import type { ShareSignature, WorkspaceInfo } from '../../../shared/contracts/app-api';
+import { signatureText } from '../../../shared/domain/scenario/share-signature';
+import { validateTesseraFile } from '../../services/scenarios/share-validate';
 import { emit, num, pct, positiveInt, table, UserError, type Io } from '../output';
 
 /** Opens a workspace for a command, turning file errors into user errors. */
@@ -16,7 +19,21 @@ export function openForCli(path: string, readOnly = false): Workspace {
   }
 }
 
-/** Registers `demo`, `info` and `kpis`. */
+/** The share-file status of a workspace that is a share file (validated in full), else null. */
+function shareStatus(ws: Workspace): { signature: ShareSignature; integrity: string } | null {
+  if (!ws.path || !ws.isShareFile()) return null;
+  const v = validateTesseraFile(ws.path);
+  if (!v.ok) throw new UserError(v.error.message);
+  return { signature: v.value.signature, integrity: v.value.integrity };
+}
+
+function integrityText(info: WorkspaceInfo): string {
+  const i = info.integrity;
+  if (!i || i.digest === 'absent') return 'not verified (no content digest: the file was not closed cleanly, or an older Tessera wrote it)';
+  return i.digest === 'verified' ? 'verified: the content matches the digest recorded when it was last saved' : 'the content no longer matches the digest recorded when it was last saved';
+}
+
+/** Registers `demo`, `info`, `recover` and `kpis`. */
 export function registerWorkspaceCommands(program: Command, io: Io): void {
   program
     .command('demo')
@@ -54,10 +71,15 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     .action((file: string, o: { json?: boolean }) => {
       const ws = openForCli(file, true);
       try {
+        const share = shareStatus(ws);
         const info = ws.info();
-        emit(io, !!o.json, { ...info, sources: ws.sources() }, () =>
+        const damage = info.integrity?.damage ?? [];
+        emit(io, !!o.json, { ...info, sources: ws.sources(), ...(share ? { signature: share.signature, shareIntegrity: share.integrity } : {}) }, () =>
           [
             `Workspace ${info.path}`,
+            ...(share ? [`Share file ${signatureText(share.signature)}`] : []),
+            `Integrity ${integrityText(info)}`,
+            ...damage.map((d) => `  damaged: ${d}`),
             `Dataset   ${info.datasetName} (schema ${info.schemaVersion})`,
             `Units ${num(info.counts.units)}, adjacencies ${num(info.counts.edges)}, accounts ${num(info.counts.accounts)}, reps ${num(info.counts.reps)}`,
             '',
@@ -67,9 +89,41 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
             ),
           ].join('\n'),
         );
+        if (damage.length) {
+          throw new UserError(`${info.path} is damaged (${damage.length} part${damage.length === 1 ? '' : 's'} listed above were left out or flagged); save the intact part with \`tessera recover ${file} --out NEW.tessera\`.`);
+        }
       } finally {
         ws.close();
       }
+    });
+
+  program
+    .command('recover')
+    .description('write the intact part of a damaged workspace into a new file (damaged scenario versions left out)')
+    .argument('<file>', 'damaged workspace')
+    .requiredOption('-o, --out <file>', 'new workspace file to write')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o: { out: string; json?: boolean }) => {
+      if (existsSync(o.out)) throw new UserError(`${resolve(o.out)} already exists; choose another name for the recovered workspace.`);
+      const ws = openForCli(file, true);
+      let copy: Workspace;
+      try {
+        copy = ws.saveAs(o.out);
+      } catch (e) {
+        if (e instanceof WorkspaceFileError) throw new UserError(e.message);
+        throw e;
+      } finally {
+        ws.close();
+      }
+      const damage = ws.report.damage.map((d) => d.message);
+      const info = copy.info();
+      copy.close();
+      emit(io, !!o.json, { path: info.path, scenarios: info.scenarios.length, leftOut: damage }, () =>
+        [
+          `Wrote ${info.path}: ${info.scenarios.length} scenario(s), ${num(info.counts.units)} units, ${num(info.counts.accounts)} accounts.`,
+          ...(damage.length ? ['Left out or copied as found (check these):', ...damage.map((d) => `  ${d}`)] : ['Nothing was damaged.']),
+        ].join('\n'),
+      );
     });
 
   program

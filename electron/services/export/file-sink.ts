@@ -1,7 +1,7 @@
-import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, rmSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import { commitFile } from '../scenarios/fs-atomic';
+import { commitFile, createTempExclusive } from '../scenarios/fs-atomic';
 
 /** Buffered text output to a temp file, moved to its name only when complete. */
 export type TextSink = { write: (text: string) => void };
@@ -16,7 +16,7 @@ export function writeTextFile(outPath: string, overwrite: boolean | undefined, b
   const tmp = `${path}.writing`;
   let fd: number | null = null;
   try {
-    fd = openSync(tmp, 'w');
+    fd = createTempExclusive(tmp);
     let buf: string[] = [];
     let size = 0;
     const flush = () => {
@@ -38,7 +38,8 @@ export function writeTextFile(outPath: string, overwrite: boolean | undefined, b
     return ok({ path, bytes: statSync(path).size });
   } catch (e) {
     if (fd !== null) closeSync(fd);
-    rmSync(tmp, { force: true });
+    // Remove our own temp file only: never a symlink or folder someone else put under its name.
+    if (fd !== null || lstatSync(tmp, { throwIfNoEntry: false })?.isFile()) rmSync(tmp, { force: true });
     if ((e as NodeJS.ErrnoException).syscall) return err('io', `Cannot write ${path}: ${(e as Error).message}`);
     throw e;
   }

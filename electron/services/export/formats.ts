@@ -12,7 +12,13 @@ import { APP_VERSION } from '../workspace-handlers';
 export type ExportReport = { path: string; bytes: number; summary: string };
 
 /** Options every format may read; also lists more scenarios for formats that hold several. */
-export type ExportOptions = { also?: ScenarioSelector[]; overwrite?: boolean };
+export type ExportOptions = {
+  also?: ScenarioSelector[];
+  overwrite?: boolean;
+  /** Scenario files: the key to sign with (false: unsigned; default: the default key, when there is one). */
+  sign?: string | false;
+  keysDir?: string;
+};
 
 /** One export format: writes the selected scenario (with the data it needs) to outPath. */
 export type ExportFormat = (ws: Workspace, selector: ScenarioSelector, outPath: string, opts?: ExportOptions) => Promise<Result<ExportReport, string>>;
@@ -22,10 +28,17 @@ export type ExportRegistry = { [format: string]: ExportFormat };
 
 /** `.tessera` share file: the dataset plus the chosen scenarios with their history (see docs/workspace-format.md). */
 const scenarioFile: ExportFormat = async (ws, selector, outPath, opts) => {
-  const res = writeShareFile(ws, [selector, ...(opts?.also ?? [])], outPath, { overwrite: opts?.overwrite, author: currentAuthor(), appVersion: APP_VERSION });
+  const res = writeShareFile(ws, [selector, ...(opts?.also ?? [])], outPath, {
+    overwrite: opts?.overwrite,
+    author: currentAuthor(),
+    appVersion: APP_VERSION,
+    ...(opts?.sign !== undefined ? { sign: opts.sign } : {}),
+    ...(opts?.keysDir ? { keysDir: opts.keysDir } : {}),
+  });
   if (!res.ok) return res;
   const r = res.value;
-  return { ok: true, value: { path: r.path, bytes: r.bytes, summary: `${r.scenarios.length} scenario(s), ${r.versions} version(s), ${(r.bytes / 1e6).toFixed(1)} MB` } };
+  const signed = r.signedBy ? `signed by ${r.signedBy.name} (key ${r.signedBy.fingerprint})` : 'unsigned';
+  return { ok: true, value: { path: r.path, bytes: r.bytes, summary: `${r.scenarios.length} scenario(s), ${r.versions} version(s), ${(r.bytes / 1e6).toFixed(1)} MB, ${signed}` } };
 };
 
 /** All registered export formats. */

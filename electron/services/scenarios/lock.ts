@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { WorkspaceFileError } from '../../db/connection';
 
@@ -52,11 +52,32 @@ export function staleReason(info: LockInfo | null): string | null {
 }
 
 /**
- * Takes the lock of a workspace (O_EXCL create of <workspace>.lock), breaking a provably stale one.
+ * The one path every name of a file locks under: symlinks are resolved (realpath), and a file with
+ * more than one hard link is refused for writing, since its other names would take other lock files.
+ */
+export function lockTargetOf(workspacePath: string): string {
+  let real: string;
+  try {
+    real = realpathSync(workspacePath);
+  } catch {
+    return workspacePath; // missing: openWorkspace reports it
+  }
+  const links = statSync(real).nlink;
+  if (links > 1 && statSync(real).isFile()) {
+    throw new WorkspaceFileError(
+      'locked',
+      `${workspacePath} has ${links} hard links (other names for the same file), so Tessera cannot tell whether another instance has it open. Open it read-only, or copy it and open the copy.`,
+    );
+  }
+  return real;
+}
+
+/**
+ * Takes the lock of a workspace (O_EXCL create of <real file>.lock), breaking a provably stale one.
  * Throws WorkspaceFileError 'locked' naming the holder when another live instance has it open.
  */
 export function acquireWorkspaceLock(workspacePath: string): WorkspaceLock {
-  const lockPath = lockPathOf(workspacePath);
+  const lockPath = lockPathOf(lockTargetOf(workspacePath));
   const release = (): void => {
     const n = held.get(lockPath) ?? 0;
     if (n > 1) held.set(lockPath, n - 1);

@@ -62,13 +62,15 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
     },
     'compare.scenarios': async ({ scenarios, baseline, band }) => compareInWorkspace(ctx.ws(), scenarios, baseline, band),
     'share.export': async ({ scenarios, path, headOnly, overwrite }) =>
-      writeShareFile(ctx.ws(), scenarios, path, { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION }),
-    'share.inspect': async ({ path }) => validateTesseraFile(path),
+      writeShareFile(ctx.ws(), scenarios, path, { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir }),
+    'share.inspect': async ({ path }) => validateTesseraFile(path, undefined, ctx.keysDir),
     'share.open': async ({ path }) => {
-      const valid = validateTesseraFile(path);
+      const valid = validateTesseraFile(path, undefined, ctx.keysDir);
       if (!valid.ok) return valid;
       try {
-        ctx.replace(Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true }));
+        const ws = Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true });
+        if (valid.value.isShareFile) ws.share = { signature: valid.value.signature, createdBy: valid.value.createdBy, createdAt: valid.value.createdAt };
+        ctx.replace(ws);
         return ok(ctx.ws().info());
       } catch (e) {
         return fileError(e);
@@ -84,6 +86,6 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
         return fileError(e);
       }
     },
-    'share.import': async ({ path, scenarios }) => importScenarios(ctx.ws(), path, scenarios),
+    'share.import': async ({ path, scenarios }) => importScenarios(ctx.ws(), path, scenarios, ctx.keysDir),
   };
 }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import Sqlite from 'better-sqlite3';
-import { MIGRATIONS } from '../../db/migrations';
+import { DEFAULT_CONTENT_LIMITS } from '../../db/content-check';
+import { digestChecksum, writeDigest } from '../../db/content-digest';
 
-/** Version of the share-file conventions (meta keys, checksum); bump when they change. */
-export const SHARE_FORMAT_VERSION = 1;
+/**
+ * Version of the share-file conventions (meta keys, checksum); bump when they change.
+ * 1: checksum over scenarios only. 2: checksum over every table's content digest, optional Ed25519 signature.
+ */
+export const SHARE_FORMAT_VERSION = 2;
 
 /** meta keys a share file adds to an ordinary workspace file. */
 export const SHARE_META = {
@@ -14,6 +17,9 @@ export const SHARE_META = {
   appVersion: 'share_app_version',
   fingerprint: 'dataset_fingerprint',
   checksum: 'share_checksum',
+  signer: 'share_signer',
+  publicKey: 'share_public_key',
+  signature: 'share_signature',
 } as const;
 
 /** Limits an untrusted file must stay within before anything of it is shown. */
@@ -39,8 +45,7 @@ export const DEFAULT_SHARE_LIMITS: ShareLimits = {
   reps: 100_000,
   scenarios: 1_000,
   versions: 50_000,
-  payloadChars: 128 * 1024 ** 2,
-  geometryChars: 1024 ** 3,
+  ...DEFAULT_CONTENT_LIMITS,
 };
 
 /** Hash over the unit ids and account ids in index order: equal fingerprints mean scenarios fit both datasets. */
@@ -53,7 +58,7 @@ export function datasetFingerprint(db: Database.Database): string {
   return h.digest('hex');
 }
 
-/** Hash over the fingerprint and every scenario and version row: detects a file altered after export. */
+/** Format 1's checksum (kept to verify older files): the fingerprint and every scenario and version row. */
 export function shareChecksum(db: Database.Database, fingerprint: string): string {
   const h = createHash('sha256');
   h.update(`${fingerprint}\n`);
@@ -67,40 +72,23 @@ export function shareChecksum(db: Database.Database, fingerprint: string): strin
   return h.digest('hex');
 }
 
-type MasterRow = { type: string; name: string; tbl_name: string; sql: string | null };
+/** Who signs a share file: a name and an Ed25519 key pair (see share-keys.ts). */
+export type ShareSigner = { name: string; publicKey: string; sign: (checksum: string) => string };
 
-const expectedCache = new Map<number, Map<string, MasterRow>>();
-
-/** sqlite_master of a workspace at schema version v, built by running the migrations in memory. */
-export function expectedSchema(v: number): Map<string, MasterRow> {
-  let m = expectedCache.get(v);
-  if (!m) {
-    const db = new Sqlite(':memory:');
-    try {
-      for (let i = 0; i < v; i++) db.exec(MIGRATIONS[i]!);
-      m = new Map((db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all() as MasterRow[]).map((r) => [r.name, r]));
-    } finally {
-      db.close();
-    }
-    expectedCache.set(v, m);
+/**
+ * Seals a share file after its meta keys are written: records the content digest of every table, the
+ * checksum over it, and (with a signer) the signer's name and public key, then the signature of the checksum.
+ */
+export function sealShareFile(db: Database.Database, signer: ShareSigner | null): string {
+  const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const drop = db.prepare('DELETE FROM meta WHERE key = ?');
+  for (const k of [SHARE_META.signer, SHARE_META.publicKey, SHARE_META.signature]) drop.run(k);
+  if (signer) {
+    put.run(SHARE_META.signer, signer.name);
+    put.run(SHARE_META.publicKey, signer.publicKey);
   }
-  return m;
-}
-
-/** Differences between a file's sqlite_master and the expected one (empty when identical). */
-export function schemaProblems(actual: readonly MasterRow[], expected: Map<string, MasterRow>): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const r of actual) {
-    seen.add(r.name);
-    if (r.type === 'trigger' || r.type === 'view') {
-      problems.push(`it contains a ${r.type} "${r.name}" (Tessera files never do)`);
-      continue;
-    }
-    const e = expected.get(r.name);
-    if (!e) problems.push(`unexpected ${r.type} "${r.name}"`);
-    else if (e.type !== r.type || e.tbl_name !== r.tbl_name || (e.sql ?? '') !== (r.sql ?? '')) problems.push(`${r.type} "${r.name}" differs from the Tessera schema`);
-  }
-  for (const name of expected.keys()) if (!seen.has(name)) problems.push(`missing "${name}"`);
-  return problems;
+  const checksum = digestChecksum(writeDigest(db));
+  put.run(SHARE_META.checksum, checksum);
+  if (signer) put.run(SHARE_META.signature, signer.sign(checksum));
+  return checksum;
 }

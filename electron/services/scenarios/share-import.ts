@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openReadOnly } from '../../db/connection';
 import type { ShareErrorCode, ShareImportReport } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { Workspace } from '../workspace';
@@ -52,11 +53,11 @@ type FileVersion = { version: number; parent_version: number | null; created_at:
  * Imports scenarios (all, or those named) from a validated share or workspace file into ws, with their
  * whole history, in one transaction. A dataset mismatch is refused and explained, never merged.
  */
-export function importScenarios(ws: Workspace, path: string, names?: string[]): Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'> {
+export function importScenarios(ws: Workspace, path: string, names?: string[], keysDir?: string): Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'> {
   if (ws.readOnly) return err('read-only', `${ws.name} is open read-only; save a copy to import scenarios into it.`);
-  const valid = validateTesseraFile(path);
+  const valid = validateTesseraFile(path, undefined, keysDir);
   if (!valid.ok) return valid;
-  const file = new Database(valid.value.path, { readonly: true, fileMustExist: true });
+  const file = openReadOnly(valid.value.path);
   try {
     if (valid.value.fingerprint !== datasetFingerprint(ws.db)) {
       const ids = (sql: string): string[] => (file.prepare(sql).raw().all() as [string][]).map((r) => r[0]);
@@ -73,7 +74,8 @@ export function importScenarios(ws: Workspace, path: string, names?: string[]): 
       scenarios = scenarios.filter((s) => names.includes(s.name));
     }
     const versionsOf = file.prepare('SELECT version, parent_version, created_at, author, note, payload FROM scenario_versions WHERE scenario_id = ? ORDER BY version');
-    const source = valid.value.createdBy ? ` (shared by ${valid.value.createdBy})` : '';
+    const sig = valid.value.signature;
+    const source = sig.status === 'signed' ? ` (signed by ${sig.trusted ? (sig.trustedName ?? sig.signer) : `"${sig.signer}", untrusted key`}, key ${sig.fingerprint})` : valid.value.createdBy ? ` (shared by ${valid.value.createdBy}, unsigned)` : '';
     const imported = ws.db.transaction(() =>
       scenarios.map((s) => {
         const as = uniqueName(ws.db, s.name);

@@ -1,12 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ShareErrorCode, ShareFileInfo } from '../../../shared/contracts/app-api';
+import type { ShareErrorCode, ShareFileInfo, ShareSignature } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import { payloadProblems, upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
-import { checkHeader, TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../db/connection';
+import { upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
+import { checkHeader, checkPath, listDamage, openReadOnly, TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../db/connection';
+import { checkContent } from '../../db/content-check';
+import { digestChecksum, readDigest } from '../../db/content-digest';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations';
-import { datasetFingerprint, DEFAULT_SHARE_LIMITS, expectedSchema, schemaProblems, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum, type ShareLimits } from './share-format';
+import { fileSchemaProblems } from '../../db/schema-check';
+import { datasetFingerprint, DEFAULT_SHARE_LIMITS, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum, type ShareLimits } from './share-format';
+import { defaultKeysDir, fingerprintOf, listTrustedKeys, verifyChecksum } from './share-keys';
 
 /** A refusal with the code and a message that says what is wrong with the file. */
 class Refusal extends Error {
@@ -27,11 +31,11 @@ function checkCounts(db: Database.Database, limits: ShareLimits, file: string): 
     const max = limits[key as keyof ShareLimits];
     if (n > max) throw new Refusal('too-large', `${file} holds ${n} ${key}; Tessera accepts at most ${max} in a shared file.`);
   }
-  if (one(db, 'SELECT coalesce(max(length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
-    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} characters.`);
+  if (one(db, 'SELECT coalesce(max(octet_length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
+    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} bytes.`);
   }
-  if (one(db, 'SELECT coalesce(max(length(topology)), 0) FROM geometry') > limits.geometryChars) {
-    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} characters.`);
+  if (one(db, 'SELECT coalesce(max(octet_length(topology)), 0) FROM geometry') > limits.geometryChars) {
+    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} bytes.`);
   }
   return counts;
 }
@@ -57,16 +61,9 @@ function checkConsistency(db: Database.Database, counts: ShareFileInfo['counts']
   const accountIds = new Set((db.prepare('SELECT id FROM accounts').raw().all() as [string][]).map((r) => r[0]));
   const rows = db.prepare('SELECT s.name, v.version, v.payload FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id').raw().iterate() as IterableIterator<[string, number, string]>;
   for (const [name, version, text] of rows) {
+    // Payloads were checked against the schema already (checkContent); here only what they refer to.
+    const payload = upgradeScenarioPayload(JSON.parse(text));
     const where = `scenario "${name}" v${version}`;
-    let payload;
-    try {
-      payload = upgradeScenarioPayload(JSON.parse(text));
-    } catch (e) {
-      const message = (e as Error).message;
-      throw new Refusal(/newer than this Tessera/.test(message) ? 'newer-schema' : 'inconsistent', `${where}: ${message.split('\n')[0]}`);
-    }
-    const problems = payloadProblems(payload);
-    if (problems.length) fail(`${where}: ${problems[0]}`);
     for (const a of payload.alignments) for (const u of Object.keys(a.assignment)) if (!unitIds.has(u)) fail(`${where} assigns unit ${u}, which is not in the dataset`);
     for (const acc of Object.keys(payload.accountOverrides)) if (!accountIds.has(acc)) fail(`${where} overrides account ${acc}, which is not in the dataset`);
   }
@@ -76,7 +73,28 @@ function meta(db: Database.Database, key: string): string | null {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
 }
 
-function inspect(db: Database.Database, path: string, bytes: number, limits: ShareLimits): ShareFileInfo {
+/**
+ * Checks a format-2 share file's seal: the content digest is present and its checksum is the recorded
+ * one, and a signature (when there is one) is valid for that checksum and the named signer.
+ */
+function verifyShare(db: Database.Database, path: string, keysDir: string): ShareSignature {
+  const stored = readDigest(db);
+  if (stored === null || stored === 'invalid') throw new Refusal('corrupt', `${path} failed its integrity check: its content digest is ${stored === null ? 'missing' : 'unreadable'}.`);
+  const checksum = meta(db, SHARE_META.checksum);
+  if (checksum !== digestChecksum(stored)) throw new Refusal('corrupt', `${path} failed its integrity check: its checksum does not match its content digest.`);
+  const signature = meta(db, SHARE_META.signature);
+  const signer = meta(db, SHARE_META.signer);
+  const publicKey = meta(db, SHARE_META.publicKey);
+  if (signature === null && signer === null && publicKey === null) return { status: 'unsigned' };
+  if (signature === null || signer === null || publicKey === null || !verifyChecksum(checksum, signer, publicKey, signature)) {
+    throw new Refusal('corrupt', `${path}: signature does not match — the file was changed after signing. Ask ${signer ? `"${signer}"` : 'the sender'} for a new copy.`);
+  }
+  const fingerprint = fingerprintOf(publicKey);
+  const known = listTrustedKeys(keysDir).find((k) => k.fingerprint === fingerprint);
+  return { status: 'signed', signer, fingerprint, trusted: !!known, trustedName: known?.name ?? null };
+}
+
+function inspect(db: Database.Database, path: string, bytes: number, limits: ShareLimits, keysDir: string): ShareFileInfo {
   // Header fields first: they are read from page 1 without parsing the schema.
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== TESSERA_APPLICATION_ID) throw new Refusal('not-tessera', `${path} is an SQLite database but not a Tessera file.`);
@@ -85,9 +103,7 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
     throw new Refusal('newer-schema', `${path} was written by a newer Tessera (workspace schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Tessera to open it.`);
   }
   // No SQL of the file may run: the schema must be exactly ours, with no triggers or views, before any table is read.
-  db.pragma('trusted_schema = OFF');
-  const master = db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
-  const problems = schemaProblems(master, expectedSchema(version));
+  const problems = fileSchemaProblems(db, version);
   if (problems.length) throw new Refusal('unsafe', `${path} is not a file Tessera wrote and was not opened: ${problems.slice(0, 3).join('; ')}.`);
   const check = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (check[0] !== 'ok') throw new Refusal('corrupt', `${path} is damaged (integrity check: ${check.slice(0, 3).join('; ')}).`);
@@ -99,9 +115,19 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
   }
   // Integrity before consistency: a file altered after export is reported as such, not by its symptoms.
   const fingerprint = datasetFingerprint(db);
-  if (format !== null) {
+  const signature = format !== null && Number(format) >= 2 ? verifyShare(db, path, keysDir) : null;
+  if (format !== null && Number(format) < 2) {
     if (meta(db, SHARE_META.fingerprint) !== fingerprint) throw new Refusal('corrupt', `${path} failed its integrity check: the dataset does not match its recorded fingerprint.`);
     if (meta(db, SHARE_META.checksum) !== shareChecksum(db, fingerprint)) throw new Refusal('corrupt', `${path} failed its integrity check: its scenarios were changed or damaged after export.`);
+  }
+  const content = checkContent(db, limits);
+  if (content.digest === 'mismatch') {
+    const what = listDamage(content.damage.filter((d) => / (changed after it was saved|missing|not in the file when)/.test(d.message)));
+    throw new Refusal('corrupt', `${path} failed its integrity check: ${what || listDamage(content.damage)}. It was changed or damaged after it was written; ask the sender for a new copy.`);
+  }
+  if (content.damage.length) {
+    const d = content.damage[0]!;
+    throw new Refusal(/newer than this Tessera/.test(d.message) ? 'newer-schema' : 'inconsistent', `${path}: ${listDamage(content.damage)}.`);
   }
   checkConsistency(db, counts);
   const scenarios = db
@@ -111,33 +137,33 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
     path, bytes, isShareFile: format !== null, schemaVersion: version,
     createdAt: meta(db, SHARE_META.createdAt), createdBy: meta(db, SHARE_META.createdBy), appVersion: meta(db, SHARE_META.appVersion),
     datasetName: meta(db, 'dataset_name') ?? '', fingerprint, counts, scenarios,
+    signature: signature ?? { status: 'unsigned' },
+    integrity: format !== null && Number(format) < 2 ? 'scenarios-only' : content.digest === 'verified' ? 'verified' : 'unverified',
   };
 }
 
 /**
  * Validates a file from outside before anything of it is shown: size, SQLite header, application id,
- * schema version, exact schema (no triggers or views), integrity check, row limits, consistent ids,
- * payloads, and for share files the dataset fingerprint and content checksum. Never writes to the file.
+ * schema version, exact schema (no triggers or views), integrity check, row limits, for share files the
+ * checksum over the content digest and the signature, then every table's content against the digest,
+ * payloads, consistent ids. Trust of a signing key is looked up in keysDir. Never writes to the file.
  */
-export function validateTesseraFile(file: string, limits: ShareLimits = DEFAULT_SHARE_LIMITS): Result<ShareFileInfo, ShareErrorCode> {
+export function validateTesseraFile(file: string, limits: ShareLimits = DEFAULT_SHARE_LIMITS, keysDir = defaultKeysDir()): Result<ShareFileInfo, ShareErrorCode> {
   const path = resolve(file);
   if (!existsSync(path)) return err('not-found', `No file at ${path}.`);
-  const bytes = statSync(path).size;
-  if (bytes > limits.fileBytes) return err('too-large', `${path} is ${bytes} bytes; Tessera opens shared files up to ${limits.fileBytes} bytes.`);
-  try {
-    checkHeader(path);
-  } catch (e) {
-    if (e instanceof WorkspaceFileError) return err(e.code === 'not-tessera' ? 'not-tessera' : 'corrupt', e.message);
-    throw e;
-  }
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    checkPath(path);
+    const bytes = statSync(path).size;
+    if (bytes > limits.fileBytes) return err('too-large', `${path} is ${bytes} bytes; Tessera opens shared files up to ${limits.fileBytes} bytes.`);
+    checkHeader(path);
+    db = openReadOnly(path);
   } catch (e) {
-    return err('corrupt', `${path} could not be opened: ${(e as Error).message}`);
+    if (e instanceof WorkspaceFileError) return err(e.code === 'not-tessera' ? 'not-tessera' : e.code === 'not-found' ? 'not-found' : 'corrupt', e.message);
+    throw e;
   }
   try {
-    return ok(inspect(db, path, bytes, limits));
+    return ok(inspect(db, path, statSync(path).size, limits, keysDir));
   } catch (e) {
     if (e instanceof Refusal) return err(e.code, e.message);
     if (e instanceof Database.SqliteError) return err('corrupt', `${path} is damaged: ${e.message}`);

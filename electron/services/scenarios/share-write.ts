@@ -1,16 +1,21 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { vacuumInto } from '../../db/connection';
 import type { ScenarioSelector, ScenarioVersion, ShareExportReport } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { resolveVersion } from '../context';
 import type { Workspace } from '../workspace';
 import { commitFile } from './fs-atomic';
 import { pidAlive } from './lock';
-import { datasetFingerprint, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum } from './share-format';
+import { datasetFingerprint, sealShareFile, SHARE_FORMAT_VERSION, SHARE_META, type ShareSigner } from './share-format';
+import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } from './share-keys';
 
-/** Options of a share-file export. */
-export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string };
+/**
+ * Options of a share-file export. sign: the name of an own key to sign with, false for none; by default
+ * the default key in keysDir signs when there is one.
+ */
+export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
 
 /** Removes everything but the chosen scenarios (and, with headOnly, their older versions) from a copy. */
 function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
@@ -49,11 +54,19 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
     if (!v.ok) return v;
     if (!chosen.some((c) => c.scenarioId === v.value.scenarioId)) chosen.push(v.value);
   }
+  let key;
+  try {
+    key = signingKey(opts.keysDir ?? defaultKeysDir(), opts.sign);
+  } catch (e) {
+    if (e instanceof KeyError) return err('not-found', e.message);
+    throw e;
+  }
+  const signer: ShareSigner | null = key ? { name: key.name, publicKey: key.publicKey, sign: (c) => signChecksum(c, key.name, key.privateKey) } : null;
   const tmp = `${path}.${process.pid}.partial`;
   sweepPartials(path);
   rmSync(tmp, { force: true });
   try {
-    ws.db.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(ws.db, tmp);
     const db = new Database(tmp);
     try {
       db.pragma('journal_mode = DELETE');
@@ -66,7 +79,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
         put.run(SHARE_META.createdBy, opts.author);
         put.run(SHARE_META.appVersion, opts.appVersion);
         put.run(SHARE_META.fingerprint, fingerprint);
-        put.run(SHARE_META.checksum, shareChecksum(db, fingerprint));
+        sealShareFile(db, signer);
       })();
       db.exec('VACUUM');
     } finally {
@@ -79,7 +92,8 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
   }
   const versions = opts.headOnly ? chosen.length : chosen.reduce((n, c) => n + c.version, 0);
   const fingerprint = readFingerprint(path);
-  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, fingerprint, seconds: (performance.now() - started) / 1000 });
+  const signedBy = key ? { name: key.name, fingerprint: fingerprintOf(key.publicKey) } : null;
+  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, fingerprint, signedBy, seconds: (performance.now() - started) / 1000 });
 }
 
 function readFingerprint(path: string): string {
@@ -93,6 +107,6 @@ function readFingerprint(path: string): string {
 
 /** Strips the share markers from a saved copy: once edited it is an ordinary workspace, not a signed export. */
 export function unmarkShareFile(db: Database.Database): void {
-  const keys = Object.values(SHARE_META);
+  const keys: string[] = Object.values(SHARE_META);
   db.prepare(`DELETE FROM meta WHERE key IN (${keys.map(() => '?').join(',')})`).run(...keys);
 }

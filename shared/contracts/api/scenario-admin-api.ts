@@ -4,7 +4,7 @@ import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
 import type { DistanceUnit } from '../../domain/kpi/travel';
 import type { Result } from '../result';
 import { pathArg, selectorArg, type ScenarioSelector } from './common';
-import type { ScenarioSummary, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
+import type { ScenarioSummary, ShareSignature, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
 
 /** One version in a scenario's history (without its payload). */
 export type VersionMeta = VersionRef & { parentVersion: number | null; createdAt: string; author: string; note: string };
@@ -28,10 +28,26 @@ export type ShareFileInfo = {
   fingerprint: string;
   counts: { units: number; accounts: number; reps: number };
   scenarios: { name: string; description: string; versions: number }[];
+  signature: ShareSignature;
+  /**
+   * 'verified': every table matches the content digest recorded when the file was written;
+   * 'scenarios-only': a format-1 share file, whose checksum covers its scenarios only;
+   * 'unverified': a workspace without a recorded digest (not closed cleanly, or from an older Tessera).
+   */
+  integrity: 'verified' | 'scenarios-only' | 'unverified';
 };
 
 /** Result of writing a share file. */
-export type ShareExportReport = { path: string; bytes: number; scenarios: string[]; versions: number; fingerprint: string; seconds: number };
+export type ShareExportReport = {
+  path: string;
+  bytes: number;
+  scenarios: string[];
+  versions: number;
+  fingerprint: string;
+  /** The key that signed the file (its name and fingerprint), or null when it is unsigned. */
+  signedBy: { name: string; fingerprint: string } | null;
+  seconds: number;
+};
 
 /** Result of importing a share file's scenarios. */
 export type ShareImportReport = { imported: { from: string; as: string; id: number; versions: number }[] };

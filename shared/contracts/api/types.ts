@@ -42,7 +42,25 @@ export type WorkspaceInfo = {
   datasetName: string;
   counts: DatasetCounts;
   scenarios: ScenarioSummary[];
+  /**
+   * What opening found: whether the content matched the digest recorded when it was last closed
+   * ('absent': never closed cleanly or written by an older Tessera), and the damaged parts left out
+   * or flagged (a file with damage opens read-only only).
+   */
+  integrity?: { digest: 'verified' | 'absent' | 'mismatch'; damage: string[] };
+  /** Set when the workspace is a share file opened as a client view: who signed it and when it was made. */
+  share?: { signature: ShareSignature; createdBy: string | null; createdAt: string | null };
 };
+
+/**
+ * Who signed a share file. 'signed': the signature is valid for the file's content; trusted when the key
+ * is one of the user's own or one they trusted (trustedName is the name they know it by). A signature
+ * that does not match is never a status: such a file is refused.
+ */
+export type ShareSignature =
+  | { status: 'signed'; signer: string; fingerprint: string; trusted: boolean; trustedName: string | null }
+  | { status: 'unsigned' };
+
 
 /** Unit geometry as stored in the workspace (TopoJSON topology with one object of unit polygons). */
 export type GeometryPayload = {
