@@ -30,7 +30,7 @@ const SOURCES = ['electron', 'shared', 'renderer', 'workers', 'electron.vite.con
 const OUTPUTS = ['out/main/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(ROOT, p));
 if (buildIsStale({ newestSource: newestMtime(SOURCES), outputs: OUTPUTS.map(mtime) })) {
   say('building (sources changed since the last build)…');
-  if (!run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'])) {
+  if (!run(process.execPath, [join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js'), 'build'])) {
     console.error('Tessera: the build failed (see above).');
     process.exit(1);
   }
