@@ -1,8 +1,12 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../electron/services/app-services';
+import { dispatch } from '../../electron/services/dispatch';
 import { Workspace } from '../../electron/services/workspace';
+import { readSheetRows } from '../../electron/services/import/workbook-reader';
+import { parseCsvText } from '../../shared/domain/import/csv-reader';
 import { cli } from '../fixtures/run-cli';
 
 const FIX = resolve(__dirname, '../fixtures/import');
@@ -78,4 +82,45 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     }
     expect(accountCount()).toBe(before);
   });
+
+  it('exports territory KPIs as .xlsx whose cells read back as the same values as the KPI table', async () => {
+    const out = join(dir, 'kpis.xlsx');
+    const res = await cli('kpis', '-w', demo, '--format', 'xlsx', '--out', out);
+    expect(res.err).toBe('');
+    expect(res.out).toMatch(/^Wrote .*kpis\.xlsx: 60 territories/);
+    expect((await cli('kpis', '-w', demo, '--format', 'xlsx', '--out', out)).err).toMatch(/already exists; pass --force/);
+    const json = JSON.parse((await cli('kpis', '-w', demo, '--json')).out) as { rows: { territoryId: string; name: string; accounts: number; potential: number; potentialDeviation: number }[] };
+    const back = await readSheetRows(readFileSync(out));
+    if (!back.ok) throw new Error(back.error.message);
+    const [header, ...rows] = back.value.rows.map((r) => r.cells);
+    expect(header!.slice(0, 8)).toEqual(['territory_id', 'territory_name', 'region', 'rep_id', 'rep_name', 'units', 'accounts', 'potential']);
+    expect(rows).toHaveLength(json.rows.length);
+    json.rows.forEach((k, i) => {
+      const r = rows[i]!;
+      expect([r[0], r[1], Number(r[6]), Number(r[7]), Number(r[10])]).toEqual([k.territoryId, k.name, k.accounts, k.potential, Math.round(k.potentialDeviation * 10000) / 100]);
+    });
+    // The same table as the CSV export, cell for cell.
+    const csvPath = join(dir, 'kpis.csv');
+    expect((await cli('kpis', '-w', demo, '--format', 'csv', '--out', csvPath)).code).toBe(0);
+    const csv = parseCsvText(readFileSync(csvPath, 'utf8').trim(), ',');
+    expect(rows).toEqual(csv.slice(1));
+  }, 60_000);
+
+  it('exports UI tables over the API as a base64 workbook, and refuses one past the cell limit with what to do', async () => {
+    const s = createServices({ mode: 'direct', workspace: demo, openOptions: { readOnly: true } });
+    try {
+      const table = { name: 'Reps', columns: [{ header: 'Rep' }, { header: 'Quota', format: 'money' }], rows: [['=cmd', 1000], ['Ann', null]] };
+      const r = (await dispatch(s.api, 'export.xlsx', { fileName: 'reps', tables: [table] })) as { ok: true; value: { fileName: string; content: string; base64: boolean; mimeType: string } };
+      expect(r.value).toMatchObject({ fileName: 'reps.xlsx', base64: true, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const back = await readSheetRows(Buffer.from(r.value.content, 'base64'));
+      expect(back.ok && back.value.rows.map((x) => x.cells)).toEqual([['Rep', 'Quota'], ["'=cmd", '1000'], ['Ann', '']]);
+      const big = { name: 'Big', columns: Array.from({ length: 20 }, (_, i) => ({ header: `c${i}` })), rows: Array.from({ length: 100_001 }, () => new Array(20).fill(1)) };
+      expect(await dispatch(s.api, 'export.xlsx', { fileName: 'big', tables: [big] })).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/export it as CSV/) } });
+      const run = (await dispatch(s.api, 'export.run', { scenario: 1, format: 'kpis-xlsx' })) as { ok: true; value: { content: string; base64: boolean; fileName: string } };
+      expect(run.value).toMatchObject({ base64: true, fileName: 'kpis-xlsx.xlsx' });
+      expect((await readSheetRows(Buffer.from(run.value.content, 'base64'))).ok).toBe(true);
+    } finally {
+      s.close();
+    }
+  }, 60_000);
 });
