@@ -56,6 +56,16 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     expect(text.out).toMatch(/Rows 42: imported 41 \(added 0, updated 0, unchanged 41\), rejected 1, repaired 1/);
   }, 60_000);
 
+  it('reads a LibreOffice-saved workbook of the Salesforce export as the same records as the CSV itself', async () => {
+    const ws = join(dir, 'sf.tessera');
+    expect((await cli('demo', '--workspace', ws)).code).toBe(0);
+    const fromXlsx = JSON.parse((await cli('import', 'accounts', join(FIX, 'salesforce-account.xlsx'), '-w', ws, '--json')).out).summary;
+    expect(fromXlsx).toMatchObject({ rows: 22, imported: 22, added: 22, rejected: 0 });
+    const fromCsv = JSON.parse((await cli('import', 'accounts', join(FIX, 'salesforce-account.csv'), '-w', ws, '--json')).out).summary;
+    expect(fromCsv).toMatchObject({ rows: 22, unchanged: 22, updated: 0, fieldChanges: {} });
+    expect(fromCsv.placement).toEqual(fromXlsx.placement);
+  }, 60_000);
+
   it('reads a chosen sheet and names the sheets when the chosen one does not exist', async () => {
     const missing = await cli('import', 'accounts', ZBP, '-w', demo, '--sheet', 'Sheet9');
     expect(missing.code).toBe(1);

@@ -10,7 +10,7 @@ import type { ColumnMapping, ImportKind, ImportPreview, ImportSummary, ReadOptio
 import type { Workspace } from '../workspace';
 import { usGazetteer } from './gazetteer';
 import { refreshAccountMeasures, sqliteRecordStore, workspaceLocator, workspaceRepResolver } from './record-store';
-import { readSheetRows } from './workbook-reader';
+import { readSheetRowsCached } from './workbook-reader';
 
 /** Bytes of the file start the preview reads. */
 export const PREVIEW_BYTES = 64 * 1024;
@@ -34,7 +34,7 @@ export type PreviewCorrections = { delimiter?: ReadOptions['delimiter']; headerR
 export async function previewFile(kind: ImportKind, bytes: Uint8Array, truncated: boolean, corrections: PreviewCorrections = {}): Promise<Result<ImportPreview, PreviewFailure | WorkbookRefusal>> {
   if (fileMagic(bytes) === 'text') return previewBytes(kind, bytes.subarray(0, PREVIEW_BYTES), truncated || bytes.length > PREVIEW_BYTES, corrections);
   if (truncated) return err('too-large', `The workbook is larger than ${MAX_WORKBOOK_BYTES / 1048576} MB (workbooks are read whole); save the sheet as CSV.`);
-  const sheet = await readSheetRows(bytes, corrections.sheet);
+  const sheet = await readSheetRowsCached(bytes, corrections.sheet);
   if (!sheet.ok) return sheet;
   const { rows, sheets } = sheet.value;
   return previewRows(kind, rows.slice(0, 200).map((r) => r.cells), { encoding: 'utf-8', delimiter: ',', sheet: sheet.value.sheet }, {
@@ -131,7 +131,7 @@ export async function runImport(
       if (run.failed || reader.error) break;
     }
     if (opts.signal?.aborted) throw new Cancelled();
-    const sheet = workbook ? await readSheetRows(Buffer.concat(workbook), job.read.sheet) : null;
+    const sheet = workbook ? await readSheetRowsCached(Buffer.concat(workbook), job.read.sheet) : null;
     if (sheet && !sheet.ok) {
       db.exec('ROLLBACK');
       return sheet;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { checkWorkbook, type WorkbookRefusal } from '../../../shared/domain/import/workbook-detect';
@@ -77,6 +78,22 @@ function pickSheet(wb: ExcelJS.Workbook, wanted: string | undefined): Result<Exc
 }
 
 /**
+ * The last sheet read, by the file's hash and the sheet asked for: the wizard and the CLI preview a
+ * workbook and then import the same bytes, and parsing is most of a workbook import's time.
+ */
+let lastRead: { hash: string; asked: string | undefined; value: SheetRows } | null = null;
+
+/** readSheetRows, reusing the rows of the previous call for the same bytes and sheet (asked for, or the one read). */
+export async function readSheetRowsCached(bytes: Uint8Array, sheet?: string): Promise<Result<SheetRows, WorkbookRefusal>> {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  if (lastRead?.hash === hash && (lastRead.asked === sheet || lastRead.value.sheet === sheet)) return ok(lastRead.value);
+  lastRead = null;
+  const r = await readSheetRows(bytes, sheet);
+  if (r.ok) lastRead = { hash, asked: sheet, value: r.value };
+  return r;
+}
+
+/**
  * Reads one sheet of an .xlsx workbook into rows of text cells, as the CSV reader yields them:
  * numbers in plain notation, dates as ISO dates, formulas by their saved result, empty cells as "".
  * Every cell of a merged range reads the range's value (a region merged down a column belongs to each
@@ -105,9 +122,15 @@ export async function readSheetRows(bytes: Uint8Array, sheet?: string): Promise<
       continue;
     }
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = valueText(cell.value, cell.numFmt, (reason) => notes.push({ line: r, address: `${columnName(c)}${r}`, reason: `cell ${columnName(c)}${r}: ${reason}` }));
-    });
+    // row.values is the row's values by column (1-based, sparse): much cheaper than a Cell per column.
+    // A number's cell format is looked up only for numbers (zero-padded codes).
+    const values = row.values as Scalar[];
+    for (let c = 1; c < values.length; c++) {
+      const v = values[c];
+      if (v === undefined || v === null) continue;
+      const numFmt = typeof v === 'number' ? row.getCell(c).numFmt : undefined;
+      cells[c - 1] = valueText(v, numFmt, (reason) => notes.push({ line: r, address: `${columnName(c)}${r}`, reason: `cell ${columnName(c)}${r}: ${reason}` }));
+    }
     let last = cells.length;
     while (last > 0 && (cells[last - 1] ?? '') === '') last--;
     cells.length = last;

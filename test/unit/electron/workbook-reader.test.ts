@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { previewFile } from '../../../electron/services/import/import-service';
-import { readSheetRows } from '../../../electron/services/import/workbook-reader';
+import { readSheetRows, readSheetRowsCached } from '../../../electron/services/import/workbook-reader';
 
 /** Builds a workbook in memory: each sheet's rows, then optional edits (merges, formats). */
 async function workbook(sheets: Record<string, unknown[][]>, edit?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -83,5 +83,16 @@ describe('workbook reader', () => {
     expect(p.value.columns).toEqual(['Id', 'Name', 'City', 'State', 'Employees']);
     expect(p.value.sample).toEqual([['1', 'Acme', 'Boston', 'MA', '40'], ['2', 'Beta', 'Austin', 'TX', '7']]);
     expect(p.value.mapping).toMatchObject({ id: 'Id', name: 'Name', employees: 'Employees' });
+  });
+
+  it('parses a workbook once for its preview and its import (the sheet asked for or the one read), again for other bytes', async () => {
+    const bytes = await workbook({ Data: [['id'], ['A1']], More: [['id'], ['B1']] });
+    const first = await readSheetRowsCached(bytes);
+    const again = await readSheetRowsCached(Buffer.from(bytes), 'Data');
+    expect(first.ok && again.ok && again.value === first.value).toBe(true);
+    const other = await readSheetRowsCached(bytes, 'More');
+    expect(other.ok && other.value.rows[1]!.cells).toEqual(['B1']);
+    const changed = await readSheetRowsCached(await workbook({ Data: [['id'], ['C1']] }), 'Data');
+    expect(changed.ok && changed.value.rows[1]!.cells).toEqual(['C1']);
   });
 });

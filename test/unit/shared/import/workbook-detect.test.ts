@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkWorkbook, fileMagic, hasWorkbookExtension, zipEntryNames } from '../../../../shared/domain/import/workbook-detect';
 
 /** A ZIP of empty stored entries: local headers, central directory, end record (enough for the detector). */
-function zip(names: string[]): Uint8Array {
+function zip(names: string[], unzippedSize = 0): Uint8Array {
   const out: number[] = [];
   const u16 = (n: number) => out.push(n & 0xff, n >> 8);
   const u32 = (n: number) => out.push(n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24);
@@ -14,7 +14,7 @@ function zip(names: string[]): Uint8Array {
   }
   const cd = out.length;
   names.forEach((n, i) => {
-    u32(0x02014b50); u16(20); u16(20); u16(0); u16(0); u16(0); u16(0); u32(0); u32(0); u32(0);
+    u32(0x02014b50); u16(20); u16(20); u16(0); u16(0); u16(0); u16(0); u32(0); u32(0); u32(unzippedSize);
     u16(n.length); u16(0); u16(0); u16(0); u16(0); u32(0); u32(offsets[i]!);
     out.push(...[...n].map((c) => c.charCodeAt(0)));
   });
@@ -60,5 +60,13 @@ describe('workbook detection', () => {
     expect(refusal(zip(['Index/Document.iwa'])).message).toMatch(/Apple Numbers.*\.xlsx or CSV/);
     expect(refusal(zip(['word/document.xml'])).message).toMatch(/not an Excel workbook/);
     expect(refusal(zip(['xl/workbook.xml']).subarray(0, 40))).toMatchObject({ code: 'unreadable-workbook' });
+  });
+
+  it('refuses a workbook that would unzip past the limit (a ZIP bomb) before inflating it', () => {
+    expect(checkWorkbook(zip(['xl/workbook.xml', 'xl/worksheets/sheet1.xml'], 100 * 1048576)).ok).toBe(true);
+    expect(checkWorkbook(zip(['xl/workbook.xml', 'xl/worksheets/sheet1.xml'], 200 * 1048576))).toMatchObject({
+      ok: false,
+      error: { code: 'too-large', message: expect.stringMatching(/unzips to 400 MB.*Save the sheet as CSV/) },
+    });
   });
 });
