@@ -93,6 +93,20 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     expect(accountCount()).toBe(before);
   });
 
+  it('refuses a workbook where only CSV is read (units, edges, leads, quotas) with "save it as CSV"', async () => {
+    const runs = [
+      ['balance', '--units', ZBP, '--out', join(dir, 'plan.csv'), '--territories', '3'],
+      ['import', 'units', ZBP, '--workspace', join(dir, 'units.tessera')],
+      ['route', '-w', demo, '-s', '1', '--leads', join(FIX, 'real.xls'), '-o', join(dir, 'routed.csv'), '--dry-run'],
+      ['quotas', '-w', demo, '-s', '1', '-f', ZBP],
+    ];
+    for (const args of runs) {
+      const r = await cli(...args);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.err, args.join(' ')).toMatch(/This is an (Excel workbook \(\.xlsx\)|old Excel workbook \(\.xls\)).*must be a CSV text file: .*save it as CSV/);
+    }
+  });
+
   it('exports territory KPIs as .xlsx whose cells read back as the same values as the KPI table', async () => {
     const out = join(dir, 'kpis.xlsx');
     const res = await cli('kpis', '-w', demo, '--format', 'xlsx', '--out', out);

@@ -25,6 +25,17 @@ export function fileMagic(head: Uint8Array): FileMagic {
   return 'text';
 }
 
+/**
+ * The refusal where only a CSV text file is read (units, edges, leads, quotas) and the first bytes say
+ * workbook or another ZIP/OLE file; null for text.
+ */
+export function textOnlyRefusal(head: Uint8Array, what: string): string | null {
+  const magic = fileMagic(head);
+  if (magic === 'text') return null;
+  const kind = magic === 'zip' ? 'an Excel workbook (.xlsx) or another ZIP file' : 'an old Excel workbook (.xls) or another OLE file';
+  return `This is ${kind}, but the ${what} must be a CSV text file: open it in Excel or LibreOffice and save it as CSV (UTF-8).`;
+}
+
 /** True for a workbook-like file name (used with the magic bytes: a renamed CSV is still read as text). */
 export function hasWorkbookExtension(name: string): boolean {
   return /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers)$/i.test(name);
