@@ -65,6 +65,7 @@ test('imports a chosen sheet of an .xlsx workbook through the wizard, and downlo
   await expect(page.getByTestId('import-sheet')).toHaveValue('Read me');
   await page.getByTestId('import-sheet').selectOption('Accounts');
   await expect(page.getByTestId('map-Account ID')).toHaveValue('id');
+  await expect(page.getByTestId('import-header-line')).toContainText('sheet row 3');
   await expect(page.getByTestId('import-preview')).toContainText('2021-05-03');
   await page.getByTestId('map-Nation').selectOption('country');
   await page.getByTestId('import-start').click();

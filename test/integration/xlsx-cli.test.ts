@@ -52,7 +52,7 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     expect([a.names[i], a.employees[i], a.potential[i], a.placement[i]]).toEqual(['AGAWAM, MA', 9127, 376492000, 'zip']);
     ws.close();
     const text = await cli('import', 'accounts', ZBP, '-w', demo);
-    expect(text.out).toMatch(/sheet "Accounts", header on row 3/);
+    expect(text.out).toMatch(/sheet "Accounts", header on sheet row 4/);
     expect(text.out).toMatch(/Rows 42: imported 41 \(added 0, updated 0, unchanged 41\), rejected 1, repaired 1/);
   }, 60_000);
 

@@ -66,7 +66,7 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
     if (!res.ok) throw new UserError(`${file}: ${res.error.message}`);
     if (o.savePreset) savePreset(ws.db, o.savePreset, kind, mapping.value);
     const s = res.value;
-    emit(io, !!o.json, { file, read: p.read, detectedPreset: p.detectedPreset, mapping: mapping.value, summary: s }, () => describeSummary(file, p.read, p.detectedPreset, s));
+    emit(io, !!o.json, { file, read: p.read, detectedPreset: p.detectedPreset, mapping: mapping.value, summary: s }, () => describeSummary(file, p.read, p.detectedPreset, s, p.headerLine));
   } finally {
     ws.close();
   }
@@ -75,9 +75,10 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** The human report of an import: what was read, counts, placements, and the first issues. */
-export function describeSummary(file: string, read: ReadOptions, preset: string, s: ImportSummary): string {
+export function describeSummary(file: string, read: ReadOptions, preset: string, s: ImportSummary, headerLine?: number): string {
+  const how = read.sheet !== undefined ? `sheet "${read.sheet}", header on sheet row ${headerLine ?? read.headerRow + 1}` : `${read.encoding}, ${DELIMITER_NAMES[read.delimiter]}, header on row ${read.headerRow + 1}`;
   const lines = [
-    `Imported ${s.kind} from ${file} (${read.sheet !== undefined ? `sheet "${read.sheet}"` : `${read.encoding}, ${DELIMITER_NAMES[read.delimiter]}`}, header on row ${read.headerRow + 1}, ${preset} headers) in ${s.seconds.toFixed(1)} s`,
+    `Imported ${s.kind} from ${file} (${how}, ${preset} headers) in ${s.seconds.toFixed(1)} s`,
     `Rows ${num(s.rows)}: imported ${num(s.imported)} (added ${num(s.added)}, updated ${num(s.updated)}, unchanged ${num(s.unchanged)}), rejected ${num(s.rejected)}, repaired ${num(s.repaired)}`,
   ];
   if (s.kind !== 'reps') lines.push(`Placed: ${Object.entries(s.placement).map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);

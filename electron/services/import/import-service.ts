@@ -37,8 +37,9 @@ export async function previewFile(kind: ImportKind, bytes: Uint8Array, truncated
   const sheet = await readSheetRowsCached(bytes, corrections.sheet);
   if (!sheet.ok) return sheet;
   const { rows, sheets } = sheet.value;
-  return previewRows(kind, rows.slice(0, 200).map((r) => r.cells), { encoding: 'utf-8', delimiter: ',', sheet: sheet.value.sheet }, {
-    hadBom: false, truncated: false, sheets, headerRow: corrections.headerRow, mapping: corrections.mapping,
+  const head = rows.slice(0, 200);
+  return previewRows(kind, head.map((r) => r.cells), { encoding: 'utf-8', delimiter: ',', sheet: sheet.value.sheet }, {
+    hadBom: false, truncated: false, sheets, headerRow: corrections.headerRow, mapping: corrections.mapping, lines: head.map((r) => r.line),
   });
 }
 

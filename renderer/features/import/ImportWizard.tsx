@@ -66,6 +66,7 @@ export function ImportWizard() {
                 header on row{' '}
                 <input type="number" min={1} value={p.read.headerRow + 1} style={{ width: '4em' }} onChange={(e) => void correctReading({ headerRow: Math.max(0, Number(e.target.value) - 1) })} />
               </label>{' '}
+              {p.headerLine !== undefined ? <span data-testid="import-header-line">(sheet row {p.headerLine}; empty rows not counted){' '}</span> : null}
               <label>
                 mapping{' '}
                 <select data-testid="import-preset" defaultValue="auto" onChange={(e) => void applyMappingPreset(e.target.value)}>

@@ -45,9 +45,12 @@ export function previewRows(
   kind: ImportKind,
   parsed: string[][],
   read: Omit<ReadOptions, 'headerRow'>,
-  o: { hadBom: boolean; truncated: boolean; headerRow?: number; mapping?: ColumnMapping; sampleRows?: number; sheets?: string[] },
+  o: { hadBom: boolean; truncated: boolean; headerRow?: number; mapping?: ColumnMapping; sampleRows?: number; sheets?: string[]; lines?: number[] },
 ): Result<ImportPreview, PreviewFailure> {
-  const rows = parsed.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+  const empty = (r: string[]) => r.length === 1 && r[0]!.trim() === '';
+  const rows = parsed.filter((r) => !empty(r));
+  // A workbook's rows carry their sheet row numbers: the header's is shown next to its index among non-empty rows.
+  const lines = o.lines?.filter((_, i) => !empty(parsed[i]!));
   if (rows.length === 0) return err('empty', 'The file has no rows.');
   const headerRow = Math.min(o.headerRow ?? detectHeaderRow(rows), rows.length - 1);
   const columns = rows[headerRow]!;
@@ -69,5 +72,6 @@ export function previewRows(
     detectedPreset: auto.preset,
     unmapped: columns.filter((c) => !mappedColumns.has(c)),
     ...(o.sheets ? { sheets: o.sheets } : {}),
+    ...(lines?.[headerRow] !== undefined ? { headerLine: lines[headerRow] } : {}),
   });
 }

@@ -91,4 +91,6 @@ export type ImportPreview = {
   unmapped: string[];
   /** Workbooks only: the names of its sheets, in order (read.sheet is the one previewed). */
   sheets?: string[];
+  /** Workbooks only: the sheet row number of the header row (read.headerRow counts non-empty rows). */
+  headerLine?: number;
 };

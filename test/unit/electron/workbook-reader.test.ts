@@ -78,7 +78,9 @@ describe('workbook reader', () => {
     });
     const p = await previewFile('accounts', bytes, false);
     if (!p.ok) throw new Error(p.error.message);
+    // Index 2 among non-empty rows (the blank row 3 is not counted), row 4 of the sheet.
     expect(p.value.read).toMatchObject({ headerRow: 2, sheet: 'Report' });
+    expect(p.value.headerLine).toBe(4);
     expect(p.value.sheets).toEqual(['Report', 'Other']);
     expect(p.value.columns).toEqual(['Id', 'Name', 'City', 'State', 'Employees']);
     expect(p.value.sample).toEqual([['1', 'Acme', 'Boston', 'MA', '40'], ['2', 'Beta', 'Austin', 'TX', '7']]);
