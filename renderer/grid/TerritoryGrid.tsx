@@ -4,7 +4,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { selectTerritory } from '../state/selection-actions';
 import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
-import { TERRITORY_COLUMNS } from './columns';
+import { TERRITORY_COLUMNS, TERRITORY_XLSX_FORMATS } from './columns';
+import { downloadXlsx } from '../features/export/xlsx-download';
+import { gridTable } from '../features/grids/xlsx-export';
 import type { KpiGridRow } from './kpi-rows';
 import { RegionRollups } from '../features/grids/RegionRollups';
 import { useGridsStore } from '../features/grids/grids-store';
@@ -79,6 +81,10 @@ export function TerritoryGrid() {
   return (
     <>
     <RegionRollups />
+    <div className="grid-toolbar">
+      <span className="topbar__spacer" />
+      <button data-testid="territory-export-xlsx" disabled={!rows} title="Export the territory rows as shown (filtered, sorted) as an Excel workbook (.xlsx)" onClick={() => apiRef.current && void downloadXlsx('territories.xlsx', [gridTable(apiRef.current, 'Territories', TERRITORY_XLSX_FORMATS)])}>Excel</button>
+    </div>
     <div className="grid-pane" data-testid="territory-grid" data-row-count={rows?.length ?? 0}>
       <AgGridReact<KpiGridRow>
         theme={theme}

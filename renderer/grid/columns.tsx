@@ -1,4 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { NumberFormat } from '../../shared/contracts/app-api';
 import { deviationLevel, formatCompact, formatDeviation, formatInt, type KpiGridRow } from './kpi-rows';
 import { patchTerritory } from '../features/editing/editing-actions';
 import { useDatasetStore } from '../state/dataset-store';
@@ -65,3 +66,8 @@ export const TERRITORY_COLUMNS: ColDef<KpiGridRow>[] = [
   place('region', 'Region', 96),
   place('area', 'Area', 90),
 ];
+
+/** Number formats of the territory grid's columns in its .xlsx export (deviations are fractions). */
+export const TERRITORY_XLSX_FORMATS: Record<string, NumberFormat> = {
+  accounts: 'integer', potential: 'money', revenue: 'money', workload: 'integer', units: 'integer', potentialDeviation: 'percent', workloadDeviation: 'percent',
+};

@@ -47,6 +47,26 @@ describe('import and export API (browser-mode streaming)', () => {
     s.close();
   });
 
+  it('previews an uploaded workbook whole (any of its sheets) and imports it streamed in chunks', async () => {
+    const s = services();
+    const bytes = readFileSync(resolve(__dirname, '../fixtures/import/zbp-accounts.xlsx'));
+    const head = bytes.toString('base64');
+    const first = await call(s, 'import.preview', { kind: 'accounts', fileName: 'zbp.xlsx', head, truncated: false });
+    expect(first).toMatchObject({ ok: true, value: { sheets: ['Accounts', 'About'], read: { sheet: 'Accounts', headerRow: 2 }, mapping: { id: 'Id' } } });
+    expect(await call(s, 'import.preview', { kind: 'accounts', fileName: 'zbp.xlsx', head, truncated: false, sheet: 'About' })).toMatchObject({ ok: true, value: { read: { sheet: 'About' }, columns: [expect.stringMatching(/^US Census Bureau/)] } });
+    const p = (first as unknown as { value: { read: unknown; mapping: unknown } }).value;
+    const begin = (await call(s, 'import.begin', { kind: 'accounts', read: p.read, mapping: p.mapping, totalBytes: bytes.length })) as unknown as { value: { sessionId: string } };
+    const sessionId = begin.value.sessionId;
+    for (let i = 0, seq = 0; i < bytes.length; i += 1000, seq++) {
+      expect((await call(s, 'import.chunk', { sessionId, seq, data: bytes.subarray(i, i + 1000).toString('base64') })).ok).toBe(true);
+    }
+    expect(await call(s, 'import.finish', { sessionId })).toMatchObject({ ok: true, value: { rows: 42, imported: 41, rejected: 1 } });
+    // An .ods uploaded in the browser is refused at the preview, with what to do.
+    const ods = readFileSync(resolve(__dirname, '../fixtures/import/real.ods')).toString('base64');
+    expect(await call(s, 'import.preview', { kind: 'accounts', fileName: 'a.ods', head: ods, truncated: false })).toMatchObject({ ok: false, error: { code: 'unsupported-workbook', message: expect.stringMatching(/save it as \.xlsx or CSV/) } });
+    s.close();
+  });
+
   it('cancels a session without changing the workspace, and rejects oversized chunks at the contract', async () => {
     const s = services();
     const begin = (await call(s, 'import.begin', { kind: 'accounts', read: { encoding: 'utf-8', delimiter: ',', headerRow: 0 }, mapping: { id: 'id' } })) as unknown as { value: { sessionId: string } };

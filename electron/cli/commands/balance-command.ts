@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { readTextInput } from '../read-text';
 import type { BalanceSettings } from '../../../shared/domain/balance';
 import { createServices } from '../../services/app-services';
 import { balanceFiles } from '../../services/balance/run-files';
@@ -21,14 +22,6 @@ const number = (name: string) => (v: string): number => {
   if (v.trim() === '' || Number.isNaN(n)) throw new UserError(`${name} expects a number, got "${v}"`);
   return n;
 };
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(resolve(path), 'utf8');
-  } catch (e) {
-    throw new UserError(`Cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
 
 /** Registers `tessera balance` (on a workspace scenario or on plain units/edges CSV files). */
 export function registerBalanceCommand(program: Command, io: Io): void {
@@ -67,8 +60,8 @@ export function registerBalanceCommand(program: Command, io: Io): void {
         if (!o.out) throw new UserError('--units needs --out <assignment.csv>');
         if (o.territories === undefined) throw new UserError('--territories <n> is required');
         const res = await balanceFiles({
-          unitsText: readText(o.units, 'units file'), unitsFile: o.units,
-          ...(o.edges ? { edgesText: readText(o.edges, 'edges file'), edgesFile: o.edges } : {}),
+          unitsText: readTextInput(o.units, 'units file'), unitsFile: o.units,
+          ...(o.edges ? { edgesText: readTextInput(o.edges, 'edges file'), edgesFile: o.edges } : {}),
           k: o.territories, measures, tolerance: o.tolerance, min: o.min, max: o.max, contiguous: o.contiguous,
           objective: o.objective, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
         });

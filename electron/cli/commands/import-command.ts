@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportKind, ImportSummary, ReadOptions } from '../../../shared/domain/import/types';
-import { previewBytes, readHead, runImport } from '../../services/import/import-service';
+import { previewFile, readHead, runImport } from '../../services/import/import-service';
 import { resolveMapping, savePreset } from '../../services/import/preset-store';
 import { emit, num, table, UserError, type Io } from '../output';
 import { openForCli } from './workspace-commands';
@@ -13,6 +13,7 @@ type DataOptions = {
   delimiter?: string;
   encoding?: ReadOptions['encoding'];
   headerRow?: number;
+  sheet?: string;
   savePreset?: string;
   json?: boolean;
 };
@@ -21,17 +22,18 @@ const DELIMITERS: Record<string, ReadOptions['delimiter']> = { ',': ',', comma: 
 
 /** Registers `import accounts|reps|leads FILE` and the geography imports. */
 export function registerImportCommand(program: Command, io: Io): void {
-  const cmd = program.command('import').description('import CRM records (CSV/TSV) or a geography into a workspace');
+  const cmd = program.command('import').description('import CRM records (CSV/TSV/.xlsx) or a geography into a workspace');
   for (const kind of ['accounts', 'reps', 'leads'] as const) {
     cmd
       .command(kind)
-      .description(`import ${kind} from a CSV or TSV file; records with a known id are updated`)
-      .argument('<file>', 'CSV or TSV file (UTF-8 with or without BOM, UTF-16, Windows-1252)')
+      .description(`import ${kind} from a CSV, TSV or .xlsx file; records with a known id are updated`)
+      .argument('<file>', 'CSV or TSV file (UTF-8 with or without BOM, UTF-16, Windows-1252) or .xlsx workbook')
       .requiredOption('-w, --workspace <file>', 'workspace file to import into')
       .option('-m, --mapping <spec>', 'auto | salesforce | hubspot | plain | a saved preset | FILE.json', 'auto')
       .option('--delimiter <d>', 'override the detected delimiter: comma, semicolon, tab, pipe')
       .option('--encoding <e>', 'override the detected encoding: utf-8, utf-16le, utf-16be, windows-1252')
       .option('--header-row <n>', 'override the detected header row (0 = first row)', (v) => Number(v))
+      .option('--sheet <name|n>', 'workbook sheet to read, by name or number (default: the first)')
       .option('--save-preset <name>', 'save the mapping used as a preset in the workspace')
       .option('--json', 'machine-readable output')
       .action(async (file: string, o: DataOptions) => importData(kind, file, o, io));
@@ -47,7 +49,7 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
   const ws = openForCli(o.workspace);
   try {
     const { head, truncated } = readHead(file);
-    const preview = previewBytes(kind, head, truncated, { delimiter, encoding: o.encoding, headerRow: o.headerRow });
+    const preview = await previewFile(kind, head, truncated, { delimiter, encoding: o.encoding, headerRow: o.headerRow, sheet: o.sheet });
     if (!preview.ok) throw new UserError(`${file}: ${preview.error.message}`);
     const p = preview.value;
     const mapping = resolveMapping(ws.db, kind, o.mapping, p.columns);
@@ -64,7 +66,7 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
     if (!res.ok) throw new UserError(`${file}: ${res.error.message}`);
     if (o.savePreset) savePreset(ws.db, o.savePreset, kind, mapping.value);
     const s = res.value;
-    emit(io, !!o.json, { file, read: p.read, detectedPreset: p.detectedPreset, mapping: mapping.value, summary: s }, () => describeSummary(file, p.read, p.detectedPreset, s));
+    emit(io, !!o.json, { file, read: p.read, detectedPreset: p.detectedPreset, mapping: mapping.value, summary: s }, () => describeSummary(file, p.read, p.detectedPreset, s, p.headerLine));
   } finally {
     ws.close();
   }
@@ -73,9 +75,10 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 /** The human report of an import: what was read, counts, placements, and the first issues. */
-export function describeSummary(file: string, read: ReadOptions, preset: string, s: ImportSummary): string {
+export function describeSummary(file: string, read: ReadOptions, preset: string, s: ImportSummary, headerLine?: number): string {
+  const how = read.sheet !== undefined ? `sheet "${read.sheet}", header on sheet row ${headerLine ?? read.headerRow + 1}` : `${read.encoding}, ${DELIMITER_NAMES[read.delimiter]}, header on row ${read.headerRow + 1}`;
   const lines = [
-    `Imported ${s.kind} from ${file} (${read.encoding}, ${DELIMITER_NAMES[read.delimiter]}, header on row ${read.headerRow + 1}, ${preset} headers) in ${s.seconds.toFixed(1)} s`,
+    `Imported ${s.kind} from ${file} (${how}, ${preset} headers) in ${s.seconds.toFixed(1)} s`,
     `Rows ${num(s.rows)}: imported ${num(s.imported)} (added ${num(s.added)}, updated ${num(s.updated)}, unchanged ${num(s.unchanged)}), rejected ${num(s.rejected)}, repaired ${num(s.repaired)}`,
   ];
   if (s.kind !== 'reps') lines.push(`Placed: ${Object.entries(s.placement).map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);

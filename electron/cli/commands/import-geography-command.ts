@@ -1,14 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Result } from '../../../shared/contracts/result';
 import { importGeojson, importUnitsCsv, type GeographyReport } from '../../services/import/geography-import';
 import { createZipWorkspace } from '../../services/import/zip-geography';
 import { emit, num, table, UserError, type Io } from '../output';
+import { readTextInput } from '../read-text';
 
-function readText(path: string): string {
+function readText(path: string, what: string): string {
   if (!existsSync(path)) throw new UserError(`No file at ${path}.`);
-  return readFileSync(path, 'utf8');
+  return readTextInput(path, what);
 }
 
 function report(io: Io, json: boolean, res: Result<GeographyReport>): void {
@@ -33,7 +34,7 @@ export function registerGeographyImports(cmd: Command, io: Io): void {
     .option('--edges <file>', 'edges CSV: from,to[,distance]')
     .option('--json', 'machine-readable output')
     .action((file: string, o: { workspace: string; edges?: string; json?: boolean }) =>
-      report(io, !!o.json, importUnitsCsv(resolve(o.workspace), readText(file), o.edges ? readText(o.edges) : null, basename(file))),
+      report(io, !!o.json, importUnitsCsv(resolve(o.workspace), readText(file, 'units CSV'), o.edges ? readText(o.edges, 'edges CSV') : null, basename(file))),
     );
   cmd
     .command('geojson')
@@ -43,7 +44,7 @@ export function registerGeographyImports(cmd: Command, io: Io): void {
     .option('--id <property>', 'feature property holding the unit id (default: id, else the feature id)')
     .option('--json', 'machine-readable output')
     .action((file: string, o: { workspace: string; id?: string; json?: boolean }) =>
-      report(io, !!o.json, importGeojson(resolve(o.workspace), readText(file), basename(file), o.id)),
+      report(io, !!o.json, importGeojson(resolve(o.workspace), readText(file, 'GeoJSON file'), basename(file), o.id)),
     );
   cmd
     .command('zips')

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { readTextInput } from '../read-text';
 import { ruleSetSchema } from '../../../shared/domain/rules/schema';
 import type { RuleSet } from '../../../shared/domain/rules/types';
 import { createServices } from '../../services/app-services';
@@ -38,7 +39,7 @@ export function registerRouteCommands(program: Command, io: Io): void {
       try {
         const v = resolveVersion(ws, selectorOf(o.scenario));
         if (!v.ok) throw new UserError(v.error.message);
-        const q = readQuotaCsv(readFileSync(path, 'utf8'), v.value, ws.reps());
+        const q = readQuotaCsv(readTextInput(path, 'quota file'), v.value, ws.reps());
         if (!q.ok) throw new UserError(((q.error.details as string[] | undefined) ?? [q.error.message]).join('\n'));
         const ref = saveQuotas(ws, v.value, q.value);
         if (!ref) throw new UserError(`Scenario ${v.value.scenarioName} changed while importing; run the command again.`);
@@ -88,7 +89,7 @@ export function registerRouteCommands(program: Command, io: Io): void {
       try {
         const v = resolveVersion(ws, selectorOf(o.scenario));
         if (!v.ok) throw new UserError(v.error.message);
-        const res = routeCsvText(ws, v.value, readFileSync(leadsPath, 'utf8'), { commit: !o.dryRun });
+        const res = routeCsvText(ws, v.value, readTextInput(leadsPath, 'leads file'), { commit: !o.dryRun });
         if (!res.ok) throw new UserError(res.error.message);
         const r = res.value;
         writeFileSync(out, r.csv);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkspaceFileError } from '../../db/connection';
 import { createServices } from '../../services/app-services';
+import { EXPORT_FORMATS } from '../../services/export/formats';
 import { Workspace } from '../../services/workspace';
 import type { ShareSignature, WorkspaceInfo } from '../../../shared/contracts/app-api';
 import { signatureText } from '../../../shared/domain/scenario/share-signature';
@@ -132,8 +133,13 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     .requiredOption('-w, --workspace <file>', 'workspace file')
     .option('-s, --scenario <name>', 'scenario name or id (default: the first)')
     .option('--version <n>', 'scenario version (default: latest)', positiveInt('--version'))
+    .option('--format <f>', 'text (default), csv or xlsx (an Excel workbook with typed cells; needs --out)', 'text')
+    .option('-o, --out <file>', 'file to write the csv or xlsx table to')
+    .option('--force', 'overwrite an existing output file')
     .option('--json', 'machine-readable output')
-    .action(async (o: { workspace: string; scenario?: string; version?: number; json?: boolean }) => {
+    .action(async (o: { workspace: string; scenario?: string; version?: number; format: string; out?: string; force?: boolean; json?: boolean }) => {
+      if (!['text', 'csv', 'xlsx'].includes(o.format)) throw new UserError(`Unknown KPI format "${o.format}": use text, csv or xlsx.`);
+      if (o.format !== 'text' && !o.out) throw new UserError(`--format ${o.format} writes a file: give it with --out FILE.`);
       openForCli(o.workspace, true).close();
       const services = createServices({ mode: 'direct', workspace: o.workspace, openOptions: { readOnly: true } });
       try {
@@ -141,6 +147,13 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
         const key = o.scenario ?? first?.name;
         if (!key) throw new UserError(`${o.workspace} has no scenarios.`);
         const scenario = /^\d+$/.test(key) ? Number(key) : key;
+        if (o.format !== 'text') {
+          const written = await EXPORT_FORMATS[`kpis-${o.format}`]!(services.workspace(), { scenario, ...(o.version ? { version: o.version } : {}) }, o.out!, { overwrite: o.force });
+          if (!written.ok) throw new UserError(written.error.message);
+          const w = written.value;
+          emit(io, !!o.json, w, () => `Wrote ${w.path}: ${w.summary}`);
+          return;
+        }
         const res = await services.api['kpi.territories']({ scenario, ...(o.version ? { version: o.version } : {}) });
         if (!res.ok) throw new UserError(res.error.message);
         const t = res.value;

@@ -1,5 +1,8 @@
 import { csvLine } from '../../../shared/domain/export/csv';
-import { err } from '../../../shared/contracts/result';
+import { plainCell, territoryKpiTable, type ExportTable } from '../../../shared/domain/export/table';
+import type { Workspace } from '../workspace';
+import type { ScenarioSelector } from '../../../shared/contracts/app-api';
+import { err, ok, type Result } from '../../../shared/contracts/result';
 import { territoryKpis } from '../kpi-service';
 import type { ExportFormat } from './formats';
 import { writeTextFile } from './file-sink';
@@ -57,19 +60,24 @@ export const salesforceCsv: ExportFormat = async (ws, selector, outPath, opts) =
   return { ok: true, value: { ...res.value, summary: `${written} accounts for Data Loader (update Account: Id, OwnerId); ${skipped} without a territory rep left out` } };
 };
 
-/** Territory KPIs as a table: one row per territory, with balance deviations. */
-export const kpisCsv: ExportFormat = async (ws, selector, outPath, opts) => {
+/** The territory KPI table of a scenario and the line that sums it up (kpis-csv and kpis-xlsx). */
+export function scenarioKpiTable(ws: Workspace, selector: ScenarioSelector): Result<{ table: ExportTable; summary: string }, string> {
   const r = resolveScenario(ws, selector);
   if (!r.ok) return r;
   const k = territoryKpis(ws, r.value.version);
   if (k.rows.length === 0) return err('empty', `Scenario "${r.value.version.scenarioName}" has no territories.`);
+  return ok({ table: territoryKpiTable(k.rows), summary: `${k.rows.length} territories; worst potential deviation ${(k.potentialBalance.worstDeviation * 100).toFixed(1)}%` });
+}
+
+/** Territory KPIs as a table: one row per territory, with balance deviations. */
+export const kpisCsv: ExportFormat = async (ws, selector, outPath, opts) => {
+  const k = scenarioKpiTable(ws, selector);
+  if (!k.ok) return k;
+  const { table, summary } = k.value;
   const res = writeTextFile(outPath, opts?.overwrite, (out) => {
-    out.write(csvLine(['territory_id', 'territory_name', 'region', 'rep_id', 'rep_name', 'units', 'accounts', 'potential', 'revenue', 'workload_hours', 'potential_deviation_pct', 'workload_deviation_pct']));
-    for (const row of k.rows) {
-      const pct = (f: number) => Math.round(f * 10000) / 100;
-      out.write(csvLine([row.territoryId, row.name, row.region, row.repId, row.repName, row.units, row.accounts, row.potential, row.revenue, row.workload, pct(row.potentialDeviation), pct(row.workloadDeviation)]));
-    }
+    out.write(csvLine(table.columns.map((c) => c.header)));
+    for (const row of table.rows) out.write(csvLine(row.map(plainCell)));
   });
   if (!res.ok) return res;
-  return { ok: true, value: { ...res.value, summary: `${k.rows.length} territories; worst potential deviation ${(k.potentialBalance.worstDeviation * 100).toFixed(1)}%` } };
+  return { ok: true, value: { ...res.value, summary } };
 };

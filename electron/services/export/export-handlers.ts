@@ -4,7 +4,9 @@ import { basename, join } from 'node:path';
 import type { ExportApi, ExportFormatInfo } from '../../../shared/contracts/api/export-api';
 import { err, ok } from '../../../shared/contracts/result';
 import type { ServiceContext } from '../context';
+import { MAX_EXPORT_CELLS } from '../../../shared/domain/export/table';
 import { EXPORT_FORMATS } from './formats';
+import { XLSX_MIME, xlsxBytes } from './xlsx-writer';
 
 // Labels, file extensions and types for the menu; a registered format without an entry still works.
 const INFO: Record<string, Omit<ExportFormatInfo, 'name'>> = {
@@ -13,9 +15,12 @@ const INFO: Record<string, Omit<ExportFormatInfo, 'name'>> = {
   geojson: { label: 'Territories (GeoJSON)', extension: 'geojson', mimeType: 'application/geo+json' },
   kml: { label: 'Territories (KML)', extension: 'kml', mimeType: 'application/vnd.google-earth.kml+xml' },
   'kpis-csv': { label: 'Territory KPIs (CSV)', extension: 'csv', mimeType: 'text/csv' },
+  'kpis-xlsx': { label: 'Territory KPIs (Excel .xlsx)', extension: 'xlsx', mimeType: XLSX_MIME },
   'scenario-file': { label: 'Scenario file (.tessera)', extension: 'tessera', mimeType: 'application/octet-stream' },
 };
+// Binary formats a browser cannot take as text: the scenario file needs a path; workbooks come back as base64.
 const BINARY = new Set(['scenario-file']);
+const BASE64 = new Set(['kpis-xlsx']);
 
 const infoOf = (name: string): ExportFormatInfo => ({ name, ...(INFO[name] ?? { label: name, extension: 'dat', mimeType: 'application/octet-stream' }) });
 
@@ -38,10 +43,20 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
         const fileName = `${format}.${info.extension}`;
         const r = await write(ws, selector, join(dir, fileName), { overwrite: true });
         if (!r.ok) return r;
-        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content: readFileSync(r.value.path, 'utf8') });
+        const base64 = BASE64.has(format);
+        const content = base64 ? readFileSync(r.value.path).toString('base64') : readFileSync(r.value.path, 'utf8');
+        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content, ...(base64 ? { base64 } : {}) });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    'export.xlsx': async ({ fileName, tables }) => {
+      const cells = tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0);
+      if (cells > MAX_EXPORT_CELLS) return err('too-large', `${cells.toLocaleString('en-US')} cells are more than an .xlsx export takes (${MAX_EXPORT_CELLS.toLocaleString('en-US')}); filter the grid or export it as CSV.`);
+      const bytes = await xlsxBytes(tables);
+      const name = /\.xlsx$/i.test(fileName) ? fileName : `${fileName}.xlsx`;
+      const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+      return ok({ fileName: name, mimeType: XLSX_MIME, bytes: bytes.length, summary: `${rows.toLocaleString('en-US')} rows in ${tables.length} sheet(s)`, path: null, content: bytes.toString('base64'), base64: true });
     },
   };
 }

@@ -11,16 +11,11 @@ export type TextSink = { write: (text: string) => void };
  * temp name in ~1 MB blocks (a 1M-row export never sits in memory whole), then renames atomically.
  */
 export function writeTextFile(outPath: string, overwrite: boolean | undefined, body: (sink: TextSink) => void): Result<{ path: string; bytes: number }, 'exists' | 'io'> {
-  const path = resolve(outPath);
-  if (existsSync(path) && !overwrite) return err('exists', `${path} already exists; pass --force to overwrite it.`);
-  const tmp = `${path}.writing`;
-  let fd: number | null = null;
-  try {
-    fd = createTempExclusive(tmp);
+  return writeFileAtomically(outPath, overwrite, (fd) => {
     let buf: string[] = [];
     let size = 0;
     const flush = () => {
-      if (buf.length) writeSync(fd!, buf.join(''));
+      if (buf.length) writeSync(fd, buf.join(''));
       buf = [];
       size = 0;
     };
@@ -32,6 +27,24 @@ export function writeTextFile(outPath: string, overwrite: boolean | undefined, b
       },
     });
     flush();
+  });
+}
+
+/** Writes bytes (a workbook) the same way: refused over an existing file unless overwrite, renamed into place when complete. */
+export function writeBytesFile(outPath: string, overwrite: boolean | undefined, bytes: Uint8Array): Result<{ path: string; bytes: number }, 'exists' | 'io'> {
+  return writeFileAtomically(outPath, overwrite, (fd) => {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  });
+}
+
+function writeFileAtomically(outPath: string, overwrite: boolean | undefined, body: (fd: number) => void): Result<{ path: string; bytes: number }, 'exists' | 'io'> {
+  const path = resolve(outPath);
+  if (existsSync(path) && !overwrite) return err('exists', `${path} already exists; pass --force to overwrite it.`);
+  const tmp = `${path}.writing`;
+  let fd: number | null = null;
+  try {
+    fd = createTempExclusive(tmp);
+    body(fd);
     closeSync(fd);
     fd = null;
     commitFile(tmp, path);

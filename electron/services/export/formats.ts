@@ -4,6 +4,7 @@ import type { ScenarioSelector } from '../../../shared/contracts/app-api';
 import type { Result } from '../../../shared/contracts/result';
 import { writeShareFile } from '../scenarios/share-write';
 import { assignmentsCsv, kpisCsv, salesforceCsv } from './csv-formats';
+import { kpisXlsx } from './xlsx-formats';
 import { territoriesGeojson, territoriesKml } from './geo-formats';
 import { currentAuthor, type Workspace } from '../workspace';
 import { APP_VERSION } from '../workspace-handlers';
@@ -49,4 +50,5 @@ export const EXPORT_FORMATS: ExportRegistry = {
   geojson: territoriesGeojson,
   kml: territoriesKml,
   'kpis-csv': kpisCsv,
+  'kpis-xlsx': kpisXlsx,
 };

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import { BUILTIN_PRESETS } from '../../../shared/domain/import/presets';
 import type { ServiceContext } from '../context';
 import { readOnlyError } from '../context';
-import { PREVIEW_BYTES, previewBytes, readHead } from './import-service';
+import { previewFile, readHead } from './import-service';
 import { ImportSessions } from './import-sessions';
 import { listPresets, resolveMapping, savePreset } from './preset-store';
 import { existsSync } from 'node:fs';
@@ -13,13 +13,12 @@ export function importHandlers(ctx: ServiceContext): ImportApi {
   const sessions = new ImportSessions();
   return {
     'import.preview': async ({ kind, head, truncated, preset, ...corrections }) => {
-      const bytes = Buffer.from(head, 'base64');
-      return withPreset(ctx, kind, preset, previewBytes(kind, bytes.subarray(0, PREVIEW_BYTES), truncated || bytes.length > PREVIEW_BYTES, withoutFileName(corrections)));
+      return withPreset(ctx, kind, preset, await previewFile(kind, Buffer.from(head, 'base64'), truncated, withoutFileName(corrections)));
     },
     'import.previewPath': async ({ kind, path, preset, ...corrections }) => {
       if (!existsSync(path)) return err('not-found', `No file at ${path}.`);
       const { head, truncated } = readHead(path);
-      return withPreset(ctx, kind, preset, previewBytes(kind, head, truncated, corrections));
+      return withPreset(ctx, kind, preset, await previewFile(kind, head, truncated, corrections));
     },
     'import.begin': async ({ kind, read, mapping, path, totalBytes }) => {
       const ws = ctx.ws();

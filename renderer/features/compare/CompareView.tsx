@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { compareKpiTable } from '../../../shared/domain/export/view-tables';
 import { useScenarioStore } from '../../state/scenario-store';
+import { downloadXlsx } from '../export/xlsx-download';
 import { runCompare, setBaseline, toggleChosen } from './compare-actions';
 import { useCompareStore } from './compare-store';
 import { KpiDeltaTable } from './KpiDeltaTable';
@@ -32,6 +34,7 @@ export function CompareView() {
           <LinkedMaps showMoved={showMoved} />
           <div className="cmp-details">
             <KpiDeltaTable result={result} />
+            <button data-testid="export-kpis-xlsx" onClick={() => void downloadXlsx('kpi-comparison.xlsx', [compareKpiTable(result)])}>Export KPI table (Excel)</button>
             {result.scenarios.map((s, i) => <TerritoryBars key={i} scenario={s} />)}
             <MovedList result={result} />
           </div>

@@ -1,7 +1,9 @@
 import './dashboard.css';
 import { useEffect } from 'react';
 import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
+import { repKpiTable } from '../../../shared/domain/export/view-tables';
 import { useScenarioStore } from '../../state/scenario-store';
+import { downloadXlsx } from '../export/xlsx-download';
 import { BarChart } from './BarChart';
 import { loadDashboard } from './dashboard-actions';
 import { useDashboardStore } from './dashboard-store';
@@ -50,7 +52,7 @@ export function DashboardView() {
             <BarChart title="Workload (hours) by territory" items={bars('workload')} band={d.settings.band} />
             <BarChart title="Quota by territory" items={bars('quota')} />
           </div>
-          <h4>Per rep</h4>
+          <h4>Per rep <button data-testid="export-reps-xlsx" onClick={() => void downloadXlsx(`reps-${current?.scenarioName ?? 'scenario'}.xlsx`.replace(/[^\w.-]+/g, '-'), [repKpiTable(d.reps)])}>Excel</button></h4>
           <RepTable d={d} />
           <p className="muted">{d.notes.join(' ')} Quotas: {d.settings.quotas.mode}; capacity {fmtInt(d.settings.capacityHours)} h per rep-year. {travelNote(d.settings.travel)}</p>
         </>

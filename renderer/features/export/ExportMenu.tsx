@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ExportFormatInfo } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
 import { useScenarioStore } from '../../state/scenario-store';
-import { downloadText } from '../report/download';
+import { downloadBase64, downloadText } from '../report/download';
 
-/** Export of the open scenario: every format of the registry that returns text is downloaded as a file. */
+/** Export of the open scenario: every format of the registry that returns content (text or base64) is downloaded as a file. */
 export function ExportMenu() {
   const current = useScenarioStore((s) => s.current);
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
@@ -18,7 +18,8 @@ export function ExportMenu() {
     const res = await api['export.run']({ scenario: current.scenarioId, version: current.version, format });
     if (!res.ok) return setStatus(res.error.message);
     const base = current.scenarioName.replace(/[^\w.-]+/g, '_');
-    if (res.value.content !== null) downloadText(`${base}-${res.value.fileName}`, res.value.content, res.value.mimeType);
+    const r = res.value;
+    if (r.content !== null) (r.base64 ? downloadBase64 : downloadText)(`${base}-${r.fileName}`, r.content, r.mimeType);
     setStatus(res.value.summary);
   };
   return (

@@ -5,12 +5,14 @@ import { theme } from '../../grid/TerritoryGrid';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { useEditingStore } from '../editing/editing-store';
+import { downloadXlsx } from '../export/xlsx-download';
 import { csvParams } from './csv-export';
 import { entityColDef, multiRowSelection } from './grid-options';
 import { overrideAccounts, setSelectedAccounts } from './grids-actions';
 import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
+import { gridTable } from './xlsx-export';
 
 /** One account; built once per dataset. Territory columns read the draft's state (worker array, overrides) when shown. */
 type AccountRow = { i: number; id: string; name: string; segment: string };
@@ -120,6 +122,7 @@ export function AccountsGrid() {
         clearLabel="Clear named"
         onAssign={(t) => void overrideAccounts(useGridsStore.getState().selectedAccounts, t)}
         onExport={() => apiRef.current?.exportDataAsCsv(csvParams('accounts.csv'))}
+        onExportXlsx={() => apiRef.current && void downloadXlsx('accounts.xlsx', [gridTable(apiRef.current, 'Accounts')])}
       />
       <label className="grid-filter-toggle" title="Show only the accounts of the units selected on the map (click, lasso, rectangle)">
         <input type="checkbox" data-testid="accounts-in-selection" checked={inSelection} onChange={(e) => setInSelection(e.target.checked)} />

@@ -11,11 +11,13 @@ type Props = {
   onAssign?: (territoryId: string | null) => void;
   onLock?: (on: boolean) => void;
   onExport: () => void;
+  /** Excel export of the same rows, typed (numbers as numbers). */
+  onExportXlsx: () => void;
   clearLabel?: string;
 };
 
-/** Quick search, bulk actions on the selected rows and CSV export of an entity grid. */
-export function GridToolbar({ noun, selected, onAssign, onLock, onExport, clearLabel = 'Unassign' }: Props) {
+/** Quick search, bulk actions on the selected rows and CSV / Excel export of an entity grid. */
+export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExportXlsx, clearLabel = 'Unassign' }: Props) {
   const search = useGridsStore((s) => s.search);
   const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
   const [target, setTarget] = useState<string | null>(null);
@@ -37,6 +39,7 @@ export function GridToolbar({ noun, selected, onAssign, onLock, onExport, clearL
         </>
       ) : null}
       <button data-testid="grid-export" onClick={onExport} title="Export the filtered, sorted rows as CSV">CSV</button>
+      <button data-testid="grid-export-xlsx" onClick={onExportXlsx} title="Export the filtered, sorted rows as an Excel workbook (.xlsx)">Excel</button>
     </div>
   );
 }

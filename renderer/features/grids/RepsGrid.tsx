@@ -4,12 +4,14 @@ import { useCallback, useMemo, useRef } from 'react';
 import { theme } from '../../grid/TerritoryGrid';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
+import { downloadXlsx } from '../export/xlsx-download';
 import { csvParams } from './csv-export';
 import { entityColDef } from './grid-options';
 import { assignRep } from './grids-actions';
 import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
+import { gridTable } from './xlsx-export';
 
 /** One rep with the territories the draft gives them (reps are few: rebuilt when territories change). */
 type RepRow = { id: string; name: string; seniority: string; territoryId: string | null; territories: string };
@@ -47,7 +49,12 @@ export function RepsGrid() {
   const onGridReady = useCallback((e: GridReadyEvent<RepRow>) => { apiRef.current = e.api; }, []);
   return (
     <>
-      <GridToolbar noun="reps" selected={0} onExport={() => apiRef.current?.exportDataAsCsv(csvParams('reps.csv'))} />
+      <GridToolbar
+        noun="reps"
+        selected={0}
+        onExport={() => apiRef.current?.exportDataAsCsv(csvParams('reps.csv'))}
+        onExportXlsx={() => apiRef.current && void downloadXlsx('reps.xlsx', [gridTable(apiRef.current, 'Reps')])}
+      />
       <div className="grid-pane" data-testid="reps-grid" data-row-count={rows.length}>
         <AgGridReact<RepRow>
           theme={theme}

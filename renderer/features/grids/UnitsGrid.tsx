@@ -6,12 +6,14 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { reassignUnits, selectUnits } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
+import { downloadXlsx } from '../export/xlsx-download';
 import { csvParams } from './csv-export';
 import { entityColDef, multiRowSelection } from './grid-options';
 import { lockUnits } from './grids-actions';
 import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
+import { gridTable } from './xlsx-export';
 
 /** One unit; built once per dataset. Territory and lock are read from the draft when shown. */
 type UnitRow = { i: number; id: string; name: string; parent: string };
@@ -120,6 +122,7 @@ export function UnitsGrid() {
         onAssign={(t) => void reassignUnits(t)}
         onLock={(on) => void lockUnits(Array.from(useEditingStore.getState().selectedUnits), on)}
         onExport={() => apiRef.current?.exportDataAsCsv(csvParams('units.csv'))}
+        onExportXlsx={() => apiRef.current && void downloadXlsx('units.xlsx', [gridTable(apiRef.current, 'Units')])}
       />
       <div className="grid-pane" data-testid="units-grid" data-row-count={rows?.length ?? 0}>
         <AgGridReact<UnitRow>

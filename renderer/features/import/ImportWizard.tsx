@@ -33,7 +33,7 @@ export function ImportWizard() {
                 <option value="leads">Leads</option>
               </select>
             </label>
-            <input data-testid="import-file" type="file" accept=".csv,.tsv,.txt,text/csv" onChange={(e) => e.target.files?.[0] && void chooseFile(e.target.files[0], kind)} />
+            <input data-testid="import-file" type="file" accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => e.target.files?.[0] && void chooseFile(e.target.files[0], kind)} />
             {s.busy ? <span className="muted">Reading…</span> : null}
           </div>
         ) : null}
@@ -41,17 +41,32 @@ export function ImportWizard() {
         {p && s.step === 'preview' ? (
           <>
             <div className="import-row muted" data-testid="import-detected">
-              {s.fileName}: {p.read.encoding}{p.hadBom ? ' (BOM)' : ''}, {p.detectedPreset} headers,{' '}
-              <label>
-                delimiter{' '}
-                <select value={p.read.delimiter} onChange={(e) => void correctReading({ delimiter: e.target.value as never })}>
-                  {DELIMITERS.map(([d, name]) => <option key={name} value={d}>{name}</option>)}
-                </select>
-              </label>{' '}
+              {p.read.sheet !== undefined ? (
+                <>
+                  {s.fileName}: workbook, {p.detectedPreset} headers,{' '}
+                  <label>
+                    sheet{' '}
+                    <select data-testid="import-sheet" value={p.read.sheet} disabled={(p.sheets ?? []).length < 2} onChange={(e) => void correctReading({ sheet: e.target.value })}>
+                      {(p.sheets ?? [p.read.sheet]).map((n) => <option key={n} value={n}>{n}</option>)}
+                    </select>
+                  </label>{' '}
+                </>
+              ) : (
+                <>
+                  {s.fileName}: {p.read.encoding}{p.hadBom ? ' (BOM)' : ''}, {p.detectedPreset} headers,{' '}
+                  <label>
+                    delimiter{' '}
+                    <select value={p.read.delimiter} onChange={(e) => void correctReading({ delimiter: e.target.value as never })}>
+                      {DELIMITERS.map(([d, name]) => <option key={name} value={d}>{name}</option>)}
+                    </select>
+                  </label>{' '}
+                </>
+              )}
               <label>
                 header on row{' '}
                 <input type="number" min={1} value={p.read.headerRow + 1} style={{ width: '4em' }} onChange={(e) => void correctReading({ headerRow: Math.max(0, Number(e.target.value) - 1) })} />
               </label>{' '}
+              {p.headerLine !== undefined ? <span data-testid="import-header-line">(sheet row {p.headerLine}; empty rows not counted){' '}</span> : null}
               <label>
                 mapping{' '}
                 <select data-testid="import-preset" defaultValue="auto" onChange={(e) => void applyMappingPreset(e.target.value)}>

@@ -1,4 +1,5 @@
 import { IMPORT_CHUNK_BYTES, type ImportKind, type ReadOptions } from '../../../shared/contracts/api/import-api';
+import { fileMagic, MAX_WORKBOOK_BYTES } from '../../../shared/domain/import/workbook-detect';
 import { api } from '../../api/client';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { initialImportState, useImportStore } from './import-store';
@@ -33,13 +34,20 @@ export function closeImportWizard(): void {
   set({ open: false });
 }
 
-/** Reads the start of the chosen file and asks the main process for the preview. */
-export async function chooseFile(f: File, kind: ImportKind, corrections: { delimiter?: ReadOptions['delimiter']; headerRow?: number; preset?: string } = {}): Promise<void> {
+/** What the user corrected in the preview. */
+type Corrections = { delimiter?: ReadOptions['delimiter']; headerRow?: number; preset?: string; sheet?: string };
+
+/**
+ * Reads the start of the chosen file and asks the main process for the preview. A workbook (ZIP/OLE
+ * magic bytes) goes whole: its directory is at its end. One over the size limit goes as a head only, and is refused.
+ */
+export async function chooseFile(f: File, kind: ImportKind, corrections: Corrections = {}): Promise<void> {
   file = f;
   set({ busy: true, error: null, fileName: f.name, kind });
   try {
-    const head = await base64Of(f.slice(0, PREVIEW_BYTES));
-    const res = await api['import.preview']({ kind, fileName: f.name, head, truncated: f.size > PREVIEW_BYTES, ...corrections });
+    const workbook = fileMagic(new Uint8Array(await f.slice(0, 8).arrayBuffer())) !== 'text' && f.size <= MAX_WORKBOOK_BYTES;
+    const head = await base64Of(workbook ? f : f.slice(0, PREVIEW_BYTES));
+    const res = await api['import.preview']({ kind, fileName: f.name, head, truncated: !workbook && f.size > PREVIEW_BYTES, ...corrections });
     if (!res.ok) return set({ busy: false, error: res.error.message, preview: null, step: 'pick' });
     set({ busy: false, preview: res.value, mapping: res.value.mapping, step: 'preview' });
   } catch (e) {
@@ -47,17 +55,21 @@ export async function chooseFile(f: File, kind: ImportKind, corrections: { delim
   }
 }
 
-/** Re-reads the preview with a corrected delimiter or header row. */
-export function correctReading(c: { delimiter?: ReadOptions['delimiter']; headerRow?: number }): Promise<void> {
+/** Re-reads the preview with a corrected delimiter or header row, or another sheet of a workbook (its header detected again). */
+export function correctReading(c: { delimiter?: ReadOptions['delimiter']; headerRow?: number; sheet?: string }): Promise<void> {
   const s = useImportStore.getState();
-  return file ? chooseFile(file, s.kind, { delimiter: c.delimiter ?? s.preview?.read.delimiter, headerRow: c.headerRow ?? s.preview?.read.headerRow }) : Promise.resolve();
+  const read = s.preview?.read;
+  if (!file) return Promise.resolve();
+  if (c.sheet !== undefined) return chooseFile(file, s.kind, { sheet: c.sheet });
+  return chooseFile(file, s.kind, { delimiter: c.delimiter ?? read?.delimiter, headerRow: c.headerRow ?? read?.headerRow, sheet: read?.sheet });
 }
 
 /** Replaces the mapping by a built-in or saved preset ('auto' = detect again). */
 export function applyMappingPreset(preset: string): Promise<void> {
   const s = useImportStore.getState();
   if (!file || !s.preview) return Promise.resolve();
-  return chooseFile(file, s.kind, { delimiter: s.preview.read.delimiter, headerRow: s.preview.read.headerRow, ...(preset === 'auto' ? {} : { preset }) });
+  const { delimiter, headerRow, sheet } = s.preview.read;
+  return chooseFile(file, s.kind, { delimiter, headerRow, sheet, ...(preset === 'auto' ? {} : { preset }) });
 }
 
 /** Maps a column to a field ('' = ignore the column); a field keeps one column. */

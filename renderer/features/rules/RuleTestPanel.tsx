@@ -1,4 +1,6 @@
 import type { RoutingRun } from '../../../shared/contracts/app-api';
+import { textOnlyRefusal } from '../../../shared/domain/import/workbook-detect';
+import { reportError } from '../../state/ui-actions';
 import { downloadText } from '../report/download';
 import { setLeadsCsv, testRules } from './rules-actions';
 import { useRulesStore } from './rules-store';
@@ -34,7 +36,10 @@ function Coverage({ run }: { run: RoutingRun }) {
 export function RuleTestPanel() {
   const { csvName, csvText, testing, run, draft } = useRulesStore();
   const onFile = async (f: File | undefined) => {
-    if (f) setLeadsCsv(f.name, await f.text());
+    if (!f) return;
+    const refusal = textOnlyRefusal(new Uint8Array(await f.slice(0, 8).arrayBuffer()), 'leads file');
+    if (refusal) return reportError({ id: 'leads-file', title: `${f.name} is not a CSV file`, detail: refusal, action: 'Save it as CSV and pick it again.' });
+    setLeadsCsv(f.name, await f.text());
   };
   return (
     <section className="rules-test" data-testid="rules-test">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
 import type { Result } from '../result';
+import { MAX_WORKBOOK_BYTES } from '../../domain/import/workbook-detect';
 import { emptyArg, pathArg, type Empty } from './common';
 
 export type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions, ImportIssue } from '../../domain/import/types';
@@ -15,13 +16,19 @@ export type ImportPreset = { name: string; kind: ImportKind; mapping: ColumnMapp
 export type ImportStatus = { sessionId: string; state: 'running' | 'done' | 'failed' | 'cancelled'; bytes: number; totalBytes: number | null; rows: number };
 
 /** Why an import failed (see ImportSummary for row-level problems, which never fail an import). */
-export type ImportErrorCode = 'empty' | 'binary' | 'too-many-columns' | 'bad-mapping' | 'read-only' | 'cancelled' | 'unreadable' | 'not-found' | 'busy' | 'out-of-order';
-
-/** User corrections of what the preview detected; preset names a built-in (salesforce, hubspot, plain) or saved mapping. */
-export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping; preset?: string };
+export type ImportErrorCode =
+  | 'empty' | 'binary' | 'too-many-columns' | 'bad-mapping' | 'read-only' | 'cancelled' | 'unreadable' | 'not-found' | 'busy' | 'out-of-order'
+  | 'unsupported-workbook' | 'too-large' | 'unknown-sheet' | 'unreadable-workbook';
 
 /**
- * CRM imports. The wizard (a) previews the first ~64 KB (sent as base64, or read by path on the desktop),
+ * User corrections of what the preview detected; preset names a built-in (salesforce, hubspot, plain) or saved mapping;
+ * sheet picks a workbook's sheet by name or 1-based number.
+ */
+export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping; preset?: string; sheet?: string };
+
+/**
+ * CRM imports. The wizard (a) previews the first ~64 KB (sent as base64, or read by path on the desktop;
+ * a workbook is sent whole, up to MAX_WORKBOOK_BYTES, since its ZIP directory is at the end),
  * then (b) begins a session: with a path the main process reads the file itself; without one the
  * renderer streams the file in 'import.chunk' calls (base64, at most IMPORT_CHUNK_BYTES each, in
  * order; each call returns when its chunk is processed, which bounds memory), then 'import.finish'.
@@ -42,17 +49,18 @@ const kind = z.enum(['accounts', 'reps', 'leads']);
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
 const delimiter = z.enum([',', ';', '\t', '|']);
 const mapping = z.record(z.string().min(1).max(64), z.string().max(1000));
-const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional(), preset: z.string().min(1).max(100).optional() };
+const sheet = z.string().min(1).max(200);
+const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional(), preset: z.string().min(1).max(100).optional(), sheet: sheet.optional() };
 const sessionId = z.string().min(1).max(64);
 // base64 of IMPORT_CHUNK_BYTES (and of the 64 KB preview head) plus slack.
 const base64 = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4 + 16).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** Argument validators of ImportApi. */
 export const importSchemas = {
-  'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64(256 * 1024), truncated: z.boolean(), ...corrections }).strict(),
+  'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64(MAX_WORKBOOK_BYTES), truncated: z.boolean(), ...corrections }).strict(),
   'import.previewPath': z.object({ kind, path: pathArg, ...corrections }).strict(),
   'import.begin': z
-    .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000) }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional() })
+    .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000), sheet: sheet.optional() }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional() })
     .strict(),
   'import.chunk': z.object({ sessionId, seq: z.number().int().nonnegative(), data: base64(IMPORT_CHUNK_BYTES) }).strict(),
   'import.finish': z.object({ sessionId }).strict(),

@@ -69,12 +69,11 @@ export class ImportRun {
     return this.failure;
   }
 
-  /** Feeds one parsed row (its cells as text). */
-  push(cells: readonly string[]): void {
-    const line = this.line;
+  /** Feeds one parsed row (its cells as text); sources with their own row numbers (a workbook sheet) pass them as line. */
+  push(cells: readonly string[], line = this.line): void {
     let breaks = 0;
     for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) breaks++;
-    this.line += 1 + breaks;
+    this.line = line + 1 + breaks;
     // Empty lines are skipped before counting rows, as the preview does, so headerRow means the same there.
     if (this.failure || (cells.length === 1 && cells[0]!.trim() === '')) return;
     const index = this.rowIndex++;

@@ -34,26 +34,44 @@ export function buildPreview(input: PreviewInput): Result<ImportPreview, Preview
   const delimiter = input.delimiter ?? detectDelimiter(firstLines);
   let rows = parseCsvText(firstLines, delimiter, 200);
   if (input.truncated && rows.length > 1) rows = rows.slice(0, -1);
-  rows = rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
+  return previewRows(input.kind, rows, { encoding: input.encoding, delimiter }, input);
+}
+
+/**
+ * The preview of parsed rows (from a text file or a workbook sheet): header row (detected unless
+ * given), sample rows and the proposed mapping. Empty rows are skipped, as the import skips them.
+ */
+export function previewRows(
+  kind: ImportKind,
+  parsed: string[][],
+  read: Omit<ReadOptions, 'headerRow'>,
+  o: { hadBom: boolean; truncated: boolean; headerRow?: number; mapping?: ColumnMapping; sampleRows?: number; sheets?: string[]; lines?: number[] },
+): Result<ImportPreview, PreviewFailure> {
+  const empty = (r: string[]) => r.length === 1 && r[0]!.trim() === '';
+  const rows = parsed.filter((r) => !empty(r));
+  // A workbook's rows carry their sheet row numbers: the header's is shown next to its index among non-empty rows.
+  const lines = o.lines?.filter((_, i) => !empty(parsed[i]!));
   if (rows.length === 0) return err('empty', 'The file has no rows.');
-  const headerRow = Math.min(input.headerRow ?? detectHeaderRow(rows), rows.length - 1);
+  const headerRow = Math.min(o.headerRow ?? detectHeaderRow(rows), rows.length - 1);
   const columns = rows[headerRow]!;
   if (columns.length > MAX_COLUMNS) {
     // A header cut at the end of the sample only gives a lower bound.
-    const cut = input.truncated && rows.length === headerRow + 1;
+    const cut = o.truncated && rows.length === headerRow + 1;
     return err('too-many-columns', `The header row has ${cut ? 'more than ' : ''}${columns.length} columns (at most ${MAX_COLUMNS}): this is not a table of records, or the delimiter is wrong.`);
   }
-  const auto = autoMap(input.kind, columns);
-  const mapping = input.mapping ?? auto.mapping;
+  const auto = autoMap(kind, columns);
+  const mapping = o.mapping ?? auto.mapping;
   const mappedColumns = new Set(Object.values(mapping));
   return ok({
-    read: { encoding: input.encoding, delimiter, headerRow },
-    hadBom: input.hadBom,
+    read: { ...read, headerRow },
+    hadBom: o.hadBom,
     columns,
-    sample: rows.slice(headerRow + 1, headerRow + 1 + (input.sampleRows ?? 20)),
-    fields: IMPORT_FIELDS[input.kind],
+    sample: rows.slice(headerRow + 1, headerRow + 1 + (o.sampleRows ?? 20)),
+    fields: IMPORT_FIELDS[kind],
     mapping,
     detectedPreset: auto.preset,
     unmapped: columns.filter((c) => !mappedColumns.has(c)),
+    ...(o.sheets ? { sheets: o.sheets } : {}),
+    ...(lines?.[headerRow] !== undefined ? { headerLine: lines[headerRow] } : {}),
   });
 }

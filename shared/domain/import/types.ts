@@ -24,6 +24,8 @@ export type ReadOptions = {
   delimiter: Delimiter;
   /** 0-based index of the header row among the parsed rows (rows above it are skipped, e.g. report titles). */
   headerRow: number;
+  /** Workbooks only: the sheet read (encoding and delimiter do not apply to them). */
+  sheet?: string;
 };
 
 /** Why a row was rejected or repaired. */
@@ -41,7 +43,7 @@ export type IssueCode =
 
 /** One problem in one row: rejected rows are not imported; repaired ones are, with the named field fixed. */
 export type ImportIssue = {
-  /** 1-based physical line of the file where the row starts. */
+  /** 1-based physical line of the file where the row starts (in a workbook: the sheet's row number). */
   line: number;
   /** Header of the column, or null for row-level problems. */
   column: string | null;
@@ -87,4 +89,8 @@ export type ImportPreview = {
   detectedPreset: 'salesforce' | 'hubspot' | 'plain';
   /** Columns no field is mapped to (shown so the user can map them). */
   unmapped: string[];
+  /** Workbooks only: the names of its sheets, in order (read.sheet is the one previewed). */
+  sheets?: string[];
+  /** Workbooks only: the sheet row number of the header row (read.headerRow counts non-empty rows). */
+  headerLine?: number;
 };
