@@ -8,6 +8,8 @@ import { reportHandlers } from './report/report-handlers';
 import { rulesHandlers } from './rules/rules-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { scenarioAdminHandlers } from './scenarios/scenario-admin-handlers';
+import { uploadHandlers } from './uploads/upload-handlers';
+import { UploadStore } from './uploads/upload-store';
 import { Workspace } from './workspace';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -18,6 +20,8 @@ export type ServicesOptions = {
   mode: 'desktop' | 'browser' | 'direct';
   /** Workspace file to open; the in-memory built-in demo when absent. */
   workspace?: string;
+  /** Folder of workspaces the client names by { name } (browser mode). */
+  dataDir?: string;
   openOptions?: OpenOptions;
   /** Called after the open workspace changes (title bar updates). */
   onWorkspaceChanged?: (ws: Workspace) => void;
@@ -34,9 +38,12 @@ export type Services = { api: AppApi; workspace: () => Workspace; close: () => v
 export function createServices(opts: ServicesOptions): Services {
   const openOptions = opts.openOptions ?? {};
   let current = opts.workspace ? Workspace.open(opts.workspace, openOptions) : Workspace.inMemory(true, openOptions);
+  const uploads = new UploadStore();
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,
+    uploads,
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ws: () => current,
     replace: (next) => {
       if (next !== current) current.close();
@@ -53,6 +60,11 @@ export function createServices(opts: ServicesOptions): Services {
     ...reportHandlers(ctx),
     ...importHandlers(ctx),
     ...exportHandlers(ctx),
+    ...uploadHandlers(ctx),
   };
-  return { api, workspace: () => current, close: () => current.close() };
+  const close = (): void => {
+    current.close();
+    uploads.close();
+  };
+  return { api, workspace: () => current, close };
 }

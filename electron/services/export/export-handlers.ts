@@ -19,7 +19,7 @@ const BINARY = new Set(['scenario-file']);
 
 const infoOf = (name: string): ExportFormatInfo => ({ name, ...(INFO[name] ?? { label: name, extension: 'dat', mimeType: 'application/octet-stream' }) });
 
-/** Handlers of export.*: with a path the file is written there (desktop); without, text comes back for a browser download. */
+/** Handlers of export.*: with a path the file is written there (desktop, CLI); without, the content comes back for a download. */
 export function exportHandlers(ctx: ServiceContext): ExportApi {
   return {
     'export.formats': async () => Object.keys(EXPORT_FORMATS).map(infoOf),
@@ -30,15 +30,16 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
       const ws = ctx.ws();
       if (path) {
         const r = await write(ws, selector, path, { overwrite });
-        return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null }) : r;
+        return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null, encoding: null }) : r;
       }
-      if (BINARY.has(format)) return err('needs-path', `The ${info.label} export is binary; choose where to save it.`);
       const dir = mkdtempSync(join(tmpdir(), 'tessera-export-'));
       try {
         const fileName = `${format}.${info.extension}`;
         const r = await write(ws, selector, join(dir, fileName), { overwrite: true });
         if (!r.ok) return r;
-        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content: readFileSync(r.value.path, 'utf8') });
+        const binary = BINARY.has(format);
+        const content = readFileSync(r.value.path, binary ? 'base64' : 'utf8');
+        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content, encoding: binary ? 'base64' : 'utf8' });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -5,8 +5,19 @@ import { emptyArg, pathArg, selectorArg, type Empty, type ScenarioSelector } fro
 /** What the export menu lists. */
 export type ExportFormatInfo = { name: string; label: string; extension: string; mimeType: string };
 
-/** A finished export: written to path (desktop), or returned as text for the browser to download. */
-export type ExportResult = { fileName: string; mimeType: string; bytes: number; summary: string; path: string | null; content: string | null };
+/**
+ * A finished export: written to path (desktop, CLI), or returned in content for the page to download
+ * (text as is; binary formats such as the scenario file as base64, with encoding 'base64').
+ */
+export type ExportResult = {
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  summary: string;
+  path: string | null;
+  content: string | null;
+  encoding: 'utf8' | 'base64' | null;
+};
 
 /** Exports of a scenario (see electron/services/export/formats.ts for the registry). */
 export type ExportApi = {
