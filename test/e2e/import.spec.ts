@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './session';
 
 // Browser mode: the wizard streams the file to the server in chunks. The accounts are in Canada, which
 // the offline (US) gazetteer cannot place, so they stay unassigned and the demo's territories, KPIs and

@@ -22,7 +22,7 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
     .option('-p, --port <n>', 'port (0 = any free port)', (v) => Number(v), 5173)
     .option('-w, --workspace <file>', 'workspace file (default: the built-in demo, in memory)')
     .option('--data-dir <dir>', `folder of the workspaces the page creates and opens by name (default: ${defaultDataDir()})`)
-    .option('--session-file <file>', 'also write the session cookie (name, value) to this file, readable by you only (for test automation)')
+    .option('--session-file <file>', 'also write the launch link and session cookie to this file, readable by you only (for test automation)')
     .option('--json', 'print the URLs as JSON')
     .action(async (o: ServeFlags) => {
       if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new UserError(`--port must be 0..65535, got ${o.port}`);
@@ -43,7 +43,7 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
       }
       if (o.sessionFile) {
         const file = resolve(o.sessionFile);
-        writeFileSync(file, JSON.stringify({ url: running.url, cookie: { name: running.session.cookieName, value: running.session.token } }), { mode: 0o600 });
+        writeFileSync(file, JSON.stringify({ url: running.url, launchUrl: running.launchUrl, cookie: { name: running.session.cookieName, value: running.session.token } }), { mode: 0o600 });
         chmodSync(file, 0o600);
       }
       const ws = services.workspace().info();
