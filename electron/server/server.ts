@@ -166,6 +166,9 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
   return new Promise((resolveStart, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      // After start, a server-level error is logged; it must not end the process through an unhandled 'error' event.
+      server.on('error', (e) => console.error('Browser-mode server error:', e));
       const addr = server.address();
       port = typeof addr === 'object' && addr ? addr.port : opts.port;
       session = createSession(port);

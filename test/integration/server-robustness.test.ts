@@ -106,6 +106,11 @@ describe('browser-mode server robustness', () => {
     expect(r.body.error?.message).toMatch(/must not be compressed/);
   });
 
+  it('logs a server-level error after start instead of ending the process', async () => {
+    for (let i = 0; i < 2; i++) expect(() => small.server.server.emit('error', new Error('EMFILE: too many open files'))).not.toThrow();
+    await alive(small);
+  });
+
   it('keeps running when a client aborts in the middle of a body', async () => {
     await new Promise<void>((resolve) => {
       const req = request({ host: '127.0.0.1', port: small.server.port, path: '/api/workspace.info', method: 'POST', headers: { ...small.good, 'content-length': '900' } });
