@@ -53,7 +53,7 @@ test('makes a copy of a scenario, compares it with another and shows KPI deltas,
   expect((await download).suggestedFilename()).toBe('moved-units-and-accounts.csv');
 });
 
-test('uploads a shared file, opens it read-only as a client view, saves an editable copy and downloads a scenario file', async ({ page, baseURL }) => {
+test('uploads a shared file, opens it read-only as a client view, saves an editable copy, downloads a scenario file, and switches workspaces by name', async ({ page, baseURL }) => {
   await openApp(page);
   await page.getByTestId('tab-scenarios').click();
   await page.getByTestId('share-file').setInputFiles(share);
@@ -75,4 +75,14 @@ test('uploads a shared file, opens it read-only as a client view, saves an edita
   await page.getByTestId('export-format').selectOption('scenario-file');
   const file = readFileSync((await (await download).path())!);
   expect(file.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+
+  // The server's workspaces by name (the scenario panel is still open): save as another, then open the copy again from the list.
+  const files = page.getByTestId('workspace-files');
+  await expect(files.locator('li[data-workspace="my-copy.tessera"]')).toBeVisible();
+  await page.getByTestId('workspace-file-name').fill('second');
+  await page.getByTestId('workspace-save-as').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('second.tessera');
+  await files.locator('li[data-workspace="my-copy.tessera"] button').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('my-copy.tessera');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
 });

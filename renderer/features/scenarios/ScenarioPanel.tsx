@@ -9,6 +9,7 @@ import { patchTerritory } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, saveCopy, togglePanel } from './scenarios-actions';
 import { useScenariosStore } from './scenarios-store';
+import { WorkspaceFiles } from './WorkspaceFiles';
 
 /** Scenario list (copy, branch, rename, archive, delete), history with restore, undo/redo, and shared files. */
 export function ScenarioPanel() {
@@ -87,6 +88,7 @@ export function ScenarioPanel() {
           <button data-testid="save-copy" disabled={!copyPath.trim()} onClick={() => void saveCopy(copyPath.trim())}>Save a copy</button>
         </div>
       ) : null}
+      {canUsePaths ? null : <WorkspaceFiles />}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { api, canUsePaths } from '../../api/client';
 import { uploadFile } from '../../api/upload';
-import type { AppError } from '../../../shared/contracts/result';
+import type { WorkspaceInfo } from '../../../shared/contracts/app-api';
+import type { AppError, Result } from '../../../shared/contracts/result';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -120,6 +121,16 @@ export function saveCopy(where: string): Promise<boolean> {
   return guarded(async () => {
     const r = await api['share.saveCopy'](canUsePaths ? { path: where } : { name: where });
     if (!r.ok) return r.error;
+    await loadWorkspace();
+  });
+}
+
+/** Switches to another workspace file (open, new or save as, by name in browser mode) and reloads the app on it. */
+export function switchWorkspace(run: () => Promise<Result<WorkspaceInfo, string>>): Promise<boolean> {
+  return guarded(async () => {
+    const r = await run();
+    if (!r.ok) return r.error;
+    useScenariosStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }
