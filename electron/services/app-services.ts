@@ -10,6 +10,8 @@ import { reportHandlers } from './report/report-handlers';
 import { rulesHandlers } from './rules/rules-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { scenarioAdminHandlers } from './scenarios/scenario-admin-handlers';
+import { uploadHandlers } from './uploads/upload-handlers';
+import { UploadStore } from './uploads/upload-store';
 import { Workspace } from './workspace';
 import { workspaceHandlers } from './workspace-handlers';
 
@@ -22,6 +24,8 @@ export type ServicesOptions = {
   workspace?: string;
   /** Without `workspace`: open this file, writing the built-in demo to it first when it does not exist (the desktop app's first run). */
   firstRunDemo?: string;
+  /** Folder of workspaces the client names by { name } (browser mode). */
+  dataDir?: string;
   openOptions?: OpenOptions;
   /** Called after the open workspace changes (title bar updates). */
   onWorkspaceChanged?: (ws: Workspace) => void;
@@ -48,9 +52,12 @@ export type Services = { api: AppApi; workspace: () => Workspace; close: () => v
 export function createServices(opts: ServicesOptions): Services {
   const openOptions = opts.openOptions ?? {};
   let current = initialWorkspace(opts, openOptions);
+  const uploads = new UploadStore();
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,
+    uploads,
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.keysDir ? { keysDir: opts.keysDir } : {}),
     ws: () => current,
     replace: (next) => {
@@ -68,6 +75,11 @@ export function createServices(opts: ServicesOptions): Services {
     ...reportHandlers(ctx),
     ...importHandlers(ctx),
     ...exportHandlers(ctx),
+    ...uploadHandlers(ctx),
   };
-  return { api, workspace: () => current, close: () => current.close() };
+  const close = (): void => {
+    current.close();
+    uploads.close();
+  };
+  return { api, workspace: () => current, close };
 }

@@ -2,6 +2,7 @@ import type { ScenarioSelector, ScenarioVersion } from '../../shared/contracts/a
 import { err, ok, type Result } from '../../shared/contracts/result';
 import type { OpenOptions } from '../db/connection';
 import { findScenario, readVersion } from '../db/scenario-repo';
+import type { UploadStore } from './uploads/upload-store';
 import type { Workspace } from './workspace';
 
 /** What every area's handlers share: the current workspace and how to replace it. */
@@ -10,6 +11,10 @@ export type ServiceContext = {
   openOptions: OpenOptions;
   /** Folder of signing keys and trusted public keys (default: see defaultKeysDir). */
   keysDir?: string;
+  /** Folder of workspaces named by { name } (browser mode); none elsewhere. */
+  dataDir?: string;
+  /** Files uploaded by the client ({ upload } arguments). */
+  uploads: UploadStore;
   /** The open workspace (changes after open / create / save as). */
   ws: () => Workspace;
   /** Closes the current workspace and makes next the current one. */

@@ -1,8 +1,9 @@
-import type { WorkspaceApi, WorkspaceErrorCode, WorkspaceInfo } from '../../shared/contracts/app-api';
+import type { WorkspaceApi, WorkspaceErrorCode, WorkspaceInfo, WorkspaceTarget } from '../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../shared/contracts/result';
 import { WorkspaceFileError } from '../db/connection';
 import type { ServiceContext } from './context';
 import { Workspace } from './workspace';
+import { listSavedWorkspaces, targetPath } from './workspace-files';
 
 /** Version of the app reported by app.info. */
 export const APP_VERSION = '0.1.0';
@@ -14,9 +15,11 @@ function fileError(e: unknown): Result<never, WorkspaceErrorCode> {
 
 /** Handlers of app.* and workspace.*. */
 export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
-  const swap = async (make: () => Workspace): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+  const swap = async (target: WorkspaceTarget, make: (path: string) => Workspace): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+    const path = targetPath(ctx, target);
+    if (!path.ok) return path;
     try {
-      ctx.replace(make());
+      ctx.replace(make(path.value));
       return ok(ctx.ws().info());
     } catch (e) {
       return fileError(e);
@@ -25,8 +28,9 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
   return {
     'app.info': async () => ({ version: APP_VERSION, mode: ctx.mode }),
     'workspace.info': async () => ctx.ws().info(),
-    'workspace.open': ({ path, readOnly }) => swap(() => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
-    'workspace.create': ({ path, demo }) => swap(() => Workspace.create(path, demo, ctx.openOptions)),
-    'workspace.saveAs': ({ path }) => swap(() => ctx.ws().saveAs(path, ctx.openOptions)),
+    'workspace.list': async () => listSavedWorkspaces(ctx),
+    'workspace.open': ({ readOnly, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
+    'workspace.create': ({ demo, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.create(path, demo, ctx.openOptions)),
+    'workspace.saveAs': (t) => swap(t, (path) => ctx.ws().saveAs(path, ctx.openOptions)),
   };
 }

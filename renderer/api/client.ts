@@ -10,3 +10,6 @@ declare global {
 
 /** The API: IPC in the desktop app, HTTP in browser mode. */
 export const api: AppClient = window.tessera ?? createHttpClient();
+
+/** True in the desktop app, where calls may name files on this machine; browser mode uploads and downloads instead. */
+export const canUsePaths: boolean = Boolean(window.tessera);

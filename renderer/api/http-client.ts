@@ -1,18 +1,16 @@
 import { APP_METHOD_NAMES, type AppMethod } from '../../shared/contracts/app-api';
-import { API_PREFIX, TOKEN_HEADER, TOKEN_META, type AppClient, type HttpReply } from '../../shared/contracts/transport';
+import { API_PREFIX, type AppClient, type HttpReply } from '../../shared/contracts/transport';
 
-/** Reads the per-launch token the browser-mode server put into index.html. */
-function readToken(): string {
-  const meta = document.querySelector(`meta[name="${TOKEN_META}"]`);
-  return meta?.getAttribute('content') ?? '';
-}
-
-/** Builds the AppApi client over HTTP (browser mode): POST /api/<method> with the token header. */
-export function createHttpClient(baseUrl = '', token = readToken()): AppClient {
+/**
+ * Builds the AppApi client over HTTP (browser mode): POST /api/<method>. The session cookie the server
+ * set for the launch link goes along by itself (same origin); the page never sees the secret.
+ */
+export function createHttpClient(baseUrl = ''): AppClient {
   const call = async (method: AppMethod, arg: unknown): Promise<unknown> => {
     const res = await fetch(`${baseUrl}${API_PREFIX}${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
       body: JSON.stringify(arg ?? {}),
     });
     let body: HttpReply;

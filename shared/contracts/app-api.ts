@@ -10,19 +10,22 @@ import { reportSchemas, type ReportApi } from './api/report-api';
 import { rulesSchemas, type RulesApi } from './api/rules-api';
 import { scenarioAdminSchemas, type ScenarioAdminApi } from './api/scenario-admin-api';
 import { scenarioSchemas, type ScenarioApi } from './api/scenario-api';
+import { uploadSchemas, type UploadApi } from './api/upload-api';
 import { workspaceSchemas, type WorkspaceApi } from './api/workspace-api';
 
 export type * from './api/types';
-export type { ScenarioSelector } from './api/common';
+export type { FileSource, ScenarioSelector, WorkspaceTarget } from './api/common';
 export type { DatasetApi, ScenarioApi, WorkspaceApi };
 export type * from './api/scenario-admin-api';
 export type * from './api/rules-api';
 export type * from './api/report-api';
 export type * from './api/import-api';
 export type * from './api/export-api';
+export type * from './api/upload-api';
+export type { SavedWorkspace } from './api/workspace-api';
 
 /** Every call the UI can make. */
-export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi;
+export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi & UploadApi;
 
 /** Name of an AppApi method. */
 export type AppMethod = keyof AppApi;
@@ -41,6 +44,7 @@ export const APP_API_SCHEMAS = {
   ...reportSchemas,
   ...importSchemas,
   ...exportSchemas,
+  ...uploadSchemas,
 } as const satisfies Record<AppMethod, z.ZodType>;
 
 /** All method names, the runtime list the preload and the HTTP client build their objects from. */

@@ -74,15 +74,35 @@ for (const transport of transports) {
 
     it('rejects invalid arguments and unknown methods before they reach a service', async () => {
       await expect(raw('scenario.get', { scenario: '' })).rejects.toThrow(/Invalid argument for scenario.get/);
-      await expect(raw('workspace.open', { path: 42 })).rejects.toThrow(/Invalid argument for workspace.open at path/);
+      await expect(raw('workspace.open', { name: 42 })).rejects.toThrow(/Invalid argument for workspace.open at name/);
+      await expect(raw('workspace.open', { name: '../../etc/passwd' })).rejects.toThrow(/a workspace name is a plain file name/);
       await expect(raw('scenario.get', { scenario: 1, extra: 'x' })).rejects.toThrow(/Invalid argument/);
       await expect(raw('fs.readFile', {})).rejects.toThrow(/Unknown API method/);
     });
 
-    it('reports a bad workspace path as an expected error, keeping the open workspace', async () => {
-      const res = await call('workspace.open', { path: join(tempDir(), 'missing.tessera') });
+    it('reports a missing workspace as an expected error, keeping the open workspace', async () => {
+      const res = await call('workspace.open', { name: 'missing' });
       expect(res.ok ? null : res.error.code).toBe('not-found');
+      if (transport.serverPaths) {
+        const byPath = await call('workspace.open', { path: join(tempDir(), 'missing.tessera') });
+        expect(byPath.ok ? null : byPath.error.code).toBe('not-found');
+      } else {
+        await expect(call('workspace.open', { path: join(tempDir(), 'missing.tessera') })).rejects.toThrow(/works only in the desktop app and the CLI/);
+      }
       expect((await call('workspace.info', {})).name).toBe('tiny.tessera');
+    });
+
+    it('saves the workspace by name into the data folder, lists it and opens it again', async () => {
+      const saved = await call('workspace.saveAs', { name: 'Copy one' });
+      if (!saved.ok) throw new Error(saved.error.message);
+      expect(saved.value.name).toBe('Copy one.tessera');
+      expect((await call('workspace.list', {})).map((w) => w.name)).toEqual(['Copy one.tessera']);
+      const created = await call('workspace.create', { name: 'Blank', demo: false });
+      if (!created.ok) throw new Error(created.error.message);
+      const back = await call('workspace.open', { name: 'Copy one' });
+      expect(back.ok && back.value.counts.accounts).toBe(6);
+      const again = await call('workspace.create', { name: 'Blank', demo: false });
+      expect(again.ok ? null : again.error.code).toBe('exists');
     });
   });
 }

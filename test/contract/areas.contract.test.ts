@@ -57,10 +57,10 @@ for (const transport of transports) {
     it('exports a UI table and the KPI format as .xlsx bytes in base64', async () => {
       const t = await call('export.xlsx', { fileName: 'reps', tables: [{ name: 'Reps', columns: [{ header: 'Rep' }, { header: 'Quota', format: 'money' }], rows: [['Ann', 1000]] }] });
       if (!t.ok) throw new Error(t.error.message);
-      expect(t.value).toMatchObject({ fileName: 'reps.xlsx', base64: true });
+      expect(t.value).toMatchObject({ fileName: 'reps.xlsx', encoding: 'base64' });
       expect(Buffer.from(t.value.content!, 'base64').subarray(0, 2).toString()).toBe('PK');
       const k = await call('export.run', { scenario: 'Current plan', format: 'kpis-xlsx' });
-      expect(k.ok && k.value.base64 && Buffer.from(k.value.content!, 'base64').subarray(0, 2).toString()).toBe('PK');
+      expect(k.ok && k.value.encoding === 'base64' && Buffer.from(k.value.content!, 'base64').subarray(0, 2).toString()).toBe('PK');
       await expect(raw('export.xlsx', { fileName: 'x', tables: [{ name: 'T', columns: [{ header: 'a', format: 'bogus' }], rows: [] }] })).rejects.toThrow(/Invalid argument for export.xlsx/);
     });
 

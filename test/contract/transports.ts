@@ -12,7 +12,8 @@ import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
 // The transports every contract test runs over: the services called directly (through the same validating
 // dispatch IPC uses) and the browser-mode HTTP server with the renderer's HTTP client.
 export type Call = <M extends AppMethod>(method: M, arg: AppArg<M>) => Promise<AppReturn<M>>;
-export type Transport = { name: string; setup: (workspace: string) => Promise<{ call: Call; raw: (m: string, a: unknown) => Promise<unknown>; close: () => Promise<void> }> };
+// serverPaths: whether the transport may name files on the services' machine (not over HTTP).
+export type Transport = { name: string; serverPaths: boolean; setup: (workspace: string) => Promise<{ call: Call; raw: (m: string, a: unknown) => Promise<unknown>; close: () => Promise<void> }> };
 
 const root = mkdtempSync(join(tmpdir(), 'tessera-contract-'));
 const rendererDir = join(root, 'renderer');
@@ -22,27 +23,31 @@ writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><titl
 export const transports: Transport[] = [
   {
     name: 'direct services',
+    serverPaths: true,
     setup: async (workspace) => {
-      const services: Services = createServices({ mode: 'direct', workspace });
+      const services: Services = createServices({ mode: 'direct', workspace, dataDir: mkdtempSync(join(tmpdir(), 'tessera-data-')) });
       const raw = (m: string, a: unknown): Promise<unknown> => dispatch(services.api, m, a);
       return { call: raw as Call, raw, close: async () => services.close() };
     },
   },
   {
     name: 'HTTP (browser mode)',
+    serverPaths: false,
     setup: async (workspace) => {
-      const services = createServices({ mode: 'browser', workspace });
+      const services = createServices({ mode: 'browser', workspace, dataDir: mkdtempSync(join(tmpdir(), 'tessera-data-')) });
       const server: RunningServer = await startServer({ api: services.api, rendererDir, port: 0 });
-      const client = createHttpClient(`http://127.0.0.1:${server.port}`, server.token);
-      // Node's fetch sends no Origin; a browser page on our origin does, so the test sends it too.
+      const client = createHttpClient(`http://127.0.0.1:${server.port}`);
+      // Node's fetch sends no Origin and keeps no cookies; a browser page on our origin that opened the
+      // launch link sends both, so the test does too.
+      const cookie = `${server.session.cookieName}=${server.session.token}`;
       const origFetch = globalThis.fetch;
       globalThis.fetch = (input, init) =>
-        origFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: `http://127.0.0.1:${server.port}` } });
+        origFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin: `http://127.0.0.1:${server.port}`, cookie } });
       // Raw calls bypass the typed client so unknown method names reach the server too.
       const raw = async (m: string, a: unknown): Promise<unknown> => {
         const res = await fetch(`http://127.0.0.1:${server.port}/api/${m}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tessera-token': server.token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(a),
         });
         const body = (await res.json()) as { result?: unknown; error?: { message: string } };

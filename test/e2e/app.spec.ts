@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readSession } from './session';
 
 // Browser mode end to end: the built renderer served by `tessera serve` with the demo workspace,
-// WebGL in software (SwiftShader), so waits are generous.
+// WebGL in software (SwiftShader), so waits are generous. The page starts the way a user does: from the
+// one-time launch link `serve` prints (here read from its --session-file).
 
 type PixelStats = { width: number; height: number; nonBackground: number; colours: number };
 
@@ -42,12 +44,11 @@ const mapShot = async (page: Page) => {
   return page.locator('[data-testid="map"] canvas').first().screenshot();
 };
 
-/** Calls the app API from inside the page, the way the renderer does (token from the meta tag). */
+/** Calls the app API from inside the page, the way the renderer does (the session cookie goes along). */
 async function apiCall<T>(page: Page, method: string, arg: unknown): Promise<T> {
   return page.evaluate(
     async ([m, a]) => {
-      const token = document.querySelector('meta[name="tessera-token"]')?.getAttribute('content') ?? '';
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tessera-token': token }, body: JSON.stringify(a) });
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(a) });
       return ((await res.json()) as { result: unknown }).result;
     },
     [method, arg] as const,
@@ -61,14 +62,22 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
   const problems: string[] = [];
   let page: Page;
 
-  test.beforeAll(async ({ browser }) => {
+  test.beforeAll(async ({ browser, baseURL }) => {
+    // Without the launch link the server shows how to open the app and gives no session.
+    const stranger = await browser.newPage();
+    const refused = await stranger.goto('/');
+    expect(refused?.status()).toBe(401);
+    await expect(stranger.locator('body')).toContainText('launch link');
+    await stranger.close();
+
     page = await browser.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console.${m.type()}: ${m.text()}`);
     });
     const t0 = Date.now();
-    await page.goto('/');
+    await page.goto(readSession(baseURL!).launchUrl);
+    expect(new URL(page.url()).search).toBe(''); // redirected to the app, the code gone from the address bar
     const app = page.getByTestId('app');
     await expect(app).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
     await expect(app).toHaveAttribute('data-first-frame-ms', /^\d+$/, { timeout: 90_000 });
@@ -213,6 +222,16 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
     // The picture is the map (territory colours), not an empty canvas.
     expect(stats[0]!.nonBackground).toBeGreaterThan(0.15);
     expect(stats[0]!.colours).toBeGreaterThan(40);
+  });
+
+  test('keeps the session secret out of the page: HttpOnly cookie, no token in the HTML, the launch link spent', async ({ browser, baseURL }) => {
+    const { cookie, launchUrl } = readSession(baseURL!);
+    expect(await page.evaluate(() => document.cookie)).not.toContain(cookie.name);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(cookie.value);
+    const other = await browser.newPage();
+    expect((await other.goto(launchUrl))?.status()).toBe(403);
+    expect((await other.request.post('/api/workspace.info', { data: {}, headers: { origin: new URL(baseURL!).origin } })).status()).toBe(401);
+    await other.close();
   });
 
   test('runs without page errors or Content-Security-Policy violations', async () => {

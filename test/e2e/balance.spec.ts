@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './session';
 
 // Balance panel end to end on the built-in demo (browser mode): run a rebalance in a worker with a progress
 // bar, cancel one run, run again to completion, save the result as a new version and see the grid improve.

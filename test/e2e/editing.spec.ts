@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './session';
 
 // Map editing end to end in browser mode: a lasso selects units, moving them to another territory
 // changes the territory KPIs at once (incremental update in the KPI worker), undo restores them exactly.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { expect, test } from './session';
 
 // Browser mode: the wizard streams the file to the server in chunks. The accounts are in Canada, which
 // the offline (US) gazetteer cannot place, so they stay unassigned and the demo's territories, KPIs and

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './session';
 
 // Dashboard and executive report in browser mode: the server prints the report page with headless
 // Chromium (playwright-core); the test downloads the PDF and counts its pages, and exports the map PNG.

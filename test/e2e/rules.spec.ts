@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './session';
 
 // Lead routing in browser mode: edit rules, save them as a scenario version, route a small leads CSV
 // on the server, and read each lead's rule and the coverage report.

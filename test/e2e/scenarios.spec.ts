@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './session';
+import { dataDirPath } from './session-paths';
 
 // Scenarios end to end in browser mode: copy a scenario, compare it with another and read the deltas;
-// open a shared .tessera file read-only (the client view) and save an editable copy.
+// upload a shared .tessera file and open it read-only (the client view), save an editable copy by name in
+// the server's data folder, and download the scenario file from the export menu.
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-e2e-scn-'));
 const share = join(dir, 'client.tessera');
@@ -53,11 +56,10 @@ test('makes a copy of a scenario, compares it with another and shows KPI deltas,
   expect((await download).suggestedFilename()).toBe('moved-units-and-accounts.csv');
 });
 
-test('opens a shared file read-only as a client view and saves an editable copy', async ({ page }) => {
+test('uploads a shared file, opens it read-only as a client view, saves an editable copy, downloads a scenario file, and switches workspaces by name', async ({ page, baseURL }) => {
   await openApp(page);
   await page.getByTestId('tab-scenarios').click();
-  await page.getByTestId('share-path').fill(share);
-  await page.getByTestId('open-shared').click();
+  await page.getByTestId('share-file').setInputFiles(share);
   await expect(page.getByTestId('workspace-name')).toContainText('client.tessera');
   await expect(page.getByTestId('workspace-name')).toContainText('Read-only');
   await expect(page.getByTestId('share-signature')).toContainText(/Signed by E2E Consultant · key [0-9a-f]{4} [0-9a-f]{4}… \(untrusted key\)/);
@@ -66,8 +68,26 @@ test('opens a shared file read-only as a client view and saves an editable copy'
   await expect(page.locator('[data-testid="scenario-picker"] option')).toHaveText([/Nearest rep/]);
   await expect(page.getByTestId('copy-scenario')).toBeDisabled();
 
-  await page.getByTestId('copy-path').fill(join(dir, 'my-copy.tessera'));
+  // Browser mode names no paths: the copy goes into the server's data folder under the given name.
+  await page.getByTestId('copy-path').fill('my-copy');
   await page.getByTestId('save-copy').click();
   await expect(page.getByTestId('workspace-name')).toContainText('my-copy.tessera');
   await expect(page.getByTestId('workspace-name')).not.toContainText('Read-only');
+  expect(existsSync(join(dataDirPath(Number(new URL(baseURL!).port)), 'my-copy.tessera'))).toBe(true);
+
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-format').selectOption('scenario-file');
+  const file = readFileSync((await (await download).path())!);
+  expect(file.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+
+  // The server's workspaces by name (the scenario panel is still open): save as another, then open the copy again from the list.
+  const files = page.getByTestId('workspace-files');
+  await expect(files.locator('li[data-workspace="my-copy.tessera"]')).toBeVisible();
+  await page.getByTestId('workspace-file-name').fill('second');
+  await page.getByTestId('workspace-save-as').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('second.tessera');
+  await files.locator('li[data-workspace="my-copy.tessera"] button').click();
+  await expect(page.getByTestId('workspace-name')).toContainText('my-copy.tessera');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
 });

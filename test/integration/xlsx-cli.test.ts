@@ -135,13 +135,13 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     try {
       const table = { name: 'Reps', columns: [{ header: 'Rep' }, { header: 'Quota', format: 'money' }], rows: [['=cmd', 1000], ['Ann', null]] };
       const r = (await dispatch(s.api, 'export.xlsx', { fileName: 'reps', tables: [table] })) as { ok: true; value: { fileName: string; content: string; base64: boolean; mimeType: string } };
-      expect(r.value).toMatchObject({ fileName: 'reps.xlsx', base64: true, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      expect(r.value).toMatchObject({ fileName: 'reps.xlsx', encoding: 'base64', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
       const back = await readSheetRows(Buffer.from(r.value.content, 'base64'));
       expect(back.ok && back.value.rows.map((x) => x.cells)).toEqual([['Rep', 'Quota'], ["'=cmd", '1000'], ['Ann', '']]);
       const big = { name: 'Big', columns: Array.from({ length: 20 }, (_, i) => ({ header: `c${i}` })), rows: Array.from({ length: 100_001 }, () => new Array(20).fill(1)) };
       expect(await dispatch(s.api, 'export.xlsx', { fileName: 'big', tables: [big] })).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/export it as CSV/) } });
       const run = (await dispatch(s.api, 'export.run', { scenario: 1, format: 'kpis-xlsx' })) as { ok: true; value: { content: string; base64: boolean; fileName: string } };
-      expect(run.value).toMatchObject({ base64: true, fileName: 'kpis-xlsx.xlsx' });
+      expect(run.value).toMatchObject({ encoding: 'base64', fileName: 'kpis-xlsx.xlsx' });
       expect((await readSheetRows(Buffer.from(run.value.content, 'base64'))).ok).toBe(true);
     } finally {
       s.close();

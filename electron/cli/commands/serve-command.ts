@@ -1,23 +1,34 @@
-import { resolve } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { WorkspaceFileError } from '../../db/connection';
 import { createServices } from '../../services/app-services';
 import { startServer } from '../../server/server';
 import { UserError, type Io } from '../output';
 
+/** Where browser mode keeps the workspaces a page names ({ name }) unless --data-dir says otherwise. */
+export function defaultDataDir(): string {
+  return join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'tessera', 'workspaces');
+}
+
+type ServeFlags = { port: number; workspace?: string; dataDir?: string; sessionFile?: string; json?: boolean };
+
 /** Registers `serve`: browser mode. */
 export function registerServeCommand(program: Command, io: Io, appRoot: string): void {
   program
     .command('serve')
-    .description('browser mode: serve the app and its services on 127.0.0.1')
+    .description('browser mode: serve the app and its services on 127.0.0.1; open the printed launch link')
     .option('-p, --port <n>', 'port (0 = any free port)', (v) => Number(v), 5173)
     .option('-w, --workspace <file>', 'workspace file (default: the built-in demo, in memory)')
-    .option('--json', 'print the URL as JSON')
-    .action(async (o: { port: number; workspace?: string; json?: boolean }) => {
+    .option('--data-dir <dir>', `folder of the workspaces the page creates and opens by name (default: ${defaultDataDir()})`)
+    .option('--session-file <file>', 'also write the launch link and session cookie to this file, readable by you only (for test automation)')
+    .option('--json', 'print the URLs as JSON')
+    .action(async (o: ServeFlags) => {
       if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new UserError(`--port must be 0..65535, got ${o.port}`);
       let services;
       try {
-        services = createServices({ mode: 'browser', ...(o.workspace ? { workspace: o.workspace } : {}) });
+        services = createServices({ mode: 'browser', dataDir: resolve(o.dataDir ?? defaultDataDir()), ...(o.workspace ? { workspace: o.workspace } : {}) });
       } catch (e) {
         if (e instanceof WorkspaceFileError) throw new UserError(e.message);
         throw e;
@@ -31,9 +42,14 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
         throw new UserError(code === 'EADDRINUSE' ? `Port ${o.port} is in use; pass --port N with a free port (or 0).` : (e as Error).message);
       }
       try {
+        if (o.sessionFile) {
+          const file = resolve(o.sessionFile);
+          writeFileSync(file, JSON.stringify({ url: running.url, launchUrl: running.launchUrl, cookie: { name: running.session.cookieName, value: running.session.token } }), { mode: 0o600 });
+          chmodSync(file, 0o600);
+        }
         const ws = services.workspace().info();
-        if (o.json) io.out(JSON.stringify({ url: running.url, port: running.port, workspace: ws.path, name: ws.name }));
-        else io.out(`Tessera (browser mode) on ${running.url}  — workspace: ${ws.name}. Press Ctrl+C to stop.`);
+        if (o.json) io.out(JSON.stringify({ url: running.url, launchUrl: running.launchUrl, port: running.port, workspace: ws.path, name: ws.name }));
+        else io.out(`Tessera (browser mode), workspace: ${ws.name}. Open this link once, in your browser:\n  ${running.launchUrl}\nPress Ctrl+C to stop.`);
       } catch (e) {
         // Never keep listening after a failure: the command reports it and exits non-zero.
         await running.close();

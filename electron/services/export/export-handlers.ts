@@ -19,12 +19,11 @@ const INFO: Record<string, Omit<ExportFormatInfo, 'name'>> = {
   'scenario-file': { label: 'Scenario file (.tessera)', extension: 'tessera', mimeType: 'application/octet-stream' },
 };
 // Binary formats a browser cannot take as text: the scenario file needs a path; workbooks come back as base64.
-const BINARY = new Set(['scenario-file']);
-const BASE64 = new Set(['kpis-xlsx']);
+const BINARY = new Set(['scenario-file', 'kpis-xlsx']);
 
 const infoOf = (name: string): ExportFormatInfo => ({ name, ...(INFO[name] ?? { label: name, extension: 'dat', mimeType: 'application/octet-stream' }) });
 
-/** Handlers of export.*: with a path the file is written there (desktop); without, text comes back for a browser download. */
+/** Handlers of export.*: with a path the file is written there (desktop, CLI); without, the content comes back for a download. */
 export function exportHandlers(ctx: ServiceContext): ExportApi {
   return {
     'export.formats': async () => Object.keys(EXPORT_FORMATS).map(infoOf),
@@ -35,17 +34,16 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
       const ws = ctx.ws();
       if (path) {
         const r = await write(ws, selector, path, { overwrite });
-        return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null }) : r;
+        return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null, encoding: null }) : r;
       }
-      if (BINARY.has(format)) return err('needs-path', `The ${info.label} export is binary; choose where to save it.`);
       const dir = mkdtempSync(join(tmpdir(), 'tessera-export-'));
       try {
         const fileName = `${format}.${info.extension}`;
         const r = await write(ws, selector, join(dir, fileName), { overwrite: true });
         if (!r.ok) return r;
-        const base64 = BASE64.has(format);
-        const content = base64 ? readFileSync(r.value.path).toString('base64') : readFileSync(r.value.path, 'utf8');
-        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content, ...(base64 ? { base64 } : {}) });
+        const binary = BINARY.has(format);
+        const content = readFileSync(r.value.path, binary ? 'base64' : 'utf8');
+        return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content, encoding: binary ? 'base64' : 'utf8' });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -56,7 +54,7 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
       const bytes = await xlsxBytes(tables);
       const name = /\.xlsx$/i.test(fileName) ? fileName : `${fileName}.xlsx`;
       const rows = tables.reduce((n, t) => n + t.rows.length, 0);
-      return ok({ fileName: name, mimeType: XLSX_MIME, bytes: bytes.length, summary: `${rows.toLocaleString('en-US')} rows in ${tables.length} sheet(s)`, path: null, content: bytes.toString('base64'), base64: true });
+      return ok({ fileName: name, mimeType: XLSX_MIME, bytes: bytes.length, summary: `${rows.toLocaleString('en-US')} rows in ${tables.length} sheet(s)`, path: null, content: bytes.toString('base64'), encoding: 'base64' });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { ScenarioAdminApi, WorkspaceErrorCode, WorkspaceInfo } from '../../../shared/contracts/app-api';
+import type { FileSource, ScenarioAdminApi, WorkspaceErrorCode, WorkspaceInfo } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { ScenarioId } from '../../../shared/domain/ids';
 import { WorkspaceFileError } from '../../db/connection';
@@ -6,6 +6,7 @@ import { deleteScenario, listVersions, setArchived, updateScenario } from '../..
 import { appendVersion, findScenario, readVersion } from '../../db/scenario-repo';
 import { readOnlyError, type ServiceContext } from '../context';
 import { currentAuthor, Workspace } from '../workspace';
+import { sourcePath, targetPath } from '../workspace-files';
 import { APP_VERSION } from '../workspace-handlers';
 import { compareInWorkspace } from './compare-service';
 import { importScenarios } from './share-import';
@@ -63,9 +64,16 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
     'compare.scenarios': async ({ scenarios, baseline, band }) => compareInWorkspace(ctx.ws(), scenarios, baseline, band),
     'share.export': async ({ scenarios, path, headOnly, overwrite }) =>
       writeShareFile(ctx.ws(), scenarios, path, { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir }),
-    'share.inspect': async ({ path }) => validateTesseraFile(path, undefined, ctx.keysDir),
-    'share.open': async ({ path }) => {
-      const valid = validateTesseraFile(path, undefined, ctx.keysDir);
+    'share.inspect': async (source) => {
+      const file = sourcePath(ctx, source);
+      if (!file.ok) return file;
+      const valid = validateTesseraFile(file.value.path, undefined, ctx.keysDir);
+      return valid.ok && file.value.label ? ok({ ...valid.value, path: file.value.label }) : valid;
+    },
+    'share.open': async (source) => {
+      const file = sourcePath(ctx, source);
+      if (!file.ok) return file;
+      const valid = validateTesseraFile(file.value.path, undefined, ctx.keysDir);
       if (!valid.ok) return valid;
       try {
         const ws = Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true });
@@ -76,9 +84,11 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
         return fileError(e);
       }
     },
-    'share.saveCopy': async ({ path }): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+    'share.saveCopy': async (target): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+      const path = targetPath(ctx, target);
+      if (!path.ok) return path;
       try {
-        const copy = ctx.ws().saveAs(path, ctx.openOptions);
+        const copy = ctx.ws().saveAs(path.value, ctx.openOptions);
         unmarkShareFile(copy.db);
         ctx.replace(copy);
         return ok(copy.info());
@@ -86,6 +96,9 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
         return fileError(e);
       }
     },
-    'share.import': async ({ path, scenarios }) => importScenarios(ctx.ws(), path, scenarios, ctx.keysDir),
+    'share.import': async ({ scenarios, ...source }) => {
+      const file = sourcePath(ctx, source as FileSource);
+      return file.ok ? importScenarios(ctx.ws(), file.value.path, scenarios, ctx.keysDir) : file;
+    },
   };
 }

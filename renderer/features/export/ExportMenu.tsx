@@ -4,13 +4,13 @@ import { api } from '../../api/client';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadBase64, downloadText } from '../report/download';
 
-/** Export of the open scenario: every format of the registry that returns content (text or base64) is downloaded as a file. */
+/** Export of the open scenario: every format of the registry is downloaded as a file (the scenario file as bytes). */
 export function ExportMenu() {
   const current = useScenarioStore((s) => s.current);
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void api['export.formats']({}).then((f) => setFormats(f.filter((x) => x.mimeType !== 'application/octet-stream')));
+    void api['export.formats']({}).then(setFormats);
   }, []);
   const run = async (format: string) => {
     if (!current || !format) return;
@@ -18,8 +18,8 @@ export function ExportMenu() {
     const res = await api['export.run']({ scenario: current.scenarioId, version: current.version, format });
     if (!res.ok) return setStatus(res.error.message);
     const base = current.scenarioName.replace(/[^\w.-]+/g, '_');
-    const r = res.value;
-    if (r.content !== null) (r.base64 ? downloadBase64 : downloadText)(`${base}-${r.fileName}`, r.content, r.mimeType);
+    const { content, encoding, fileName, mimeType } = res.value;
+    if (content !== null) (encoding === 'base64' ? downloadBase64 : downloadText)(`${base}-${fileName}`, content, mimeType);
     setStatus(res.value.summary);
   };
   return (

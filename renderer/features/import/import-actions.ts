@@ -1,6 +1,7 @@
 import { IMPORT_CHUNK_BYTES, type ImportKind, type ReadOptions } from '../../../shared/contracts/api/import-api';
 import { fileMagic, MAX_WORKBOOK_BYTES } from '../../../shared/domain/import/workbook-detect';
 import { api } from '../../api/client';
+import { base64Of } from '../../api/upload';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { initialImportState, useImportStore } from './import-store';
 
@@ -10,16 +11,6 @@ let sessionId: string | null = null;
 let cancelRequested = false;
 
 const set = useImportStore.setState;
-
-/** Base64 of a slice of the file, through FileReader (native, fast for 1 MB chunks). */
-function base64Of(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error ?? new Error('The file could not be read.'));
-    r.readAsDataURL(blob);
-  });
-}
 
 /** Opens the wizard at its first step. */
 export function openImportWizard(): void {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { canUsePaths } from '../../api/client';
 import { useDatasetStore } from '../../state/dataset-store';
 import { openScenario } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -8,6 +9,7 @@ import { patchTerritory } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, saveCopy, togglePanel } from './scenarios-actions';
 import { useScenariosStore } from './scenarios-store';
+import { WorkspaceFiles } from './WorkspaceFiles';
 
 /** Scenario list (copy, branch, rename, archive, delete), history with restore, undo/redo, and shared files. */
 export function ScenarioPanel() {
@@ -19,7 +21,6 @@ export function ScenarioPanel() {
   // One undo path: the panel's undo/redo and lock toggle act on the editing draft (saved with Save), not a version per edit.
   const edits = useEditingStore((s) => s.history);
   const [newName, setNewName] = useState('');
-  const [sharePath, setSharePath] = useState('');
   const [copyPath, setCopyPath] = useState('');
   const [showArchived, setShowArchived] = useState(false);
   const territory = current?.payload.territories.find((t) => t.id === selected);
@@ -77,15 +78,17 @@ export function ScenarioPanel() {
       </ol>
       <h4>Shared files</h4>
       <div className="scn-row">
-        <input data-testid="share-path" placeholder="/path/to/file.tessera" value={sharePath} onChange={(e) => setSharePath(e.target.value)} />
-        <button data-testid="open-shared" disabled={!sharePath.trim()} onClick={() => void openSharedFile(sharePath.trim())}>Open read-only</button>
+        <label className="muted">Open read-only:{' '}
+          <input data-testid="share-file" type="file" accept=".tessera" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void openSharedFile(f); }} />
+        </label>
       </div>
       {readOnly ? (
         <div className="scn-row">
-          <input data-testid="copy-path" placeholder="/path/to/my-copy.tessera" value={copyPath} onChange={(e) => setCopyPath(e.target.value)} />
+          <input data-testid="copy-path" placeholder={canUsePaths ? '/path/to/my-copy.tessera' : 'Name of the copy'} value={copyPath} onChange={(e) => setCopyPath(e.target.value)} />
           <button data-testid="save-copy" disabled={!copyPath.trim()} onClick={() => void saveCopy(copyPath.trim())}>Save a copy</button>
         </div>
       ) : null}
+      {canUsePaths ? null : <WorkspaceFiles />}
     </aside>
   );
 }

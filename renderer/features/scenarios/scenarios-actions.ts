@@ -1,5 +1,7 @@
-import { api } from '../../api/client';
-import type { AppError } from '../../../shared/contracts/result';
+import { api, canUsePaths } from '../../api/client';
+import { uploadFile } from '../../api/upload';
+import type { WorkspaceInfo } from '../../../shared/contracts/app-api';
+import type { AppError, Result } from '../../../shared/contracts/result';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
@@ -102,21 +104,33 @@ export function restoreVersion(version: number): Promise<boolean> {
   });
 }
 
-/** Opens a shared `.tessera` file read-only (validated on the Node side) and reloads the app on it. */
-export function openSharedFile(path: string): Promise<boolean> {
+/** Uploads a shared `.tessera` file, opens it read-only (validated on the Node side) and reloads the app on it. */
+export function openSharedFile(file: File): Promise<boolean> {
   return guarded(async () => {
-    const r = await api['share.open']({ path });
+    const upload = await uploadFile(file);
+    if (!upload.ok) return upload.error;
+    const r = await api['share.open']({ upload: upload.value });
     if (!r.ok) return r.error;
     useScenariosStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }
 
-/** Saves the read-only workspace as an editable copy and reloads on it. */
-export function saveCopy(path: string): Promise<boolean> {
+/** Saves the read-only workspace as an editable copy (a path on the desktop, a name in the server's folder in browser mode) and reloads on it. */
+export function saveCopy(where: string): Promise<boolean> {
   return guarded(async () => {
-    const r = await api['share.saveCopy']({ path });
+    const r = await api['share.saveCopy'](canUsePaths ? { path: where } : { name: where });
     if (!r.ok) return r.error;
+    await loadWorkspace();
+  });
+}
+
+/** Switches to another workspace file (open, new or save as, by name in browser mode) and reloads the app on it. */
+export function switchWorkspace(run: () => Promise<Result<WorkspaceInfo, string>>): Promise<boolean> {
+  return guarded(async () => {
+    const r = await run();
+    if (!r.ok) return r.error;
+    useScenariosStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }

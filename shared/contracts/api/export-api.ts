@@ -9,10 +9,18 @@ export type { ExportTable, NumberFormat, TableCell, TableColumn } from '../../do
 export type ExportFormatInfo = { name: string; label: string; extension: string; mimeType: string };
 
 /**
- * A finished export: written to path (desktop), or returned for the browser to download as content:
- * text, or base64 of the bytes when base64 is true (binary formats such as .xlsx).
+ * A finished export: written to path (desktop, CLI), or returned in content for the page to download
+ * (text as is; binary formats such as the scenario file as base64, with encoding 'base64').
  */
-export type ExportResult = { fileName: string; mimeType: string; bytes: number; summary: string; path: string | null; content: string | null; base64?: boolean };
+export type ExportResult = {
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  summary: string;
+  path: string | null;
+  content: string | null;
+  encoding: 'utf8' | 'base64' | null;
+};
 
 /** Exports of a scenario (see electron/services/export/formats.ts for the registry), and of tables the UI shows. */
 export type ExportApi = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
 import type { Result } from '../result';
 import { MAX_WORKBOOK_BYTES } from '../../domain/import/workbook-detect';
-import { emptyArg, pathArg, type Empty } from './common';
+import { base64Arg, emptyArg, pathArg, type Empty } from './common';
 
 export type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions, ImportIssue } from '../../domain/import/types';
 
@@ -52,17 +52,15 @@ const mapping = z.record(z.string().min(1).max(64), z.string().max(1000));
 const sheet = z.string().min(1).max(200);
 const corrections = { encoding: encoding.optional(), delimiter: delimiter.optional(), headerRow: z.number().int().min(0).max(1000).optional(), mapping: mapping.optional(), preset: z.string().min(1).max(100).optional(), sheet: sheet.optional() };
 const sessionId = z.string().min(1).max(64);
-// base64 of IMPORT_CHUNK_BYTES (and of the 64 KB preview head) plus slack.
-const base64 = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4 + 16).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 /** Argument validators of ImportApi. */
 export const importSchemas = {
-  'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64(MAX_WORKBOOK_BYTES), truncated: z.boolean(), ...corrections }).strict(),
+  'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64Arg(MAX_WORKBOOK_BYTES), truncated: z.boolean(), ...corrections }).strict(),
   'import.previewPath': z.object({ kind, path: pathArg, ...corrections }).strict(),
   'import.begin': z
     .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000), sheet: sheet.optional() }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional() })
     .strict(),
-  'import.chunk': z.object({ sessionId, seq: z.number().int().nonnegative(), data: base64(IMPORT_CHUNK_BYTES) }).strict(),
+  'import.chunk': z.object({ sessionId, seq: z.number().int().nonnegative(), data: base64Arg(IMPORT_CHUNK_BYTES) }).strict(),
   'import.finish': z.object({ sessionId }).strict(),
   'import.status': z.object({ sessionId }).strict(),
   'import.cancel': z.object({ sessionId }).strict(),

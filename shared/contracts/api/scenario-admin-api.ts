@@ -3,7 +3,8 @@ import type { Comparison } from '../../domain/scenario/compare';
 import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
 import type { DistanceUnit } from '../../domain/kpi/travel';
 import type { Result } from '../result';
-import { pathArg, selectorArg, type ScenarioSelector } from './common';
+import { exactlyOne, pathArg, selectorArg, uploadIdArg, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
+import { workspaceTarget } from './workspace-api';
 import type { ScenarioSummary, ShareSignature, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
 
 /** One version in a scenario's history (without its payload). */
@@ -17,6 +18,7 @@ export type ShareErrorCode = 'not-found' | 'not-tessera' | 'corrupt' | 'newer-sc
 
 /** What a validated share (or workspace) file holds. */
 export type ShareFileInfo = {
+  /** The file's path, or an uploaded file's name. */
   path: string;
   bytes: number;
   isShareFile: boolean;
@@ -63,16 +65,18 @@ export type ScenarioAdminApi = {
   'scenario.restore': (a: { scenarioId: number; version: number; baseVersion: number }) => Promise<Result<VersionRef, 'not-found' | 'stale-base' | 'read-only'>>;
   'compare.scenarios': (a: { scenarios: ScenarioSelector[]; baseline?: number; band?: number }) => Promise<Result<CompareResult, 'not-found' | 'invalid'>>;
   'share.export': (a: { scenarios: ScenarioSelector[]; path: string; headOnly?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportReport, 'not-found' | 'exists' | 'io'>>;
-  'share.inspect': (a: { path: string }) => Promise<Result<ShareFileInfo, ShareErrorCode>>;
+  'share.inspect': (a: FileSource) => Promise<Result<ShareFileInfo, ShareErrorCode>>;
   /** Validates a file and opens it read-only as the current workspace (the client view). */
-  'share.open': (a: { path: string }) => Promise<Result<WorkspaceInfo, ShareErrorCode | WorkspaceErrorCode>>;
+  'share.open': (a: FileSource) => Promise<Result<WorkspaceInfo, ShareErrorCode | WorkspaceErrorCode>>;
   /** Saves the open (read-only) workspace as a new, editable workspace file without the share markers. */
-  'share.saveCopy': (a: { path: string }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
-  'share.import': (a: { path: string; scenarios?: string[] }) => Promise<Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'>>;
+  'share.saveCopy': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  'share.import': (a: FileSource & { scenarios?: string[] }) => Promise<Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'>>;
 };
 
 const id = z.number().int().positive();
 const name = z.string().trim().min(1).max(200);
+const fileSource = (extra: z.ZodRawShape = {}) =>
+  z.object({ path: pathArg.optional(), upload: uploadIdArg.optional(), ...extra }).strict().refine(exactlyOne('path', 'upload'), 'give exactly one of path or upload');
 
 /** Argument validators of ScenarioAdminApi. */
 export const scenarioAdminSchemas = {
@@ -85,8 +89,8 @@ export const scenarioAdminSchemas = {
     .object({ scenarios: z.array(selectorArg).min(2).max(8), baseline: z.number().int().nonnegative().optional(), band: z.number().min(0).max(1).optional() })
     .strict(),
   'share.export': z.object({ scenarios: z.array(selectorArg).min(1).max(1000), path: pathArg, headOnly: z.boolean().optional(), overwrite: z.boolean().optional() }).strict(),
-  'share.inspect': z.object({ path: pathArg }).strict(),
-  'share.open': z.object({ path: pathArg }).strict(),
-  'share.saveCopy': z.object({ path: pathArg }).strict(),
-  'share.import': z.object({ path: pathArg, scenarios: z.array(name).max(1000).optional() }).strict(),
+  'share.inspect': fileSource(),
+  'share.open': fileSource(),
+  'share.saveCopy': workspaceTarget(),
+  'share.import': fileSource({ scenarios: z.array(name).max(1000).optional() }),
 } as const satisfies Record<keyof ScenarioAdminApi, z.ZodType>;

@@ -1,23 +1,37 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { emptyArg, pathArg, type Empty } from './common';
+import { emptyArg, exactlyOne, pathArg, workspaceNameArg, type Empty, type WorkspaceTarget } from './common';
 import type { WorkspaceErrorCode, WorkspaceInfo } from './types';
 
-/** App and workspace file calls. */
+/** A workspace file in the browser-mode server's data folder. */
+export type SavedWorkspace = { name: string; bytes: number; modifiedAt: string };
+
+/**
+ * App and workspace file calls. A workspace file is named by path (desktop, CLI) or by name in the
+ * server's data folder (browser mode, which never takes a path; see ../server-paths.ts).
+ */
 export type WorkspaceApi = {
   'app.info': (a: Empty) => Promise<{ version: string; mode: 'desktop' | 'browser' | 'direct' }>;
   'workspace.info': (a: Empty) => Promise<WorkspaceInfo>;
+  /** Workspaces in the data folder (empty without one). */
+  'workspace.list': (a: Empty) => Promise<SavedWorkspace[]>;
   /** Opens a workspace file; readOnly opens a damaged one too, with its damaged parts left out and listed. */
-  'workspace.open': (a: { path: string; readOnly?: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
-  'workspace.create': (a: { path: string; demo: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
-  'workspace.saveAs': (a: { path: string }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  'workspace.open': (a: WorkspaceTarget & { readOnly?: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  'workspace.create': (a: WorkspaceTarget & { demo: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  'workspace.saveAs': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
 };
+
+const one = 'give exactly one of path or name';
+/** Schema of a WorkspaceTarget (plus extra fields). */
+export const workspaceTarget = (extra: z.ZodRawShape = {}) =>
+  z.object({ path: pathArg.optional(), name: workspaceNameArg.optional(), ...extra }).strict().refine(exactlyOne('path', 'name'), one);
 
 /** Argument validators of WorkspaceApi. */
 export const workspaceSchemas = {
   'app.info': emptyArg,
   'workspace.info': emptyArg,
-  'workspace.open': z.object({ path: pathArg, readOnly: z.boolean().optional() }).strict(),
-  'workspace.create': z.object({ path: pathArg, demo: z.boolean() }).strict(),
-  'workspace.saveAs': z.object({ path: pathArg }).strict(),
+  'workspace.list': emptyArg,
+  'workspace.open': workspaceTarget({ readOnly: z.boolean().optional() }),
+  'workspace.create': workspaceTarget({ demo: z.boolean() }),
+  'workspace.saveAs': workspaceTarget(),
 } as const satisfies Record<keyof WorkspaceApi, z.ZodType>;

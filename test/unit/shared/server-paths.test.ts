@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { APP_API_SCHEMAS, type AppMethod } from '../../../shared/contracts/app-api';
+import { desktopOnlyRefusal, SERVER_PATH_METHODS } from '../../../shared/contracts/server-paths';
+
+describe('methods that take a server-side path', () => {
+  it('lists every method whose argument has a path field, and no other', () => {
+    const withPath = (Object.entries(APP_API_SCHEMAS) as [AppMethod, z.ZodType][])
+      .filter(([, s]) => 'shape' in s && Object.prototype.hasOwnProperty.call((s as z.ZodObject).shape, 'path'))
+      .map(([m]) => m)
+      .sort();
+    expect(withPath).toEqual(Object.keys(SERVER_PATH_METHODS).sort());
+  });
+
+  it('refuses such a method only when the argument carries a path, saying what to do instead', () => {
+    expect(desktopOnlyRefusal('share.open', { path: '/etc/passwd' })).toMatch(/^share.open with a file path works only in the desktop app .* upload the file/);
+    expect(desktopOnlyRefusal('share.open', { upload: 'a'.repeat(32) })).toBeNull();
+    expect(desktopOnlyRefusal('export.run', { scenario: 1, format: 'kml' })).toBeNull();
+    expect(desktopOnlyRefusal('scenario.get', { scenario: 1, path: 'x' })).toBeNull();
+    expect(desktopOnlyRefusal('workspace.open', null)).toBeNull();
+  });
+});
