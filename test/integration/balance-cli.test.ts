@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/output';
+import { createServices } from '../../electron/services/app-services';
+import { balanceWorkspace } from '../../electron/services/balance/run-workspace';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
 import { useTempDir } from '../fixtures/temp';
 import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
@@ -125,17 +127,16 @@ describe('tessera balance on a workspace', () => {
 
   it('creates NEW and saves its balanced version in one transaction: a failed save leaves no scenario behind', async () => {
     const path = tinyWorkspace();
-    const w = Workspace.open(path);
-    // Stands in for a disk that fills up between the two writes: the balanced version (v2) cannot be stored.
-    w.db.exec("CREATE TRIGGER fail_v2 BEFORE INSERT ON scenario_versions WHEN NEW.version = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    w.close();
-    const res = await cli('balance', '-w', path, '-s', 'Balanced', '--from', 'Current plan', '--measures', 'potential', '--tolerance', '0.2', '--no-bound');
-    expect([res.code, res.err]).toEqual([1, expect.stringMatching(/disk full/)]);
-    const ws = Workspace.open(path, { readOnly: true });
+    const services = createServices({ mode: 'direct', workspace: path });
     try {
-      expect(ws.info().scenarios.map((s) => s.name)).toEqual(['Current plan']);
+      // Stands in for a disk that fills up between the two writes: the balanced version (v2) cannot be stored.
+      // (Added after opening: a workspace holding a trigger is refused on open.)
+      services.workspace().db.exec("CREATE TEMP TRIGGER fail_v2 BEFORE INSERT ON main.scenario_versions WHEN NEW.version = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+      const settings = { mode: 'rebalance' as const, measures: ['potential'], tolerance: 0.2 };
+      await expect(balanceWorkspace(services, { scenario: 'Balanced', from: 'Current plan', settings, bound: false })).rejects.toThrow(/disk full/);
+      expect((await services.api['scenario.list']({})).map((s) => s.name)).toEqual(['Current plan']);
     } finally {
-      ws.close();
+      services.close();
     }
   });
 
