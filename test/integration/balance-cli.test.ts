@@ -132,7 +132,7 @@ describe('tessera balance on a workspace', () => {
       // Stands in for a disk that fills up between the two writes: the balanced version (v2) cannot be stored.
       // (Added after opening: a workspace holding a trigger is refused on open.)
       services.workspace().db.exec("CREATE TEMP TRIGGER fail_v2 BEFORE INSERT ON main.scenario_versions WHEN NEW.version = 2 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-      const settings = { mode: 'rebalance' as const, measures: ['potential'], tolerance: 0.2 };
+      const settings = { mode: 'rebalance' as const, measures: ['potential'], tolerance: 0.2, contiguity: false, objective: 'sum' as const };
       await expect(balanceWorkspace(services, { scenario: 'Balanced', from: 'Current plan', settings, bound: false })).rejects.toThrow(/disk full/);
       expect((await services.api['scenario.list']({})).map((s) => s.name)).toEqual(['Current plan']);
     } finally {
