@@ -64,6 +64,8 @@ export type ImportSink = {
   finish: (extraIssues?: ImportIssue[]) => Result<ImportSummary, ImportError>;
   /** Drops everything staged; the workspace is not touched. */
   discard: () => void;
+  /** Runs fn (pushing one chunk's rows, synchronously) with the workspace lookups in one read snapshot. */
+  batch: <T>(fn: () => T) => T;
 };
 
 /**
@@ -98,6 +100,7 @@ export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, Im
       return run.summary.rows;
     },
     discard,
+    batch: (fn) => stage.batch(fn),
     finish: (extraIssues = []) => {
       if (!open) return err('cancelled', 'This import was already finished or cancelled.');
       const res = run.finish(false);
@@ -161,7 +164,7 @@ export async function runImport(
         checkedBinary = true;
         if (looksBinary(text)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
       }
-      reader.feed(text);
+      sink.batch(() => reader.feed(text));
       progress.bytes += chunk.byteLength;
       progress.rows = sink.rows;
       opts.onProgress?.(progress);
@@ -171,8 +174,10 @@ export async function runImport(
     if (!sink.failed && !reader.error) {
       const last = decoder.end();
       if (!checkedBinary && last.length > 0 && looksBinary(last)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
-      reader.feed(last);
-      reader.end();
+      sink.batch(() => {
+        reader.feed(last);
+        reader.end();
+      });
     }
     if (reader.error && !sink.failed) return err('malformed', `Nothing was imported: ${reader.error}.`);
     const fb = decoder.fallback;

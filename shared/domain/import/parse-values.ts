@@ -46,6 +46,7 @@ export function isAmbiguousNumber(raw: string): boolean {
  * 2000) and flagged ambiguous with the other reading, so the caller can report them.
  */
 export function parseNumber(raw: string, mark: DecimalMark | null = 'point'): ParsedNumber {
+  if (PLAIN.test(raw)) return finite(Number(raw), raw);
   const t = numberText(raw);
   let s = t.s;
   if (s === '') return { ok: false, reason: 'empty' };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../../shared/domain/import/csv-reader';
 import { buildGazetteer } from '../../../../shared/domain/import/geocode';
 import { ImportRun } from '../../../../shared/domain/import/import-run';
-import type { ImportRecord } from '../../../../shared/domain/import/records';
+import { emptyRecord, RECORD_KEYS, type ImportRecord } from '../../../../shared/domain/import/records';
 import type { ColumnMapping, ImportKind } from '../../../../shared/domain/import/types';
 import { createUnitLocator } from '../../../../shared/domain/import/unit-locator';
 
@@ -162,5 +162,12 @@ describe('decimal marks', () => {
       [4, 'ambiguous-number', expect.stringMatching(/^"1,500" could be 1500 or 1.5/)],
     ]);
     expect(s.rows).toBe(s.imported + s.rejected);
+  });
+});
+
+describe('records', () => {
+  it('starts a new record of each kind with exactly its stored fields', () => {
+    for (const kind of ['accounts', 'reps', 'leads'] as const) expect(Object.keys(emptyRecord(kind))).toEqual([...RECORD_KEYS[kind]]);
+    expect(emptyRecord('reps')).toMatchObject({ seniority: 'mid', industries: '[]', unit: -1, placement: 'none', x: 0 });
   });
 });
