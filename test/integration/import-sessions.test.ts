@@ -1,21 +1,17 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/app-services';
 import { dispatch } from '../../electron/services/dispatch';
 import { ImportSessions } from '../../electron/services/import/import-sessions';
-import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { Workspace } from '../../electron/services/workspace';
 import { stageImport } from '../../electron/db/import-repo';
 import { useTempDir } from '../fixtures/temp';
-import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+import { tinyWorkspacePath } from '../fixtures/tiny-workspace';
+import { tinyPayload } from '../fixtures/tiny-dataset';
 
 const tempDir = useTempDir();
 
-function tinyPath(): string {
-  const path = join(tempDir(), 'tiny.tessera');
-  Workspace.createWith(path, (db) => fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
-  return path;
-}
+const tinyPath = () => tinyWorkspacePath(tempDir());
 
 type Res = { ok: boolean; value?: never; error?: { code: string; message: string } };
 const b64 = (s: string) => Buffer.from(s).toString('base64');

@@ -37,6 +37,14 @@ function completeEnd(buf: Uint8Array): number {
   return n;
 }
 
+type WellFormed = { isWellFormed: () => boolean; toWellFormed: () => string };
+
+/**
+ * UTF-16 text may hold lone surrogates, which SQLite would silently store as U+FFFD: they become U+FFFD
+ * here, where the import sees and reports them (native checks, no per-character loop).
+ */
+const wellFormed = (text: string): string => ((text as unknown as WellFormed).isWellFormed() ? text : (text as unknown as WellFormed).toWellFormed());
+
 /** The first bytes that were not UTF-8, read as Windows-1252 instead. */
 export type EncodingFallback = { line: number; text: string; mixed: boolean };
 
@@ -60,7 +68,7 @@ export class ImportTextDecoder {
 
   write(chunk: Uint8Array): string {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.other) return this.other.write(bytes);
+    if (this.other) return wellFormed(this.other.write(bytes));
     let buf = this.carry.length ? Buffer.concat([this.carry, bytes]) : bytes;
     if (!this.started && buf.length >= 3) {
       this.started = true;
@@ -72,7 +80,7 @@ export class ImportTextDecoder {
   }
 
   end(): string {
-    if (this.other) return this.other.end() ?? '';
+    if (this.other) return wellFormed(this.other.end() ?? '');
     const rest = this.carry;
     this.carry = Buffer.alloc(0);
     return rest.length ? this.decode(rest, rest.length) : '';

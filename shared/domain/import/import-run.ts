@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../../contracts/result';
 import type { Placement } from '../dataset/types';
 import { IMPORT_FIELDS } from './fields';
 import { readRow, type BoundField } from './map-row';
-import { decimalMarkOf, isAmbiguousNumber, type DecimalMark } from './parse-values';
+import { clip, decimalMarkOf, isAmbiguousNumber, type DecimalMark } from './parse-values';
 import { processRow, type ImportRecord, type RowDeps } from './records';
 import type { ColumnMapping, ImportIssue, ImportKind, ImportSummary } from './types';
 
@@ -71,6 +71,7 @@ export class ImportRun {
   private seen = new Set<string>();
   private mark: DecimalMark | null;
   private markFields: number[] = [];
+  private headerLine = 1;
   private pending: { cells: readonly string[]; line: number }[] = [];
   private readonly cap: number;
   private readonly started = Date.now();
@@ -106,7 +107,10 @@ export class ImportRun {
     if (this.failure || (cells.length === 1 && cells[0]!.trim() === '')) return;
     const index = this.rowIndex++;
     if (index < this.o.headerRow) return;
-    if (index === this.o.headerRow) return this.bindHeader(cells);
+    if (index === this.o.headerRow) {
+      this.headerLine = line;
+      return this.bindHeader(cells);
+    }
     if (this.mark === null && this.waitForMark(cells)) {
       this.pending.push({ cells, line });
       if (this.pending.length >= MAX_PENDING) this.flush();
@@ -165,7 +169,11 @@ export class ImportRun {
       return;
     }
     if (!fields.some((f) => f.key === 'id')) {
-      this.failure = { code: 'bad-mapping', message: 'No column is mapped to the id field; map the column that identifies each record.' };
+      const shown = cells.slice(0, 6).map((c) => `"${clip(c, 20)}"`).join(', ') + (cells.length > 6 ? ', …' : '');
+      this.failure = {
+        code: 'bad-mapping',
+        message: `No column is mapped to the id field (the header row read is line ${this.headerLine}: ${shown}); map the column that identifies each record, or pick the right header row and delimiter.`,
+      };
       return;
     }
     this.fields = fields;
