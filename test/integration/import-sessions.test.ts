@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../electron/services/app-services';
 import { dispatch } from '../../electron/services/dispatch';
@@ -93,6 +94,26 @@ describe('import sessions and other saves', () => {
     expect(ws.accounts().ids).toHaveLength(6);
     ws.close();
     expect(onDisk(path).accounts).toBe(6);
+  });
+
+  it('says a file session that ended before it expired was applied, not lost', async () => {
+    const dir = tempDir();
+    const path = tinyWorkspacePath(dir);
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'id\nf1\nf2\n');
+    const ws = Workspace.open(path);
+    let now = 0;
+    const sessions = new ImportSessions({ idleMs: 1000, now: () => now, sweepEveryMs: 3_600_000 });
+    const begun = sessions.begin(ws, { kind: 'accounts', read: READ, mapping: { id: 'id' } }, csv);
+    if (!begun.ok) throw new Error(begun.error.message);
+    const id = begun.value.sessionId;
+    while (sessions.status(id).ok && (sessions.status(id) as { value: { state: string } }).value.state === 'running') await new Promise((r) => setImmediate(r));
+    now += 1001;
+    await sessions.sweep();
+    expect(sessions.status(id)).toMatchObject({ ok: false, error: { code: 'expired', message: expect.stringMatching(/after it ended \(done\)/) } });
+    expect(ws.accounts().ids).toHaveLength(8);
+    await sessions.close();
+    ws.close();
   });
 
   it('stages records in a private file that a discard deletes', () => {

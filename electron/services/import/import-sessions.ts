@@ -84,7 +84,8 @@ export class ImportSessions {
       stale.map(async ([id, s]) => {
         this.sessions.delete(id);
         if (this.expired.size > 1000) this.expired.clear();
-        this.expired.set(id, `Import session ${id} was idle for more than ${Math.round(this.idleMs / 1000)} s and was dropped; nothing was imported. Start the import again.`);
+        const idle = `Import session ${id} was idle for more than ${Math.round(this.idleMs / 1000)} s and was dropped`;
+        this.expired.set(id, s.status.state === 'running' ? `${idle}; nothing was imported. Start the import again.` : `${idle} after it ended (${s.status.state}).`);
         s.controller.abort();
         s.queue?.end();
         await s.result;
