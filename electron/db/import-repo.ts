@@ -53,7 +53,7 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
   stage.pragma('journal_mode = OFF');
   stage.pragma('synchronous = OFF');
   stage.pragma('locking_mode = EXCLUSIVE');
-  stage.pragma('cache_size = -65536');
+  stage.pragma('cache_size = -16384');
   // new_ord: dense order of added records (NULL for updates), so apply() appends them after the table's end.
   stage.exec(`CREATE TABLE staged (new_ord INTEGER, ${cols.map((c) => `"${c}"`).join(', ')})`);
   const tuple = `(?, ${cols.map(() => '?').join(', ')})`;
@@ -107,10 +107,10 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
       stage.exec('COMMIT');
       stage.close();
       db.prepare('ATTACH DATABASE ? AS import_stage').run(file);
-      // A bulk apply touches the whole id index: a bigger page cache for its transaction keeps it from
+      // A bulk apply touches the whole id index: a 64 MB page cache for its transaction keeps it from
       // spilling and re-reading pages (the default is 2 MB).
       const cache = db.pragma('cache_size', { simple: true }) as number;
-      db.pragma('cache_size = -262144');
+      db.pragma('cache_size = -65536');
       try {
         const list = cols.join(', ');
         db.transaction(() => {
