@@ -1,20 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_CHUNK_BYTES } from '../../shared/contracts/api/import-api';
 import { createServices } from '../../electron/services/app-services';
 import { dispatch } from '../../electron/services/dispatch';
-import { fillDataset, Workspace } from '../../electron/services/workspace';
 import { useTempDir } from '../fixtures/temp';
-import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+import { tinyWorkspacePath } from '../fixtures/tiny-workspace';
 
 const tempDir = useTempDir();
 const SF = resolve(__dirname, '../fixtures/import/salesforce-account.csv');
 
 function services() {
-  const path = join(tempDir(), 'tiny.tessera');
-  Workspace.createWith(path, (db) => fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
-  return createServices({ mode: 'direct', workspace: path });
+  return createServices({ mode: 'direct', workspace: tinyWorkspacePath(tempDir()) });
 }
 
 /** Calls through dispatch, as IPC and HTTP do, so arguments are validated by the contract's schemas. */

@@ -3,20 +3,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillDataset, Workspace } from '../../electron/services/workspace';
+import { Workspace } from '../../electron/services/workspace';
 import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
-import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
+import { tinyWorkspacePath } from '../fixtures/tiny-workspace';
 
 const tempDir = useTempDir();
 const FIX = resolve(__dirname, '../fixtures/import');
 
 
-function tinyWorkspace(): string {
-  const path = join(tempDir(), 'tiny.tessera');
-  Workspace.createWith(path, (db) => fillDataset(db, tinyDataset(), [{ name: 'Current plan', description: '', payload: tinyPayload() }], 't', 'n')).close();
-  return path;
-}
+const tinyWorkspace = () => tinyWorkspacePath(tempDir());
 
 function file(name: string, content: string | Buffer): string {
   const path = join(tempDir(), name);

@@ -1,15 +1,17 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { err, type Result } from '../../../shared/contracts/result';
+import { err, ok, type Result } from '../../../shared/contracts/result';
 import { CsvReader } from '../../../shared/domain/import/csv-reader';
+import { StaleImportError, stageImport } from '../../db/import-repo';
 import { detectEncoding, looksBinary } from '../../../shared/domain/import/detect';
 import { ImportRun, type ImportFailure } from '../../../shared/domain/import/import-run';
 import { buildPreview, previewRows, type PreviewFailure } from '../../../shared/domain/import/preview';
 import { fileMagic, MAX_WORKBOOK_BYTES, type WorkbookRefusal } from '../../../shared/domain/import/workbook-detect';
-import type { ColumnMapping, ImportKind, ImportPreview, ImportSummary, ReadOptions } from '../../../shared/domain/import/types';
+import type { ColumnMapping, ImportIssue, ImportKind, ImportPreview, ImportSummary, ReadOptions } from '../../../shared/domain/import/types';
 import type { Workspace } from '../workspace';
 import { usGazetteer } from './gazetteer';
-import { refreshAccountMeasures, sqliteRecordStore, workspaceLocator, workspaceRepResolver } from './record-store';
+import { workspaceLocator, workspaceRepResolver } from './record-store';
+import { ImportTextDecoder } from './text-decoder';
 import { readSheetRowsCached } from './workbook-reader';
 
 /** Bytes of the file start the preview reads. */
@@ -22,7 +24,7 @@ export type ImportJob = { kind: ImportKind; read: ReadOptions; mapping: ColumnMa
 export type ImportProgress = { bytes: number; rows: number };
 
 /** Why an import did not complete. */
-export type ImportError = ImportFailure | WorkbookRefusal | 'binary' | 'read-only' | 'cancelled' | 'unreadable';
+export type ImportError = ImportFailure | WorkbookRefusal | 'binary' | 'read-only' | 'cancelled' | 'unreadable' | 'malformed' | 'conflict';
 
 /** What the preview may be told: corrections of what it detected, and a workbook's sheet. */
 export type PreviewCorrections = { delimiter?: ReadOptions['delimiter']; headerRow?: number; mapping?: ColumnMapping; encoding?: ReadOptions['encoding']; sheet?: string };
@@ -77,10 +79,95 @@ export function readHead(path: string): { head: Uint8Array; truncated: boolean }
   }
 }
 
+/** Rows of a table (CSV, or a sheet of a workbook) going into an import: push them in order, then finish. */
+export type ImportSink = {
+  /** One row's cells as text and the 1-based line (or sheet row) it starts on. */
+  push: (cells: readonly string[], line?: number) => void;
+  /** The failure that stopped reading (a bad header or mapping), if any: no need to push more rows. */
+  readonly failed: boolean;
+  /** Rows pushed so far. */
+  readonly rows: number;
+  /** Applies every staged record to the workspace in one short transaction and returns the summary. */
+  finish: (extraIssues?: ImportIssue[]) => Result<ImportSummary, ImportError>;
+  /** Drops everything staged; the workspace is not touched. */
+  discard: () => void;
+  /** Runs fn (pushing one chunk's rows, synchronously) with the workspace lookups in one read snapshot. */
+  batch: <T>(fn: () => T) => T;
+};
+
 /**
- * Streams bytes through the decoder and the CSV reader into an ImportRun that writes to the workspace.
- * One transaction: a cancelled or failed import changes nothing. Memory stays bounded: rows are
- * processed as they arrive; only the set of ids seen so far grows with the file.
+ * The row pipeline every import format feeds: mapping, checks and placement (ImportRun) into records
+ * staged outside the workspace (stageImport). Nothing is written to the workspace before finish(),
+ * which writes all of it or nothing; discard() (cancel, failure, abandoned session) leaves it as it was.
+ */
+export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, ImportError> {
+  if (ws.readOnly) return err('read-only', `${ws.name} is open read-only; save a copy to import into it.`);
+  const started = Date.now();
+  const units = ws.units();
+  const locator = job.kind === 'reps' || units.ids.length > 0 ? workspaceLocator(ws) : null;
+  const stage = stageImport(ws.db, job.kind, units.ids, (id) => locator?.indexOf(id) ?? -1);
+  const run = new ImportRun({
+    kind: job.kind,
+    headerRow: job.read.headerRow,
+    mapping: job.mapping,
+    deps: { gazetteer: usGazetteer(), locator, resolveRep: job.kind === 'reps' ? null : workspaceRepResolver(ws) },
+    store: stage,
+  });
+  let open = true;
+  const discard = () => {
+    open = false;
+    stage.discard();
+  };
+  return ok({
+    push: (cells, line) => run.push(cells, line),
+    get failed() {
+      return run.failed !== null;
+    },
+    get rows() {
+      return run.summary.rows;
+    },
+    discard,
+    batch: (fn) => stage.batch(fn),
+    finish: (extraIssues = []) => {
+      if (!open) return err('cancelled', 'This import was already finished or cancelled.');
+      const res = run.finish(false);
+      if (!res.ok) {
+        discard();
+        return res;
+      }
+      const s = res.value;
+      for (const i of extraIssues) s.issues.splice(sortedIndex(s.issues, i.line), 0, i);
+      if (!ws.db.open) {
+        discard();
+        return err('cancelled', 'The workspace was closed during the import; nothing was imported.');
+      }
+      open = false;
+      try {
+        stage.apply();
+      } catch (e) {
+        if (e instanceof StaleImportError) return err('conflict', e.message);
+        throw e;
+      }
+      ws.invalidate();
+      s.seconds = (Date.now() - started) / 1000;
+      return ok(s);
+    },
+  });
+}
+
+function sortedIndex(issues: readonly ImportIssue[], line: number): number {
+  let i = issues.length;
+  while (i > 0 && issues[i - 1]!.line > line) i--;
+  return i;
+}
+
+/**
+ * Streams bytes through the decoder and the CSV reader into the row pipeline. The workspace is
+ * written only at the end, in one short transaction: a cancelled or failed import changes nothing,
+ * and other saves made meanwhile commit on their own. Memory stays bounded: rows are processed as
+ * they arrive and staged in a temporary file; only the set of ids seen so far grows with the file.
+ * A file that cannot be read whole (an unclosed quote, a row past the limits) is refused: every row
+ * is either imported or reported, never dropped after a success.
  */
 export async function runImport(
   ws: Workspace,
@@ -88,24 +175,16 @@ export async function runImport(
   source: AsyncIterable<Uint8Array>,
   opts: { onProgress?: (p: ImportProgress) => void; signal?: AbortSignal } = {},
 ): Promise<Result<ImportSummary, ImportError>> {
-  if (ws.readOnly) return err('read-only', `${ws.name} is open read-only; save a copy to import into it.`);
-  const db = ws.db;
-  const units = ws.units();
-  const locator = job.kind === 'reps' || units.ids.length > 0 ? workspaceLocator(ws) : null;
-  const run = new ImportRun({
-    kind: job.kind,
-    headerRow: job.read.headerRow,
-    mapping: job.mapping,
-    deps: { gazetteer: usGazetteer(), locator, resolveRep: job.kind === 'reps' ? null : workspaceRepResolver(ws) },
-    store: sqliteRecordStore(db, job.kind, units.ids, (id) => locator?.indexOf(id) ?? -1),
-  });
-  const reader = new CsvReader(job.read.delimiter, (cells) => run.push(cells));
-  const decoder = iconv.getDecoder(job.read.encoding, { stripBOM: true });
+  const opened = openImport(ws, job);
+  if (!opened.ok) return opened;
+  const sink = opened.value;
+  const reader = new CsvReader(job.read.delimiter, (cells, line) => sink.push(cells, line));
+  const decoder = new ImportTextDecoder(job.read.encoding);
   const progress: ImportProgress = { bytes: 0, rows: 0 };
   let checkedBinary = false;
   // A workbook (ZIP/OLE magic in the first bytes) is collected whole and read by sheet instead of as text.
   let workbook: Uint8Array[] | null = null;
-  db.exec('BEGIN');
+  let done = false;
   try {
     for await (const chunk of source) {
       if (opts.signal?.aborted) throw new Cancelled();
@@ -117,52 +196,56 @@ export async function runImport(
         if (progress.bytes > MAX_WORKBOOK_BYTES) break;
         continue;
       }
-      const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      const text = decoder.write(chunk);
       if (!checkedBinary && text.length > 0) {
         checkedBinary = true;
-        if (looksBinary(text)) {
-          db.exec('ROLLBACK');
-          return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
-        }
+        if (looksBinary(text)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
       }
-      reader.feed(text);
+      sink.batch(() => reader.feed(text));
       progress.bytes += chunk.byteLength;
-      progress.rows = run.summary.rows;
+      progress.rows = sink.rows;
       opts.onProgress?.(progress);
-      if (run.failed || reader.error) break;
+      if (sink.failed || reader.error) break;
     }
     if (opts.signal?.aborted) throw new Cancelled();
-    const sheet = workbook ? await readSheetRowsCached(Buffer.concat(workbook), job.read.sheet) : null;
-    if (sheet && !sheet.ok) {
-      db.exec('ROLLBACK');
-      return sheet;
+    const extra: ImportIssue[] = [];
+    if (workbook) {
+      const sheet = await readSheetRowsCached(Buffer.concat(workbook), job.read.sheet);
+      if (!sheet.ok) return sheet;
+      sink.batch(() => {
+        for (const r of sheet.value.rows) sink.push(r.cells, r.line);
+      });
+      for (const n of sheet.value.notes) extra.push({ line: n.line, column: null, code: 'bad-value', action: 'kept', reason: n.reason });
+    } else {
+      if (!sink.failed && !reader.error) {
+        const last = decoder.end();
+        if (!checkedBinary && last.length > 0 && looksBinary(last)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
+        sink.batch(() => {
+          reader.feed(last);
+          reader.end();
+        });
+      }
+      if (reader.error && !sink.failed) return err('malformed', `Nothing was imported: ${reader.error}.`);
+      const fb = decoder.fallback;
+      if (fb) {
+        extra.push({
+          line: fb.line, column: null, code: 'encoding', action: 'repaired',
+          reason: fb.mixed
+            ? `the file mixes encodings: from here on, bytes that are not UTF-8 were read as Windows-1252 ("${fb.text}"); check these rows`
+            : `the file is not UTF-8 past its first lines: read as Windows-1252 from here on ("${fb.text}")`,
+        });
+      }
     }
-    for (const r of sheet?.value.rows ?? []) run.push(r.cells, r.line);
-    reader.feed(decoder.end() ?? '');
-    reader.end();
-    const res = run.finish(false);
-    if (!res.ok) {
-      db.exec('ROLLBACK');
-      return res;
-    }
-    if (reader.error) {
-      // Rows before the over-long one are valid and kept; the report says where reading stopped.
-      res.value.issues.push({ line: 0, column: null, code: 'bad-value', action: 'rejected', reason: `Reading stopped: ${reader.error}` });
-    }
-    for (const n of sheet?.value.notes ?? []) {
-      if (res.value.issues.length < 1000) res.value.issues.push({ line: n.line, column: null, code: 'bad-value', action: 'kept', reason: n.reason });
-      else res.value.issuesOmitted++;
-    }
-    if (job.kind === 'accounts') refreshAccountMeasures(db);
-    db.exec('COMMIT');
-    ws.invalidate();
-    opts.onProgress?.({ bytes: progress.bytes, rows: res.value.rows });
+    const res = sink.finish(extra);
+    done = true;
+    if (res.ok) opts.onProgress?.({ bytes: progress.bytes, rows: res.value.rows });
     return res;
   } catch (e) {
-    if (db.inTransaction) db.exec('ROLLBACK');
     if (e instanceof Cancelled) return err('cancelled', 'Import cancelled; nothing was changed.');
     if ((e as NodeJS.ErrnoException).code && (e as NodeJS.ErrnoException).syscall) return err('unreadable', `Cannot read the file: ${(e as Error).message}`);
     throw e;
+  } finally {
+    if (!done) sink.discard();
   }
 }
 

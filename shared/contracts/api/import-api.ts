@@ -18,7 +18,13 @@ export type ImportStatus = { sessionId: string; state: 'running' | 'done' | 'fai
 /** Why an import failed (see ImportSummary for row-level problems, which never fail an import). */
 export type ImportErrorCode =
   | 'empty' | 'binary' | 'too-many-columns' | 'bad-mapping' | 'read-only' | 'cancelled' | 'unreadable' | 'not-found' | 'busy' | 'out-of-order'
-  | 'unsupported-workbook' | 'too-large' | 'unknown-sheet' | 'unreadable-workbook';
+  | 'unsupported-workbook' | 'too-large' | 'unknown-sheet' | 'unreadable-workbook'
+  /** The file cannot be read whole (an unclosed quote, a row past the limits): nothing was imported. */
+  | 'malformed'
+  /** The workspace changed under the import so that it cannot be applied: nothing was imported. */
+  | 'conflict'
+  /** The session was idle too long and was dropped: nothing was imported. */
+  | 'expired';
 
 /**
  * User corrections of what the preview detected; preset names a built-in (salesforce, hubspot, plain) or saved mapping;

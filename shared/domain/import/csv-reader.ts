@@ -1,25 +1,54 @@
-/** Limits that keep a broken file from exhausting memory. */
-export type CsvLimits = { maxRowChars: number };
+/** Limits that keep a broken file from exhausting memory or swallowing rows. */
+export type CsvLimits = {
+  /** A row (all its cells) longer than this stops the reader. */
+  maxRowChars: number;
+  /** A quoted cell longer than this, or running over more lines, is taken for an unclosed quote. */
+  maxFieldChars: number;
+  maxFieldLines: number;
+};
+
+/** Default limits: a Salesforce long text area holds 131,072 characters; 1 MB and 5,000 lines leave room. */
+export const CSV_LIMITS: CsvLimits = { maxRowChars: 16 << 20, maxFieldChars: 1 << 20, maxFieldLines: 5000 };
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/** Line breaks (LF, CRLF or a lone CR) in buf[from, to). */
+function countBreaks(buf: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c === LF) n++;
+    else if (c === CR && buf.charCodeAt(i + 1) !== LF) n++;
+  }
+  return n;
+}
+
+const mb = (chars: number) => `${Math.round(chars / 1048576)} MB`;
+const clipCell = (s: string) => {
+  const line = s.split(/\r\n|\r|\n/, 1)[0]!;
+  return line.length > 30 || line.length < s.length ? `${line.slice(0, 30)}…` : line;
+};
+
 /**
- * Incremental RFC 4180 reader: feed text in any chunks, get complete rows. Our own rather than
- * papaparse because shared/ must not pull in Node typings (@types/papaparse does), and because it
- * bounds memory: a row longer than maxRowChars (an unterminated quote in a 150 MB file) stops the
- * reader with an error instead of buffering the rest of the file.
+ * Incremental RFC 4180 reader: feed text in any chunks, get complete rows with the physical line each
+ * starts on. Our own rather than papaparse because shared/ must not pull in Node typings
+ * (@types/papaparse does), and because it refuses what would otherwise swallow rows silently: a quote
+ * that is never closed, or a quoted cell that runs over thousands of lines or past CsvLimits (a stray
+ * `"` opening a cell in a 50,000-row file), stops the reader with an error naming the line the quote
+ * opened on. After an error no more rows are emitted.
  */
 export class CsvReader {
   private rest = '';
+  private line = 1;
   private stopped: string | null = null;
   private readonly d: number;
 
   constructor(
     delimiter: string,
-    private readonly onRow: (cells: string[]) => void,
-    private readonly limits: CsvLimits = { maxRowChars: 16 << 20 },
+    private readonly onRow: (cells: string[], line: number) => void,
+    private readonly limits: CsvLimits = CSV_LIMITS,
   ) {
     this.d = delimiter.charCodeAt(0);
   }
@@ -32,12 +61,11 @@ export class CsvReader {
   /** Feeds the next piece of text; complete rows are emitted, a partial one is kept. */
   feed(text: string): void {
     if (this.stopped) return;
-    const buf = this.rest + text;
+    const buf = this.rest === '' ? text : this.rest + text;
     const used = this.parse(buf, false);
-    this.rest = buf.slice(used);
-    if (this.rest.length > this.limits.maxRowChars) {
-      this.stopped = `a row is longer than ${Math.round(this.limits.maxRowChars / 1048576)} MB (an unterminated quote?); reading stopped there`;
-      this.rest = '';
+    this.rest = used === 0 ? buf : buf.slice(used);
+    if (!this.stopped && this.rest.length > this.limits.maxRowChars) {
+      this.stop(`line ${this.line} is longer than ${mb(this.limits.maxRowChars)} (a binary file, or a file without line breaks?); reading stopped there`);
     }
   }
 
@@ -48,45 +76,85 @@ export class CsvReader {
     this.rest = '';
   }
 
+  private stop(reason: string): void {
+    this.stopped = reason;
+    this.rest = '';
+  }
+
+  private unclosed(buf: string, at: number, line: number, how: string): void {
+    this.stop(
+      `unclosed quote opened at line ${line}: \`${clipCell(buf.slice(at, at + 200))}\` — ${how}. ` +
+        'A quote inside a cell must be doubled ("") or the whole cell put in quotes; fix the file and import it again',
+    );
+  }
+
   /** Parses whole rows from buf; returns how many characters were consumed. */
   private parse(buf: string, final: boolean): number {
     const n = buf.length;
     const d = this.d;
+    const lim = this.limits;
     let p = 0;
+    let line = this.line;
     while (p < n) {
       const start = p;
+      const rowLine = line;
       const cells: string[] = [];
       for (;;) {
         let value: string;
         if (buf.charCodeAt(p) === QUOTE) {
+          const open = p;
           let j = p + 1;
           let parts = '';
+          let closed = false;
           for (;;) {
             const q = buf.indexOf('"', j);
-            if (q < 0) {
-              if (!final) return start;
-              parts += buf.slice(j);
-              j = n;
-              break;
-            }
+            if (q < 0 || q - open > lim.maxFieldChars) break;
             if (buf.charCodeAt(q + 1) === QUOTE) {
               parts += buf.slice(j, q + 1);
               j = q + 2;
               continue;
             }
-            if (q + 1 >= n && !final) return start;
+            if (q + 1 >= n && !final) break;
             parts += buf.slice(j, q);
             j = q + 1;
+            closed = true;
             break;
           }
-          // Lenient: text after the closing quote (`"a"b`) is kept as part of the cell.
+          const end = closed ? j : n;
+          const breaks = countBreaks(buf, open, end);
+          if (end - open > lim.maxFieldChars || breaks > lim.maxFieldLines) {
+            const size = end - open > lim.maxFieldChars ? `longer than ${mb(lim.maxFieldChars)}` : `runs over more than ${lim.maxFieldLines.toLocaleString('en-US')} lines`;
+            this.unclosed(buf, open, line, `the quoted cell ${size}`);
+            return p;
+          }
+          if (!closed) {
+            if (!final) {
+              this.line = rowLine;
+              return start;
+            }
+            // A quote left open on the last line is a cut-off file: that row is read (and its missing
+            // cells reported); one that swallowed line breaks hid rows, and refuses the file.
+            if (breaks > 0) {
+              this.unclosed(buf, open, line, `the quoted cell runs over ${breaks.toLocaleString('en-US')} line${breaks > 1 ? 's' : ''} to the end of the file`);
+              return p;
+            }
+            parts += buf.slice(j);
+            j = n;
+          }
+          // Text after the closing quote (`"a"b`) is kept as part of the cell, unless the quoted part
+          // spanned lines: then the quote was almost surely a stray one that swallowed line breaks.
           let k = j;
           while (k < n) {
             const c = buf.charCodeAt(k);
             if (c === d || c === LF || c === CR) break;
             k++;
           }
-          value = parts + buf.slice(j, k);
+          if (k > j && breaks > 0) {
+            this.unclosed(buf, open, line, `the quote closes ${breaks} line${breaks > 1 ? 's' : ''} later, in the middle of a cell`);
+            return p;
+          }
+          value = k > j ? parts + buf.slice(j, k) : parts;
+          line += breaks;
           p = k;
         } else {
           let k = p;
@@ -100,7 +168,10 @@ export class CsvReader {
         }
         cells.push(value);
         if (p >= n) {
-          if (!final) return start;
+          if (!final) {
+            this.line = rowLine;
+            return start;
+          }
           break;
         }
         const c = buf.charCodeAt(p);
@@ -108,18 +179,24 @@ export class CsvReader {
           p++;
           if (p >= n && final) {
             cells.push('');
-              break;
+            break;
           }
           continue;
         }
         if (c === CR) {
-          if (p + 1 >= n && !final) return start;
+          if (p + 1 >= n && !final) {
+            this.line = rowLine;
+            return start;
+          }
           p += buf.charCodeAt(p + 1) === LF ? 2 : 1;
         } else p++;
+        line++;
         break;
       }
-      this.onRow(cells);
+      this.onRow(cells, rowLine);
+      this.line = line;
     }
+    this.line = line;
     return p;
   }
 }

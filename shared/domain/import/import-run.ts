@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../contracts/result';
 import type { Placement } from '../dataset/types';
 import { IMPORT_FIELDS } from './fields';
 import { readRow, type BoundField } from './map-row';
+import { clip, decimalMarkOf, isAmbiguousNumber, type DecimalMark } from './parse-values';
 import { processRow, type ImportRecord, type RowDeps } from './records';
 import type { ColumnMapping, ImportIssue, ImportKind, ImportSummary } from './types';
 
@@ -20,6 +21,8 @@ export type ImportRunOptions = {
   store: RecordStore;
   /** Most issues and unplaced records listed; the rest are counted only. */
   listCap?: number;
+  /** The file's decimal mark when known (a spreadsheet's locale); else learned from its numbers. */
+  decimalMark?: DecimalMark;
 };
 
 /** Failures that stop an import before any row is read. */
@@ -35,14 +38,29 @@ export const MAX_COLUMNS = 5000;
  */
 const detach = (s: string): string => (s + ' ').slice(0, -1);
 
+/** Up to 40 characters around the first U+FFFD of a cell. */
+const clipAround = (s: string): string => {
+  const i = Math.max(0, s.indexOf('\uFFFD') - 20);
+  return `${i > 0 ? '…' : ''}${s.slice(i, i + 40)}${i + 40 < s.length ? '…' : ''}`;
+};
+
 const FIELD_OF: Partial<Record<ImportIssue['code'], string>> = { 'unknown-rep': 'owner' };
 
 const PLACEMENTS: Placement[] = ['exact', 'zip', 'city', 'county', 'state', 'none'];
+
+/** Rows held back while an ambiguous number ("2.000") waits for the file to show its decimal mark. */
+const MAX_PENDING = 20_000;
 
 /**
  * Consumes parsed rows one at a time (so a 1M-row file never sits in memory): skips rows above the
  * header, binds the mapping to the header, tracks physical line numbers (quoted cells may span
  * lines), rejects duplicate ids and over-long rows, and writes every valid record to the store.
+ * Every data row ends up imported or rejected with a reason (rows = imported + rejected).
+ *
+ * Numbers such as "2.000" read as 2 with a decimal point and as 2000 with a decimal comma. The run
+ * learns the file's mark from its unambiguous numbers ("1.234,56", "2,5", coordinates); a row with an
+ * ambiguous number waits (with the rows after it, keeping their order, at most MAX_PENDING) until the
+ * mark is known, and is read the US way and reported when the file never shows it.
  */
 export class ImportRun {
   private line = 1;
@@ -51,12 +69,17 @@ export class ImportRun {
   private width = 0;
   private failure: { code: ImportFailure; message: string } | null = null;
   private seen = new Set<string>();
+  private mark: DecimalMark | null;
+  private markFields: number[] = [];
+  private headerLine = 1;
+  private pending: { cells: readonly string[]; line: number }[] = [];
   private readonly cap: number;
   private readonly started = Date.now();
   readonly summary: ImportSummary;
 
   constructor(private readonly o: ImportRunOptions) {
     this.cap = o.listCap ?? 1000;
+    this.mark = o.decimalMark ?? null;
     this.summary = {
       kind: o.kind, rows: 0, imported: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, repaired: 0,
       fieldChanges: {}, placement: Object.fromEntries(PLACEMENTS.map((p) => [p, 0])) as Record<Placement, number>,
@@ -69,17 +92,56 @@ export class ImportRun {
     return this.failure;
   }
 
-  /** Feeds one parsed row (its cells as text); sources with their own row numbers (a workbook sheet) pass them as line. */
-  push(cells: readonly string[], line = this.line): void {
-    let breaks = 0;
-    for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) breaks++;
-    this.line = line + 1 + breaks;
+  /**
+   * Feeds one parsed row (its cells as text) and the physical line it starts on; without a line
+   * number the run counts lines itself (one per row plus the line breaks inside its cells).
+   */
+  push(cells: readonly string[], startLine?: number): void {
+    const line = startLine ?? this.line;
+    if (startLine === undefined) {
+      let breaks = 0;
+      for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) breaks++;
+      this.line += 1 + breaks;
+    }
     // Empty lines are skipped before counting rows, as the preview does, so headerRow means the same there.
     if (this.failure || (cells.length === 1 && cells[0]!.trim() === '')) return;
     const index = this.rowIndex++;
     if (index < this.o.headerRow) return;
-    if (index === this.o.headerRow) return this.bindHeader(cells);
+    if (index === this.o.headerRow) {
+      this.headerLine = line;
+      return this.bindHeader(cells);
+    }
+    if (this.mark === null && this.waitForMark(cells)) {
+      this.pending.push({ cells, line });
+      if (this.pending.length >= MAX_PENDING) this.flush();
+      return;
+    }
+    this.flush();
     this.row(cells, line);
+  }
+
+  /** Learns the decimal mark from the row's number cells; true when the row must wait for it. */
+  private waitForMark(cells: readonly string[]): boolean {
+    let ambiguous = false;
+    for (const c of this.markFields) {
+      const raw = cells[c];
+      if (raw === undefined || raw === '') continue;
+      const m = decimalMarkOf(raw);
+      if (m) {
+        this.mark = m;
+        return false;
+      }
+      if (!ambiguous && isAmbiguousNumber(raw)) ambiguous = true;
+    }
+    return ambiguous || this.pending.length > 0;
+  }
+
+  /** Processes the rows held back for the decimal mark, in order. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    for (const r of rows) this.row(r.cells, r.line);
   }
 
   private bindHeader(cells: readonly string[]): void {
@@ -107,11 +169,16 @@ export class ImportRun {
       return;
     }
     if (!fields.some((f) => f.key === 'id')) {
-      this.failure = { code: 'bad-mapping', message: 'No column is mapped to the id field; map the column that identifies each record.' };
+      const shown = cells.slice(0, 6).map((c) => `"${clip(c, 20)}"`).join(', ') + (cells.length > 6 ? ', …' : '');
+      this.failure = {
+        code: 'bad-mapping',
+        message: `No column is mapped to the id field (the header row read is line ${this.headerLine}: ${shown}); map the column that identifies each record, or pick the right header row and delimiter.`,
+      };
       return;
     }
     this.fields = fields;
     this.width = cells.length;
+    this.markFields = fields.filter((f) => f.type === 'number' || f.type === 'lat' || f.type === 'lon').map((f) => f.column);
   }
 
   private issue(i: ImportIssue): void {
@@ -127,7 +194,13 @@ export class ImportRun {
       this.issue({ line, column: null, code: 'too-many-fields', action: 'rejected', reason: `row has ${cells.length} fields, the header has ${this.width} (a delimiter inside an unquoted cell?)` });
       return;
     }
-    const read = readRow(cells, line, this.fields!);
+    const read = readRow(cells, line, this.fields!, this.mark);
+    for (const f of this.fields!) {
+      const c = cells[f.column];
+      if (c !== undefined && c.indexOf('\uFFFD') >= 0) {
+        read.issues.push({ line, column: f.header, code: 'encoding', action: 'kept', reason: `"${clipAround(c)}" holds the replacement character U+FFFD: text damaged before this file was written, or read with the wrong encoding; kept as is` });
+      }
+    }
     if (cells.length < this.width && !read.rejected) {
       read.issues.push({ line, column: null, code: 'bad-value', action: 'repaired', reason: `row has ${cells.length} of ${this.width} fields (truncated line?); missing cells read as empty` });
     }
@@ -162,6 +235,7 @@ export class ImportRun {
 
   /** Ends the run: the summary, or the failure that stopped it (an empty file has no header). */
   finish(cancelled = false): Result<ImportSummary, ImportFailure> {
+    if (!cancelled) this.flush();
     this.summary.cancelled = cancelled;
     this.summary.seconds = (Date.now() - this.started) / 1000;
     if (this.failure) return err(this.failure.code, this.failure.message);

@@ -1,4 +1,4 @@
-import { clip, normalizeZip, parseCompoundAddress, parseCoordinate, parseList, parseNumber } from './parse-values';
+import { clip, normalizeZip, parseCompoundAddress, parseCoordinate, parseList, parseNumber, type DecimalMark } from './parse-values';
 import type { FieldDef, ImportIssue } from './types';
 
 /** Cell values of one row by field key, typed: strings for text/codes, numbers, JSON text for lists. */
@@ -20,9 +20,10 @@ const ADDRESS_KEYS = ['street', 'city', 'state', 'zip', 'country'] as const;
 
 /**
  * Reads the mapped cells of a row. Bad numbers become 0 and bad coordinates are dropped (the record is
- * then placed by its address); each such repair is reported. Only a missing id rejects the row.
+ * then placed by its address); each such repair is reported, as is a number that the file's decimal
+ * mark (null: not known) leaves ambiguous. Only a missing id rejects the row.
  */
-export function readRow(cells: readonly string[], line: number, fields: readonly BoundField[]): ReadRow {
+export function readRow(cells: readonly string[], line: number, fields: readonly BoundField[], mark: DecimalMark | null = 'point'): ReadRow {
   const values: FieldValues = {};
   const issues: ImportIssue[] = [];
   const issue = (f: BoundField | null, code: ImportIssue['code'], action: ImportIssue['action'], reason: string) =>
@@ -47,9 +48,12 @@ export function readRow(cells: readonly string[], line: number, fields: readonly
           values[f.key] = 0;
           break;
         }
-        const n = parseNumber(raw);
+        const n = parseNumber(raw, mark);
         values[f.key] = n.ok ? n.value : 0;
         if (!n.ok) issue(f, 'bad-number', 'repaired', `${n.reason}; read as 0`);
+        else if (n.ambiguous) {
+          issue(f, 'ambiguous-number', 'repaired', `"${clip(raw)}" could be ${n.value} or ${n.ambiguous.other}: no number in the file shows whether "." or "," is its decimal mark; read as ${n.value}`);
+        }
         break;
       }
       case 'zip': {

@@ -4,24 +4,75 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 /** Largest magnitude an imported number may have: 1e15 is more than any potential, revenue, count or coordinate, and a million such values still add up exactly enough and finitely. */
 export const MAX_IMPORT_MAGNITUDE = 1e15;
 
-/**
- * Reads a number the way CRMs and spreadsheets write them: "1,234.5", "$ 1 234", "(500)" for -500,
- * "12%" as 12, "1.2e6". Refuses anything else rather than guessing (e.g. "12 apples", "1,2,3").
- */
-export function parseNumber(raw: string): Parsed<number> {
+/** Which character a file writes as its decimal separator: "1,234.5" (point) or "1.234,5" (comma). */
+export type DecimalMark = 'point' | 'comma';
+
+/** A parsed number; ambiguous when the text reads differently under the two decimal marks ("2.000"). */
+export type ParsedNumber = { ok: true; value: number; ambiguous?: { other: number } } | { ok: false; reason: string };
+
+const PLAIN = /^[-+]?\d+$/;
+// One separator followed by exactly three digits, not after a lone 0: "2.000" is 2 or 2000, "12,500" 12.5 or 12500.
+const AMBIGUOUS = /^[-+]?[1-9]\d{0,2}[.,]\d{3}$/;
+const POINT_STYLE = [/^[-+]?\d{1,3}(,\d{3})+\.\d+$/, /^[-+]?\d{1,3}(,\d{3}){2,}$/, /^[-+]?\d*\.(\d{1,2}|\d{4,})$/, /^[-+]?(0|\d{4,})\.\d+$/];
+const COMMA_STYLE = [/^[-+]?\d{1,3}(\.\d{3})+,\d+$/, /^[-+]?\d{1,3}(\.\d{3}){2,}$/, /^[-+]?\d*,(\d{1,2}|\d{4,})$/, /^[-+]?(0|\d{4,}),\d+$/, /^[-+]?\d{1,3}( \d{3})+,\d+$/];
+
+/** Strips sign in parentheses, currency and percent: the number part of a cell, and its sign. */
+function numberText(raw: string): { s: string; sign: number } {
   let s = raw.trim();
-  if (s === '') return { ok: false, reason: 'empty' };
   let sign = 1;
-  if (/^\(.*\)$/.test(s)) {
+  if (s.charCodeAt(0) === 40 && /^\(.*\)$/.test(s)) {
     sign = -1;
     s = s.slice(1, -1).trim();
   }
   s = s.replace(/^[-+]?\s*[$€£]\s*/, (m) => m.replace(/[$€£\s]/g, '')).replace(/%$/, '');
-  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replaceAll(',', '');
+  return { s, sign };
+}
+
+/** The decimal mark a number cell proves ("1,234.5", "2.5" -> point; "1.234,5", "2,5" -> comma), or null. */
+export function decimalMarkOf(raw: string): DecimalMark | null {
+  const { s } = numberText(raw);
+  if (PLAIN.test(s) || AMBIGUOUS.test(s)) return null;
+  if (POINT_STYLE.some((re) => re.test(s))) return 'point';
+  if (COMMA_STYLE.some((re) => re.test(s))) return 'comma';
+  return null;
+}
+
+/** True when the cell reads differently with "." or "," as the decimal mark ("2.000", "1,500"). */
+export function isAmbiguousNumber(raw: string): boolean {
+  return AMBIGUOUS.test(numberText(raw).s);
+}
+
+/**
+ * Reads a number the way CRMs and spreadsheets write them: "1,234.5", "$ 1 234", "(500)" for -500,
+ * "12%" as 12, "1.2e6", and with mark 'comma' "1.234,5". Refuses anything else rather than guessing
+ * (e.g. "12 apples", "1,2,3"). Without a known mark, "2.000" and "2,000" are read the US way (2 and
+ * 2000) and flagged ambiguous with the other reading, so the caller can report them.
+ */
+export function parseNumber(raw: string, mark: DecimalMark | null = 'point'): ParsedNumber {
+  if (PLAIN.test(raw)) return finite(Number(raw), raw);
+  const t = numberText(raw);
+  let s = t.s;
+  if (s === '') return { ok: false, reason: 'empty' };
+  if (PLAIN.test(s)) return finite(t.sign * Number(s), raw);
+  if (AMBIGUOUS.test(s)) {
+    const grouped = Number(s.replace(/[.,]/, ''));
+    const decimal = Number(s.replace(',', '.'));
+    const [value, other] = mark === 'comma' ? (s.includes('.') ? [grouped, decimal] : [decimal, grouped]) : s.includes(',') ? [grouped, decimal] : [decimal, grouped];
+    return mark === null ? { ok: true, value: t.sign * value, ambiguous: { other: t.sign * other } } : finite(t.sign * value, raw);
+  }
+  if (mark === 'comma') {
+    if (/^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replaceAll('.', '');
+    else if (/^[-+]?\d{1,3}( \d{3})+(,\d+)?$/.test(s)) s = s.replaceAll(' ', '');
+    if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
+    else if (/[.,]/.test(s)) return { ok: false, reason: `"${clip(raw)}" is not a number (the file writes decimals with a comma)` };
+  } else if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replaceAll(',', '');
   else if (/^[-+]?\d{1,3}( \d{3})+(\.\d+)?$/.test(s)) s = s.replaceAll(' ', '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return { ok: false, reason: `"${clip(raw)}" is not a number` };
-  const n = sign * Number(s);
-  if (!(Math.abs(n) <= MAX_IMPORT_MAGNITUDE)) return { ok: false, reason: `"${clip(raw)}" is out of range (larger than ${MAX_IMPORT_MAGNITUDE.toExponential()} in magnitude)` };
+  return finite(t.sign * Number(s), raw);
+}
+
+function finite(n: number, raw: string): ParsedNumber {
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_IMPORT_MAGNITUDE) return { ok: false, reason: `"${clip(raw)}" is out of range (larger than ${MAX_IMPORT_MAGNITUDE.toExponential()} in magnitude)` };
   return { ok: true, value: n };
 }
 

@@ -31,6 +31,8 @@ export type ReadOptions = {
 /** Why a row was rejected or repaired. */
 export type IssueCode =
   | 'bad-number'
+  | 'ambiguous-number'
+  | 'encoding'
   | 'missing-id'
   | 'duplicate-id'
   | 'coordinates-out-of-range'

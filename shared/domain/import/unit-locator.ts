@@ -15,8 +15,11 @@ export type LocatorUnits = {
 
 /** Finds the unit of a point (or code) fast enough for a million accounts. */
 export type UnitLocator = {
-  /** Unit index by code (a ZIP for ZIP units, a FIPS for county units), else by point; -1 when none. */
-  locate: (x: number, y: number, codes?: { zip?: string; county?: string }) => number;
+  /**
+   * Unit index by code (a ZIP for ZIP units, a FIPS for county units), else by point; -1 when none.
+   * With memo the point's answer is remembered (for points many records share: ZIP or city centroids).
+   */
+  locate: (x: number, y: number, codes?: { zip?: string; county?: string }, memo?: boolean) => number;
   indexOf: (id: string) => number;
 };
 
@@ -72,12 +75,30 @@ export function pointInRings(x: number, y: number, rings: Rings): boolean {
   return inside;
 }
 
+/** Rings as flat [x0, y0, x1, y1, …] arrays: several times faster to walk than arrays of pairs. */
+type FlatRings = Float64Array[];
+
+const flatten = (rings: Rings): FlatRings => rings.map((ring) => Float64Array.from(ring.flatMap((p) => [p[0]!, p[1]!])));
+
+/** pointInRings over flat rings. */
+function pointInFlat(x: number, y: number, rings: FlatRings): boolean {
+  let inside = false;
+  for (const r of rings) {
+    const n = r.length;
+    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+      const xi = r[i]!, yi = r[i + 1]!, xj = r[j]!, yj = r[j + 1]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
 /** Squared distance from a point to the nearest edge of the rings. */
-function ringsDistance2(x: number, y: number, rings: Rings): number {
+function ringsDistance2(x: number, y: number, rings: FlatRings): number {
   let best = Infinity;
-  for (const ring of rings) {
-    for (let i = 1; i < ring.length; i++) {
-      const ax = ring[i - 1]![0]!, ay = ring[i - 1]![1]!, bx = ring[i]![0]!, by = ring[i]![1]!;
+  for (const r of rings) {
+    for (let i = 2; i < r.length; i += 2) {
+      const ax = r[i - 2]!, ay = r[i - 1]!, bx = r[i]!, by = r[i + 1]!;
       const dx = bx - ax, dy = by - ay;
       const len = dx * dx + dy * dy;
       const t = len > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len)) : 0;
@@ -96,14 +117,19 @@ function ringsDistance2(x: number, y: number, rings: Rings): number {
 export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLocator {
   const n = units.ids.length;
   const index = new Map(units.ids.map((id, i) => [id, i]));
-  const polys = units.polygons;
+  const polys = units.polygons?.map((p) => (p ? p.map(flatten) : null));
   const hasPolygons = !!polys && polys.some((p) => p && p.length > 0);
+  const memo = new Map<number, Map<number, number>>();
+  let memoSize = 0;
   const boxes = new Float64Array(n * 4);
   const centers = new Float64Array(n * 4);
   for (let i = 0; i < n; i++) {
     centers.set([units.x[i]!, units.y[i]!, units.x[i]!, units.y[i]!], i * 4);
     let b = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const rings of polys?.[i] ?? []) for (const p of rings[0] ?? []) b = [Math.min(b[0]!, p[0]!), Math.min(b[1]!, p[1]!), Math.max(b[2]!, p[0]!), Math.max(b[3]!, p[1]!)];
+    for (const rings of polys?.[i] ?? []) {
+      const r = rings[0];
+      for (let k = 0; r && k < r.length; k += 2) b = [Math.min(b[0]!, r[k]!), Math.min(b[1]!, r[k + 1]!), Math.max(b[2]!, r[k]!), Math.max(b[3]!, r[k + 1]!)];
+    }
     boxes.set(b, i * 4);
   }
   const polyGrid = hasPolygons ? makeGrid(boxes, n) : null;
@@ -115,7 +141,7 @@ export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLoca
     if (c < 0 || r < 0 || c >= g.cols || r >= g.rows) return -1;
     for (const i of g.cells[r * g.cols + c]!) {
       if (x < boxes[i * 4]! || y < boxes[i * 4 + 1]! || x > boxes[i * 4 + 2]! || y > boxes[i * 4 + 3]!) continue;
-      for (const rings of polys![i]!) if (pointInRings(x, y, rings)) return i;
+      for (const rings of polys![i]!) if (pointInFlat(x, y, rings)) return i;
     }
     return -1;
   };
@@ -176,9 +202,17 @@ export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLoca
     return best;
   };
 
+  const byPoint = (x: number, y: number): number => {
+    if (hasPolygons) {
+      const hit = inPolygon(x, y);
+      return hit >= 0 ? hit : nearestEdge(x, y);
+    }
+    return nearest(x, y, units.kind === 'zip' ? 1 : Infinity);
+  };
+
   return {
     indexOf: (id) => index.get(id) ?? -1,
-    locate: (x, y, codes) => {
+    locate: (x, y, codes, remember) => {
       if (codes?.zip && units.kind === 'zip') {
         const i = index.get(codes.zip);
         if (i !== undefined) return i;
@@ -188,11 +222,18 @@ export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLoca
         if (i !== undefined) return i;
       }
       if (n === 0 || !Number.isFinite(x) || !Number.isFinite(y)) return -1;
-      if (hasPolygons) {
-        const hit = inPolygon(x, y);
-        return hit >= 0 ? hit : nearestEdge(x, y);
+      if (!remember) return byPoint(x, y);
+      let row = memo.get(x);
+      const known = row?.get(y);
+      if (known !== undefined) return known;
+      const i = byPoint(x, y);
+      // Bounded: a few hundred thousand distinct centroids at most in practice.
+      if (memoSize < 500_000) {
+        if (!row) memo.set(x, (row = new Map()));
+        row.set(y, i);
+        memoSize++;
       }
-      return nearest(x, y, units.kind === 'zip' ? 1 : Infinity);
+      return i;
     },
   };
 }

@@ -63,13 +63,51 @@ describe('CSV reader', () => {
     }
   });
 
-  it('stops with an error on a row longer than the limit instead of buffering the file', () => {
+  it('stops with an error on a quoted cell longer than the limit instead of buffering the file', () => {
     const rows: string[][] = [];
-    const r = new CsvReader(',', (c) => rows.push(c), { maxRowChars: 100 });
+    const r = new CsvReader(',', (c) => rows.push(c), { maxRowChars: 1000, maxFieldChars: 100, maxFieldLines: 10 });
     r.feed('id,name\n1,"never closed');
     for (let i = 0; i < 10; i++) r.feed('x'.repeat(50));
     r.end();
     expect(rows).toEqual([['id', 'name']]);
-    expect(r.error).toMatch(/unterminated quote/);
+    expect(r.error).toMatch(/^unclosed quote opened at line 2: `"never closed/);
+    expect(r.error).toMatch(/longer than/);
+  });
+
+  it('stops with an error on a line longer than the row limit', () => {
+    const rows: string[][] = [];
+    const r = new CsvReader(',', (c) => rows.push(c), { maxRowChars: 100, maxFieldChars: 100, maxFieldLines: 10 });
+    r.feed('id,name\n1,');
+    for (let i = 0; i < 10; i++) r.feed('x'.repeat(50));
+    r.end();
+    expect(rows).toEqual([['id', 'name']]);
+    expect(r.error).toMatch(/^line 2 is longer than/);
+  });
+});
+
+describe('CSV reader line numbers and stray quotes', () => {
+  const read = (text: string, size = text.length) => {
+    const rows: [string[], number][] = [];
+    const r = new CsvReader(',', (c, line) => rows.push([c, line]));
+    for (let i = 0; i < text.length; i += size) r.feed(text.slice(i, i + size));
+    r.end();
+    return { rows, error: r.error };
+  };
+
+  it('numbers rows by the physical line they start on, over CRLF, CR and quoted line breaks, in any chunking', () => {
+    const text = 'id,note\r\n1,"two\nlines"\r2,x\n\n3,"a\r\nb\rc"\n4,y';
+    for (const size of [1, 2, 5, text.length]) {
+      expect(read(text, size).rows.map(([c, l]) => [c[0], l])).toEqual([['id', 1], ['1', 2], ['2', 4], ['', 5], ['3', 6], ['4', 9]]);
+    }
+  });
+
+  it('refuses a quote that runs to the end of the file over several lines, naming the line it opened on', () => {
+    const { rows, error } = read('id,name\n1,ok\n2,"Acme Big 5\n3,c\n4,d\n');
+    expect(rows.map(([c]) => c[0])).toEqual(['id', '1']);
+    expect(error).toMatch(/^unclosed quote opened at line 3: `"Acme Big 5…` — the quoted cell runs over 3 lines to the end of the file/);
+  });
+
+  it('keeps legitimate multi-line quoted cells and a quote left open on the cut-off last line', () => {
+    expect(read('id,addr\n1,"12 Main St\nSuite 4"\n2,"cut').rows.map(([c]) => c)).toEqual([['id', 'addr'], ['1', '12 Main St\nSuite 4'], ['2', 'cut']]);
   });
 });

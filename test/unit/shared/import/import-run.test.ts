@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../../shared/domain/import/csv-reader';
 import { buildGazetteer } from '../../../../shared/domain/import/geocode';
 import { ImportRun } from '../../../../shared/domain/import/import-run';
-import type { ImportRecord } from '../../../../shared/domain/import/records';
+import { emptyRecord, RECORD_KEYS, type ImportRecord } from '../../../../shared/domain/import/records';
 import type { ColumnMapping, ImportKind } from '../../../../shared/domain/import/types';
 import { createUnitLocator } from '../../../../shared/domain/import/unit-locator';
 
@@ -124,5 +124,50 @@ describe('unit locator', () => {
     const l = createUnitLocator({ kind: 'custom', ids: ['ring', 'hole'], x: [1, 5], y: [1, 5], polygons: [donut, hole] });
     expect(l.locate(5, 5)).toBe(1);
     expect(l.locate(2, 2)).toBe(0);
+  });
+});
+
+describe('decimal marks', () => {
+  const NUM = { id: 'id', employees: 'employees', potential: 'potential' };
+  const num = (csv: string) => {
+    const r = new ImportRun({
+      kind: 'accounts', headerRow: 0, mapping: NUM, store: { get: () => undefined, put: (rec) => out.set(String(rec.id), rec) },
+      deps: { gazetteer, locator: null, resolveRep: null },
+    });
+    const out = new Map<string, ImportRecord>();
+    for (const row of parseCsvText(csv, ';')) r.push(row);
+    const res = r.finish();
+    if (!res.ok) throw new Error(res.error.message);
+    const s = { ...res.value, issues: res.value.issues.filter((i) => i.code !== 'unplaced') };
+    return { s, v: (id: string, k: string) => out.get(id)?.[k] };
+  };
+
+  it('holds a row with "2.000" back until a later number shows the decimal comma, keeping the order of rows', () => {
+    const { s, v } = num('id;employees;potential\na;2.000;1\nb;3.500;2\nc;4;1.234,56\n');
+    expect([v('a', 'employees'), v('b', 'employees'), v('c', 'potential')]).toEqual([2000, 3500, 1234.56]);
+    expect(s).toMatchObject({ rows: 3, imported: 3, repaired: 0 });
+  });
+
+  it('reads "2,000" as 2000 once a number shows the decimal point', () => {
+    const { s, v } = num('id;employees;potential\na;2,000;1.5\n');
+    expect(v('a', 'employees')).toBe(2000);
+    expect(s.issues).toEqual([]);
+  });
+
+  it('reports every ambiguous number when the file never shows its decimal mark', () => {
+    const { s, v } = num('id;employees;potential\na;2.000;\nb;12;3\nc;1,500;\n');
+    expect([v('a', 'employees'), v('c', 'employees')]).toEqual([2, 1500]);
+    expect(s.issues.map((i) => [i.line, i.code, i.reason])).toEqual([
+      [2, 'ambiguous-number', expect.stringMatching(/^"2.000" could be 2 or 2000/)],
+      [4, 'ambiguous-number', expect.stringMatching(/^"1,500" could be 1500 or 1.5/)],
+    ]);
+    expect(s.rows).toBe(s.imported + s.rejected);
+  });
+});
+
+describe('records', () => {
+  it('starts a new record of each kind with exactly its stored fields', () => {
+    for (const kind of ['accounts', 'reps', 'leads'] as const) expect(Object.keys(emptyRecord(kind))).toEqual([...RECORD_KEYS[kind]]);
+    expect(emptyRecord('reps')).toMatchObject({ seniority: 'mid', industries: '[]', unit: -1, placement: 'none', x: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeZip, parseCompoundAddress, parseCoordinate, parseNumber } from '../../../../shared/domain/import/parse-values';
+import { decimalMarkOf, isAmbiguousNumber, normalizeZip, parseCompoundAddress, parseCoordinate, parseNumber } from '../../../../shared/domain/import/parse-values';
 import { autoMap } from '../../../../shared/domain/import/presets';
 
 describe('cell values', () => {
@@ -56,5 +56,24 @@ describe('automatic mapping', () => {
     const { mapping, preset } = autoMap('accounts', ['ID', 'Account Name', 'zip_code', 'Latitude', 'LNG', 'Revenue']);
     expect(preset).toBe('plain');
     expect(mapping).toEqual({ id: 'ID', name: 'Account Name', zip: 'zip_code', lat: 'Latitude', lon: 'LNG', revenue: 'Revenue' });
+  });
+});
+
+describe('decimal marks', () => {
+  it('tells which mark a number proves, and which numbers are ambiguous', () => {
+    expect(['1,234.5', '2.5', '0.125', '1234.000', '1,234,567'].map(decimalMarkOf)).toEqual(['point', 'point', 'point', 'point', 'point']);
+    expect(['1.234,5', '2,5', '0,125', '1234,000', '1.234.567', '1 234,5'].map(decimalMarkOf)).toEqual(['comma', 'comma', 'comma', 'comma', 'comma', 'comma']);
+    expect(['2.000', '12,500', '42', ''].map(decimalMarkOf)).toEqual([null, null, null, null]);
+    expect(['2.000', '-12,500', '(1.000)'].map(isAmbiguousNumber)).toEqual([true, true, true]);
+  });
+
+  it('reads numbers with the file\'s mark and flags ambiguous ones when the mark is unknown', () => {
+    expect(parseNumber('1.234,56', 'comma')).toEqual({ ok: true, value: 1234.56 });
+    expect(parseNumber('2.000', 'comma')).toEqual({ ok: true, value: 2000 });
+    expect(parseNumber('2,5', 'comma')).toEqual({ ok: true, value: 2.5 });
+    expect(parseNumber('2.000', 'point')).toEqual({ ok: true, value: 2 });
+    expect(parseNumber('2.000', null)).toEqual({ ok: true, value: 2, ambiguous: { other: 2000 } });
+    expect(parseNumber('2,000', null)).toEqual({ ok: true, value: 2000, ambiguous: { other: 2 } });
+    expect(parseNumber('1,234.5', 'comma').ok).toBe(false);
   });
 });
