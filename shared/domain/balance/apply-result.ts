@@ -7,7 +7,11 @@ import type { ScenarioPayload, Territory } from '../territories/types';
 import type { BalanceDataset, PreparedBalance } from './from-dataset';
 import type { BalanceResult } from './types';
 
-/** A new territory keeps an old territory's identity (id, name, colour, rep, region) when it holds at least this share of its accounts. */
+/**
+ * A new territory keeps an old territory's identity (id, name, colour, rep, region) when it holds at least this
+ * share of the old territory's accounts AND the old territory's accounts are at least this share of its own: both
+ * ways, so a territory five times larger than the old one (most of the West) does not carry its name ("AL").
+ */
 export const KEEP_IDENTITY_SHARE = 0.5;
 
 /** A named account whose territory no longer exists, moved to the territory of its unit. */
@@ -32,7 +36,9 @@ type Dataset = { accounts: Pick<BalanceDataset['accounts'], 'ids' | 'unitIndex' 
 /**
  * Old territory (by id) whose identity each new territory keeps in a design run: the old territory with the largest
  * share of its accounts (by their units; units when it has no accounts) inside the new territory, if that share is at
- * least KEEP_IDENTITY_SHARE; pairs are taken by largest share first, so no identity is given twice (a 50/50 split keeps it once).
+ * least KEEP_IDENTITY_SHARE and the old territory also makes up at least that share of the new one (counted over the
+ * accounts, or units, that had an old territory); pairs are taken by largest share first, so no identity is given
+ * twice (a 50/50 split keeps it once).
  */
 export function keptIdentities(
   data: Dataset, payload: ScenarioPayload, alignmentIndex: number, unitIds: readonly string[], assignment: Int32Array, k: number,
@@ -71,12 +77,21 @@ export function keptIdentities(
   }
   // Greedy by share: each old identity goes to at most one new territory and each new territory takes at most one.
   const pairs: { o: number; t: number; share: number; count: number }[] = [];
+  const newAcc = new Float64Array(k); const newUnits = new Float64Array(k);
+  for (let o = 0; o < O; o++) {
+    for (let t = 0; t < k; t++) {
+      newAcc[t]! += byAccounts[o * k + t]!;
+      newUnits[t]! += byUnits[o * k + t]!;
+    }
+  }
   for (let o = 0; o < O; o++) {
     const [counts, total] = accTotal[o]! > 0 ? [byAccounts, accTotal[o]!] : [byUnits, unitTotal[o]!];
     if (total === 0) continue;
     for (let t = 0; t < k; t++) {
       const share = counts[o * k + t]! / total;
-      if (share >= KEEP_IDENTITY_SHARE) pairs.push({ o, t, share, count: counts[o * k + t]! });
+      const newTotal = counts === byAccounts ? newAcc[t]! : newUnits[t]!;
+      const reverse = newTotal > 0 ? counts[o * k + t]! / newTotal : 0;
+      if (share >= KEEP_IDENTITY_SHARE && reverse >= KEEP_IDENTITY_SHARE) pairs.push({ o, t, share, count: counts[o * k + t]! });
     }
   }
   pairs.sort((a, b) => b.share - a.share || b.count - a.count || a.o - b.o || a.t - b.t);

@@ -96,6 +96,14 @@ describe('applyBalanceResult', () => {
     expect(four.untouched).toEqual([{ label: 'Enterprise', territories: 1, names: ['West'] }]);
   });
 
+  it('keeps a name only both ways: the new territory holds most of the old one and the old one is most of the new one', () => {
+    // West keeps only a1 (A); a3 (C) is named to East. Territory 0 = A, B, C holds all of West but West is 1 of its 4
+    // accounts (a1; East's a2, a3, a6), so it takes East's name (3 of East's 4 accounts, 3 of its own 4), not West's.
+    const payload = { ...tinyPayload(), accountOverrides: { ...tinyPayload().accountOverrides, a3: 'E' } } as ScenarioPayload;
+    const out = apply(payload, prepared({ mode: 'design', k: 2 }, payload), [0, 0, 0, 1]);
+    expect(out.territories.map((t) => [t.name, t.kept])).toEqual([['East', true], ['Territory 1', false]]);
+  });
+
   it('removes territories that no longer exist and moves their named accounts to the territory of their unit', () => {
     const payload = tinyPayload();
     const four = apply(payload, prepared({ mode: 'design', k: 4 }, payload), [0, 1, 2, 3]);
