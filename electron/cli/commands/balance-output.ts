@@ -90,7 +90,7 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
 export function formatChanges(c: { removed: readonly { name: string }[]; reassigned: readonly ReassignedAccount[]; unstaffed: readonly string[]; untouched: BalanceApplied['untouched'] }): string[] {
   const lines: string[] = [];
   for (const a of c.untouched) lines.push(`Alignment ${a.label} is unchanged: ${a.territories} territories (${a.names.slice(0, 6).join(', ')}${a.names.length > 6 ? ', …' : ''}).`);
-  if (c.removed.length) lines.push(`Territories that no longer exist (no new territory holds half of their accounts): ${c.removed.map((t) => t.name).join(', ')}`);
+  if (c.removed.length) lines.push(`Territories that no longer exist (no new territory is mostly made of them, so none keeps their name): ${c.removed.map((t) => t.name).join(', ')}`);
   for (const a of c.reassigned) lines.push(`  named account ${a.accountName} (${a.accountId}): ${a.from} no longer exists -> ${a.to ?? 'unassigned (the account has no unit)'}`);
   if (c.unstaffed.length) lines.push(`${c.unstaffed.length} territories have no rep (${c.unstaffed.join(', ')}): run Match reps (balance panel) to propose one each.`);
   return lines.length ? ['', ...lines] : [];

@@ -47,7 +47,7 @@ function RunDetails({ run }: { run: BalanceRun }) {
         <button type="button" data-testid="balance-widen" onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
       ) : null}
       {o.applied.untouched.map((a) => <p key={a.label}>Alignment {a.label} is unchanged ({a.territories} territories).</p>)}
-      {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territories no longer exist (no new territory holds half of their accounts).</p> : null}
+      {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territories no longer exist (no new territory is mostly made of them, so none keeps their name).</p> : null}
       {o.applied.reassigned.length > 0 ? (
         <p data-testid="balance-reassigned">Named accounts of removed territories move to their unit's territory: {o.applied.reassigned.map((a) => `${a.accountName} (${a.from} → ${a.to ?? 'unassigned'})`).join('; ')}.</p>
       ) : null}
