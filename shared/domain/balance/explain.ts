@@ -76,7 +76,7 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
       need = Math.max(need, Math.abs(dev));
       issues.push({
         kind: 'search',
-        text: `${names.territory(v.territory)} has ${pct(dev) === pct(tolerance) ? `${(Math.abs(dev) * 100).toFixed(2)} %` : pct(dev)} ${dev > 0 ? 'more' : 'less'} ${v.measure} than the average territory, outside ±${pct(tolerance)}. No proof says the band is impossible: the search did not find a plan within it.`,
+        text: `${names.territory(v.territory)} has ${pct(dev) === pct(tolerance) ? `${(Math.abs(dev) * 100).toFixed(2)} %` : pct(dev)} ${dev > 0 ? 'more' : v.measure === 'accounts' ? 'fewer' : 'less'} ${v.measure} than the average territory, outside ±${pct(tolerance)}. No proof says the band is impossible: the search did not find a plan within it.`,
         fix: 'Run again with another seed or a longer time limit, or widen the band.',
       });
     } else issues.push({ kind: 'other', text: v.reason, fix: '' });

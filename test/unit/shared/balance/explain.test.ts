@@ -34,6 +34,14 @@ describe('explainRun', () => {
     expect(e.widenTo).toBeCloseTo(0.075);
   });
 
+  it('says "fewer" of a count (accounts) and "less" of an amount', () => {
+    const e = explainRun({
+      targets: [{ measure: 'accounts', mean: 2, lo: 1.9, hi: 2.1 }], territories: territories([0, -0.0731]),
+      violations: [{ territory: 1, measure: 'accounts', kind: 'tolerance', value: 2 * 0.9269, target: 1.9, reason: '…' }],
+    }, 0.05, names);
+    expect(e.issues[0]!.text).toMatch(/^East has 7\.3 % fewer accounts than the average territory/);
+  });
+
   it('lists a forced cluster by unit names and needs no wider band when every territory is in band', () => {
     const e = explainRun({
       targets, territories: territories([]),
