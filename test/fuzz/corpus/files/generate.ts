@@ -4,21 +4,10 @@ import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sealShareFile } from '../../../../electron/services/scenarios/share-format';
+import { createRng } from '../../../../shared/domain/random';
 
 /** One generated file: what was done to it, and which kind of file it started as. */
 export type FuzzCase = { name: string; path: string; base: 'workspace' | 'share'; mutation: 'flip' | 'truncate' | 'sql' | 'resealed-sql' };
-
-/** A small deterministic PRNG (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits a file with SQL the way a broken tool or a forger could; reseal recomputes the share checksum (unsigned). */
 const SQL_EDITS: [string, string, boolean][] = [
@@ -61,7 +50,7 @@ export function flipOffsets(file: Buffer, count: number, rand: () => number): nu
  * edits (plain, and with the share checksum recomputed, which only a signature can catch).
  */
 export function generateCorpus(dir: string, sources: { workspace: string; share: string }, seed = 20261202, flips = 20): FuzzCase[] {
-  const rand = seeded(seed);
+  const rand = createRng(seed);
   const cases: FuzzCase[] = [];
   for (const base of ['workspace', 'share'] as const) {
     const src = sources[base];
