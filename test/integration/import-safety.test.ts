@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../electron/services/import/import-service';
 import { Workspace } from '../../electron/services/workspace';
 import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
@@ -80,6 +81,23 @@ describe('imports never lose or alter rows', () => {
     const s = JSON.parse(res.out).summary;
     expect(s).toMatchObject({ rows: 21, imported: 21 });
     expect(s.issues.filter((i: { code: string }) => i.code === 'encoding')).toEqual([{ line: 2, column: 'name', code: 'encoding', action: 'kept', reason: expect.stringMatching(/"Soci.t." holds the replacement character U\+FFFD/) }]);
+  });
+
+  it('reports a replacement character that first appears late in the file, inside a cell that spans two chunks', async () => {
+    // Rows are scanned for U+FFFD only once the text read so far held one: the multi-line cell starts in
+    // one 4 KB chunk and its U+FFFD arrives in the next, so the check must already be on for that row.
+    const ws = Workspace.open(tinyWorkspace());
+    const clean = Array.from({ length: 400 }, (_, i) => `A${i},Fine ${i}`).join('\n');
+    const text = `id,name\n${clean}\nB1,"${'x'.repeat(5000)}\nline two Soci\uFFFDt\uFFFD"\nB2,After\n`;
+    const bytes = Buffer.from(text, 'utf8');
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
+    }
+    const res = await runImport(ws, { kind: 'accounts', read: { encoding: 'utf-8', delimiter: ',', headerRow: 0 }, mapping: { id: 'id', name: 'name' } }, chunks());
+    ws.close();
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.value).toMatchObject({ rows: 402, imported: 402 });
+    expect(res.value.issues.filter((i) => i.code === 'encoding')).toEqual([expect.objectContaining({ line: 402, column: 'name', action: 'kept' })]);
   });
 
   it('reads "2.000" as 2000 in a file that writes decimals with a comma, and reports it where the file does not tell', async () => {

@@ -88,9 +88,11 @@ export type ImportSink = {
   /** Rows pushed so far. */
   readonly rows: number;
   /** Applies every staged record to the workspace in one short transaction and returns the summary. */
-  finish: (extraIssues?: ImportIssue[]) => Result<ImportSummary, ImportError>;
+  finish: (extraIssues?: ImportIssue[]) => Promise<Result<ImportSummary, ImportError>>;
   /** Drops everything staged; the workspace is not touched. */
   discard: () => void;
+  /** Shows the pipeline the text the next rows are read from (see ImportRun.watchText). */
+  watchText: (text: string) => void;
   /** Runs fn (pushing one chunk's rows, synchronously) with the workspace lookups in one read snapshot. */
   batch: <T>(fn: () => T) => T;
 };
@@ -114,12 +116,15 @@ export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, Im
     store: stage,
   });
   let open = true;
+  let discarded = false;
   const discard = () => {
     open = false;
+    discarded = true;
     stage.discard();
   };
   return ok({
     push: (cells, line) => run.push(cells, line),
+    watchText: (text) => run.watchText(text),
     get failed() {
       return run.failed !== null;
     },
@@ -128,7 +133,7 @@ export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, Im
     },
     discard,
     batch: (fn) => stage.batch(fn),
-    finish: (extraIssues = []) => {
+    finish: async (extraIssues = []) => {
       if (!open) return err('cancelled', 'This import was already finished or cancelled.');
       const res = run.finish(false);
       if (!res.ok) {
@@ -137,15 +142,17 @@ export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, Im
       }
       const s = res.value;
       for (const i of extraIssues) s.issues.splice(sortedIndex(s.issues, i.line), 0, i);
-      if (!ws.db.open) {
-        discard();
-        return err('cancelled', 'The workspace was closed during the import; nothing was imported.');
-      }
       open = false;
       try {
+        await stage.written();
+        if (!ws.db.open) {
+          stage.discard();
+          return err('cancelled', 'The workspace was closed during the import; nothing was imported.');
+        }
         stage.apply();
       } catch (e) {
         if (e instanceof StaleImportError) return err('conflict', e.message);
+        if (discarded) return err('cancelled', 'Import cancelled; nothing was changed.');
         throw e;
       }
       ws.invalidate();
@@ -201,6 +208,7 @@ export async function runImport(
         checkedBinary = true;
         if (looksBinary(text)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
       }
+      sink.watchText(text);
       sink.batch(() => reader.feed(text));
       progress.bytes += chunk.byteLength;
       progress.rows = sink.rows;
@@ -220,6 +228,7 @@ export async function runImport(
       if (!sink.failed && !reader.error) {
         const last = decoder.end();
         if (!checkedBinary && last.length > 0 && looksBinary(last)) return err('binary', 'This does not look like a text (CSV or TSV) file: it contains binary data.');
+        sink.watchText(last);
         sink.batch(() => {
           reader.feed(last);
           reader.end();
@@ -236,7 +245,7 @@ export async function runImport(
         });
       }
     }
-    const res = sink.finish(extra);
+    const res = await sink.finish(extra);
     done = true;
     if (res.ok) opts.onProgress?.({ bytes: progress.bytes, rows: res.value.rows });
     return res;

@@ -75,6 +75,8 @@ export class ImportRun {
   private pending: { cells: readonly string[]; line: number }[] = [];
   private readonly cap: number;
   private readonly started = Date.now();
+  /** Whether the text read so far held U+FFFD; null when the reader does not show the run its text. */
+  private replacementSeen: boolean | null = null;
   readonly summary: ImportSummary;
 
   constructor(private readonly o: ImportRunOptions) {
@@ -85,6 +87,15 @@ export class ImportRun {
       fieldChanges: {}, placement: Object.fromEntries(PLACEMENTS.map((p) => [p, 0])) as Record<Placement, number>,
       unplaced: [], issues: [], issuesOmitted: 0, cancelled: false, seconds: 0,
     };
+  }
+
+  /**
+   * Shows the run a piece of the text its rows are read from, before those rows are pushed. Once a
+   * reader does, rows are scanned for U+FFFD only from the first piece that holds one (a row never
+   * holds text that was not shown); without it every row is scanned.
+   */
+  watchText(text: string): void {
+    if (this.replacementSeen !== true) this.replacementSeen = text.includes('\uFFFD');
   }
 
   /** The failure that stopped the run, if any (no further rows are read after one). */
@@ -195,7 +206,7 @@ export class ImportRun {
       return;
     }
     const read = readRow(cells, line, this.fields!, this.mark);
-    for (const f of this.fields!) {
+    for (const f of this.replacementSeen === false ? [] : this.fields!) {
       const c = cells[f.column];
       if (c !== undefined && c.indexOf('\uFFFD') >= 0) {
         read.issues.push({ line, column: f.header, code: 'encoding', action: 'kept', reason: `"${clipAround(c)}" holds the replacement character U+FFFD: text damaged before this file was written, or read with the wrong encoding; kept as is` });
