@@ -63,7 +63,8 @@ const US_NAMES = new Set(['', 'US', 'USA', 'U S', 'U S A', 'UNITED STATES', 'UNI
 
 /** True when the country cell names the US or is empty (the gazetteer only knows US places). */
 export function isUsCountry(country: string | undefined): boolean {
-  return US_NAMES.has(cityKey(country ?? ''));
+  // Most rows leave the country empty: no need to normalise it.
+  return !country || US_NAMES.has(cityKey(country));
 }
 
 /**
@@ -75,7 +76,6 @@ export function placeAddress(a: AddressInput, gaz: Gazetteer): Placed {
   if (a.lat != null && a.lon != null) return { x: a.lon, y: a.lat, placement: 'exact' };
   if (!isUsCountry(a.country)) return { x: 0, y: 0, placement: 'none' };
   const st = stateAbbr(a.state ?? '');
-  const hit = (p: LonLat | undefined, placement: Placement): Placed | null => (p ? { x: p[0], y: p[1], placement } : null);
   const zip = a.zip && /^\d{5}$/.test(a.zip) ? a.zip : '';
   const county = (a.county ?? '').trim();
   return (
@@ -88,6 +88,9 @@ export function placeAddress(a: AddressInput, gaz: Gazetteer): Placed {
 }
 
 /** Raw tables a gazetteer is built from (loaded by the Node side, or by tests inline). */
+/** A gazetteer hit as a placement (module level: placeAddress runs once per imported row). */
+const hit = (p: LonLat | undefined, placement: Placement): Placed | null => (p ? { x: p[0], y: p[1], placement } : null);
+
 export type GazetteerTables = {
   zips: Record<string, { latitude: number; longitude: number }>;
   /** Rows of state abbr, city key, lon, lat. */

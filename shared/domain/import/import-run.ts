@@ -46,6 +46,8 @@ const clipAround = (s: string): string => {
 
 const FIELD_OF: Partial<Record<ImportIssue['code'], string>> = { 'unknown-rep': 'owner' };
 
+const NO_FIELDS: readonly BoundField[] = [];
+
 const PLACEMENTS: Placement[] = ['exact', 'zip', 'city', 'county', 'state', 'none'];
 
 /** Rows held back while an ambiguous number ("2.000") waits for the file to show its decimal mark. */
@@ -206,7 +208,7 @@ export class ImportRun {
       return;
     }
     const read = readRow(cells, line, this.fields!, this.mark);
-    for (const f of this.replacementSeen === false ? [] : this.fields!) {
+    for (const f of this.replacementSeen === false ? NO_FIELDS : this.fields!) {
       const c = cells[f.column];
       if (c !== undefined && c.indexOf('\uFFFD') >= 0) {
         read.issues.push({ line, column: f.header, code: 'encoding', action: 'kept', reason: `"${clipAround(c)}" holds the replacement character U+FFFD: text damaged before this file was written, or read with the wrong encoding; kept as is` });

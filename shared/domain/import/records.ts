@@ -42,9 +42,10 @@ export type RowDeps = { gazetteer: Gazetteer; locator: UnitLocator | null; resol
 /** A processed row: rejected, or the merged record with what changed against the stored one. */
 export type RowOutcome =
   | { rejected: true; issues: ImportIssue[] }
-  | { rejected: false; record: ImportRecord; isNew: boolean; changed: string[]; issues: ImportIssue[]; unplaced: string | null };
+  | { rejected: false; record: ImportRecord; isNew: boolean; changed: readonly string[]; issues: ImportIssue[]; unplaced: string | null };
 
 const LOCATION_LIST = [...LOCATION_KEYS];
+const NO_CHANGES: readonly string[] = [];
 const SEGMENTS = new Set<string>(['SMB', 'Mid-Market', 'Enterprise']);
 const isCustomer = (type: string) => /customer|client|active|partner/i.test(type) && !/prospect|former|churn/i.test(type);
 
@@ -55,7 +56,8 @@ const isCustomer = (type: string) => /customer|client|active|partner/i.test(type
  */
 export function processRow(kind: ImportKind, row: ReadRow, line: number, existing: ImportRecord | undefined, deps: RowDeps): RowOutcome {
   if (row.rejected) return { rejected: true, issues: row.issues };
-  const issues = [...row.issues];
+  // The read row is not used after this: its issue list is extended in place.
+  const issues = row.issues;
   const v = row.values;
   // A new record starts from a fresh default object; a stored one is copied so `changed` can compare.
   const keys = RECORD_KEYS[kind];
@@ -99,7 +101,7 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
       issues.push({ line, column: null, code, action: 'kept', reason: unplaced });
     }
   }
-  const changed = existing ? RECORD_KEYS[kind].filter((k) => existing[k] !== rec[k]) : [];
+  const changed = existing ? RECORD_KEYS[kind].filter((k) => existing[k] !== rec[k]) : NO_CHANGES;
   return { rejected: false, record: rec, isNew: !existing, changed, issues, unplaced };
 }
 
