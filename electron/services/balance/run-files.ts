@@ -1,3 +1,4 @@
+import { csvCell } from '../../../shared/domain/export/csv';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { BalanceInputError, runBalance, validateBalanceInput, type BalanceInput, type BalanceResult, type LowerBoundReport } from '../../../shared/domain/balance';
 import { lowerBoundFor } from './lower-bound';
@@ -101,8 +102,3 @@ export async function balanceFiles(o: FileBalanceOptions): Promise<Result<FileBa
   return ok({ input, result, labels, csv: `${lines.join('\n')}\n`, lowerBound });
 }
 
-/** Quotes a CSV cell when needed and neutralises formula-leading text (=, +, -, @) unless it is a number. */
-export function csvCell(v: string): string {
-  const safe = /^[=+\-@]/.test(v) && !Number.isFinite(Number(v)) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}

@@ -1,4 +1,4 @@
-import { csvCell } from '../scenario/kpi-table';
+import { csvCell } from '../export/csv';
 import { stateAbbr, type AddressInput } from '../import/geocode';
 import type { Lead, RoutedLead } from './types';
 

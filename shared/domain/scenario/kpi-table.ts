@@ -1,3 +1,4 @@
+import { csvCell } from '../export/csv';
 import type { DistanceMetric } from '../geo/distance';
 import { formatDistance, type DistanceUnit } from '../kpi/travel';
 import type { Comparison, ScenarioMetrics } from './compare';
@@ -52,14 +53,6 @@ export function formatKpiValue(v: number, format: KpiDeltaRow['format'], unit: D
   if (format === 'count' || format === 'amount') return Math.round(v).toLocaleString('en-US');
   if (format === 'distance') return formatDistance(v, unit, metric);
   return v.toFixed(3);
-}
-
-/** Escapes one CSV cell: quotes when needed, and neutralises formula-leading text (ARCHITECTURE §7). */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** CSV of moved units and accounts (from -> to) of every scenario vs the baseline. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AccountId, TerritoryId } from '../../../../shared/domain/ids';
 import { compareScenarios } from '../../../../shared/domain/scenario/compare';
 import { diffAlignments } from '../../../../shared/domain/scenario/diff';
-import { csvCell, kpiDeltaRows, movedCsv } from '../../../../shared/domain/scenario/kpi-table';
+import { kpiDeltaRows, movedCsv } from '../../../../shared/domain/scenario/kpi-table';
+import { csvCell } from '../../../../shared/domain/export/csv';
 import { tinyPayload } from '../../../fixtures/tiny-dataset';
 import { movedB, tinyCompareDataset } from './fixtures';
 
