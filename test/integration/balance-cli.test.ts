@@ -80,6 +80,7 @@ describe('tessera balance on plain files', () => {
     ['edges naming unknown ids', 'id,x,y,potential\na,0,0,1\nb,1,0,2\n', 'from,to\na,b\nb,zz\n', [], /edges\.csv line 3, column "to": unknown unit id "zz"/],
     ['tolerance out of range', 'id,x,y,potential\na,0,0,1\nb,1,0,2\n', undefined, ['--tolerance', '1.5'], /--tolerance 1.5 is out of range/],
     ['no coordinates', 'id,potential\na,1\n', undefined, [], /needs columns "x,y" or "lon,lat"/],
+    ['a stray quote', `id,x,y,potential\na,0,0,1\n"b,1,0,2\n${Array.from({ length: 50 }, (_, i) => `c${i},${i},1,1`).join('\n')}\n`, undefined, [], /units\.csv: .*unclosed quote opened at line 3/],
   ])('exits 1 with a clear message for %s', async (_name, units, edges, extra, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.csv'), units);

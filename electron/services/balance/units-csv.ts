@@ -1,8 +1,8 @@
-import Papa from 'papaparse';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { edgeListsToCsr } from '../../../shared/domain/balance';
 import type { CsrAdjacency, MeasureColumn } from '../../../shared/domain/balance';
 import type { DistanceMetric } from '../../../shared/domain/geo/distance';
+import { readCsvTable } from '../../../shared/domain/import/csv-reader';
 
 /** Units read from a units CSV (columns id, x/y or lon/lat, measures, optional center, territory, locked). */
 export type UnitsFile = {
@@ -22,19 +22,15 @@ const RESERVED = new Set(['id', 'x', 'y', 'lon', 'lng', 'longitude', 'lat', 'lat
 
 type Rows = { header: string[]; rows: { line: number; cells: string[] }[] };
 
-/** Parses CSV text with papaparse, keeping each data row's line number (header = line 1). */
+/** Reads the CSV with the import reader (a stray quote is refused at its line), keeping each data row's line number. */
 function parseRows(text: string, file: string): Result<Rows, 'bad-input'> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',' });
-  const first = parsed.errors.find((e) => e.type === 'Quotes');
-  if (first) return err('bad-input', `${file} line ${(first.row ?? 0) + 1}: ${first.message}`);
-  const data = parsed.data;
-  const header = (data[0] ?? []).map((h) => h.trim().toLowerCase());
+  const table = readCsvTable(text);
+  if (!table.ok) return err('bad-input', `${file}: ${table.message}`);
+  const header = table.value.headers.map((h) => h.trim().toLowerCase());
   const rows: Rows['rows'] = [];
-  for (let i = 1; i < data.length; i++) {
-    const cells = data[i]!;
-    if (cells.length === 1 && cells[0]!.trim() === '') continue;
-    if (cells.length !== header.length) return err('bad-input', `${file} line ${i + 1}: ${cells.length} columns, the header has ${header.length}`);
-    rows.push({ line: i + 1, cells: cells.map((c) => c.trim()) });
+  for (const { cells, line } of table.value.rows) {
+    if (cells.length !== header.length) return err('bad-input', `${file} line ${line}: ${cells.length} columns, the header has ${header.length}`);
+    rows.push({ line, cells: cells.map((c) => c.trim()) });
   }
   return ok({ header, rows });
 }

@@ -3,8 +3,9 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { ScenarioId } from '../../../shared/domain/ids';
 import type { DashboardSettings, QuotaSettings } from '../../../shared/domain/kpi/dashboard';
 import type { DistanceUnit, TravelSettings } from '../../../shared/domain/kpi/travel';
+import { readCsvTable } from '../../../shared/domain/import/csv-reader';
+import { parseNumber } from '../../../shared/domain/import/parse-values';
 import { appendVersion } from '../../db/scenario-repo';
-import { parseCsv } from '../rules/route-service';
 import { currentAuthor, type Workspace } from '../workspace';
 import { dashboardSettings } from './dashboard-service';
 
@@ -13,7 +14,9 @@ import { dashboardSettings } from './dashboard-service';
  * territories or reps and non-numeric quotas are reported by line; nothing is saved when any row is bad.
  */
 export function readQuotaCsv(text: string, version: ScenarioVersion, reps: readonly { id: string; name: string }[]): Result<QuotaSettings, 'invalid'> {
-  const { headers, rows } = parseCsv(text);
+  const table = readCsvTable(text);
+  if (!table.ok) return err('invalid', table.message);
+  const { headers, rows } = table.value;
   const h = headers.map((x) => x.trim().toLowerCase());
   const q = h.indexOf('quota');
   const t = h.findIndex((x) => x === 'territory' || x === 'territory id');
@@ -23,21 +26,25 @@ export function readQuotaCsv(text: string, version: ScenarioVersion, reps: reado
   const rep = new Map(reps.flatMap((x) => [[x.id.toLowerCase(), x.id], [x.name.toLowerCase(), x.id]] as [string, string][]));
   const out: QuotaSettings = { mode: 'imported', byTerritory: {}, byRep: {} };
   const problems: string[] = [];
-  rows.forEach((row, i) => {
-    const value = Number((row[q] ?? '').replace(/[$,\s]/g, ''));
-    if (!Number.isFinite(value) || value < 0) return void problems.push(`line ${i + 2}: quota "${row[q] ?? ''}" is not a number`);
+  for (const { cells: row, line } of rows) {
+    const parsed = parseNumber(row[q] ?? '');
+    const value = parsed.ok ? parsed.value : NaN;
+    if (!Number.isFinite(value) || value < 0) {
+      problems.push(`line ${line}: quota "${row[q] ?? ''}" is not a number`);
+      continue;
+    }
     const tKey = t >= 0 ? (row[t] ?? '').trim() : '';
     const rKey = r >= 0 ? (row[r] ?? '').trim() : '';
     if (tKey) {
       const id = territory.get(tKey.toLowerCase());
       if (id) out.byTerritory![id] = value;
-      else problems.push(`line ${i + 2}: unknown territory ${tKey}`);
+      else problems.push(`line ${line}: unknown territory ${tKey}`);
     } else if (rKey) {
       const id = rep.get(rKey.toLowerCase());
       if (id) out.byRep![id] = value;
-      else problems.push(`line ${i + 2}: unknown rep ${rKey}`);
-    } else problems.push(`line ${i + 2}: no territory or rep`);
-  });
+      else problems.push(`line ${line}: unknown rep ${rKey}`);
+    } else problems.push(`line ${line}: no territory or rep`);
+  }
   return problems.length ? err('invalid', problems[0]!, problems) : ok(out);
 }
 

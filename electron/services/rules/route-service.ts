@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import type { RoutingRun } from '../../../shared/contracts/api/rules-api';
 import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
+import { readCsvTable } from '../../../shared/domain/import/csv-reader';
 import { placeAddress, stateAbbr } from '../../../shared/domain/import/geocode';
 import { coverageReport } from '../../../shared/domain/rules/coverage';
 import { routeLeads } from '../../../shared/domain/rules/evaluate';
@@ -12,13 +12,6 @@ import { usGazetteer } from '../import/gazetteer';
 import { workspaceLocator } from '../import/record-store';
 import type { Workspace } from '../workspace';
 import { readCursors, rulesOf, writeCursors } from './rules-store';
-
-/** Parses CSV text with papaparse (BOM stripped, blank lines skipped). */
-export function parseCsv(text: string): { headers: string[]; rows: string[][]; errors: string[] } {
-  const res = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [headers = [], ...rows] = res.data;
-  return { headers, rows, errors: res.errors.slice(0, 20).map((e) => `line ${(e.row ?? 0) + 1}: ${e.message}`) };
-}
 
 /**
  * Resolves each lead's territory through its geo unit: the lead is placed like an import record (its
@@ -53,7 +46,9 @@ export type RouteOptions = { rules?: RuleSet; commit: boolean; maxRows?: number 
 export function routeCsvText(ws: Workspace, version: ScenarioVersion, text: string, opts: RouteOptions): Result<RoutingRun, 'invalid'> {
   const started = performance.now();
   const rules = opts.rules ?? rulesOf(version.payload).rules;
-  const { headers, rows } = parseCsv(text);
+  const table = readCsvTable(text);
+  if (!table.ok) return err('invalid', table.message);
+  const { headers, rows } = table.value;
   if (headers.length === 0) return err('invalid', 'The leads CSV is empty.');
   const mapped = mapLeadHeaders(headers);
   if (!mapped.ok) return err('invalid', mapped.message);

@@ -1,3 +1,4 @@
+import { detectDelimiter } from './detect';
 /** Limits that keep a broken file from exhausting memory or swallowing rows. */
 export type CsvLimits = {
   /** A row (all its cells) longer than this stops the reader. */
@@ -210,4 +211,27 @@ export function parseCsvText(text: string, delimiter: string, maxRows = Infinity
   r.feed(text);
   r.end();
   return rows;
+}
+
+/** A small CSV file read whole: its header and its data rows, each with the physical line it starts on. */
+export type CsvTable = { headers: string[]; rows: { cells: string[]; line: number }[]; delimiter: string };
+
+/**
+ * Reads a small CSV/TSV text (a leads or quota file) with the same reader and protections as imports:
+ * a leading BOM is dropped, the delimiter detected, blank lines skipped, and a file the reader cannot
+ * read whole (an unclosed quote, a cell past the limits) is refused with the line it starts on, never
+ * read with rows merged or missing.
+ */
+export function readCsvTable(text: string, limits: CsvLimits = CSV_LIMITS): { ok: true; value: CsvTable } | { ok: false; message: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(body.slice(0, 64 * 1024));
+  const rows: { cells: string[]; line: number }[] = [];
+  const reader = new CsvReader(delimiter, (cells, line) => {
+    if (!cells.every((c) => c.trim() === '')) rows.push({ cells, line });
+  }, limits);
+  reader.feed(body);
+  reader.end();
+  if (reader.error) return { ok: false, message: `The file cannot be read: ${reader.error}. Nothing was read from it; fix that line and try again.` };
+  const [head, ...data] = rows;
+  return { ok: true, value: { headers: head?.cells ?? [], rows: data, delimiter } };
 }

@@ -1,5 +1,6 @@
 import { csvCell } from '../export/csv';
 import { stateAbbr, type AddressInput } from '../import/geocode';
+import { normalizeZip, parseNumber } from '../import/parse-values';
 import type { Lead, RoutedLead } from './types';
 
 /** Lead fields read from a leads CSV, with the header names each accepts (case and punctuation ignored). */
@@ -38,33 +39,40 @@ export function mapLeadHeaders(headers: readonly string[]): { ok: true; columns:
 
 /** Five-digit ZIP from "75201", "75201-1234" or a number that lost its leading zero ("2101"); '' otherwise. */
 export function zip5(raw: string): string {
-  const m = /^(\d{3,5})(?:-\d{4})?$/.exec(raw.trim());
-  return m ? m[1]!.padStart(5, '0') : '';
+  const { zip } = normalizeZip(raw);
+  return /^\d{5}$/.test(zip) ? zip : '';
 }
 
-function num(raw: string | undefined): number | null {
-  if (raw === undefined) return null;
-  const s = raw.replace(/[$,\s]/g, '');
-  if (s === '') return null;
-  const v = Number(s);
-  return Number.isFinite(v) ? v : null;
+/** A number read as imports read them ("1,200", "$5,000"); null when empty or not a number. */
+function num(raw: string): number | null {
+  if (raw.trim() === '') return null;
+  const n = parseNumber(raw);
+  return n.ok ? n.value : null;
 }
 
 /** One CSV row read into a lead (territory not yet resolved) plus the address to place it by. */
 export type LeadRow = { lead: Lead; address: AddressInput; line: number };
 
+/** A data row of a leads file: its cells and the line it starts on. */
+export type CsvRow = { readonly cells: readonly string[]; readonly line: number };
+
 /** Reads data rows (after the header) into leads; rows without an id are reported, not dropped silently. */
-export function readLeadRows(rows: readonly (readonly string[])[], columns: Partial<Record<LeadField, number>>, firstLine = 2): { leads: LeadRow[]; rejected: { line: number; reason: string }[] } {
+export function readLeadRows(rows: readonly CsvRow[], columns: Partial<Record<LeadField, number>>): { leads: LeadRow[]; rejected: { line: number; reason: string }[] } {
   const leads: LeadRow[] = [];
   const rejected: { line: number; reason: string }[] = [];
   const seen = new Set<string>();
   const get = (r: readonly string[], f: LeadField): string => (columns[f] === undefined ? '' : (r[columns[f]!] ?? '').trim());
-  rows.forEach((r, i) => {
-    const line = firstLine + i;
-    if (r.every((c) => c.trim() === '')) return;
+  for (const { cells: r, line } of rows) {
+    if (r.every((c) => c.trim() === '')) continue;
     const id = get(r, 'id');
-    if (!id) return void rejected.push({ line, reason: 'no lead id' });
-    if (seen.has(id)) return void rejected.push({ line, reason: `duplicate lead id ${id}` });
+    if (!id) {
+      rejected.push({ line, reason: 'no lead id' });
+      continue;
+    }
+    if (seen.has(id)) {
+      rejected.push({ line, reason: `duplicate lead id ${id}` });
+      continue;
+    }
     seen.add(id);
     const lat = num(get(r, 'lat'));
     const lon = num(get(r, 'lon'));
@@ -76,7 +84,7 @@ export function readLeadRows(rows: readonly (readonly string[])[], columns: Part
       lead: { id, company: get(r, 'company'), accountId: get(r, 'accountId'), zip, state, industry: get(r, 'industry'), segment: get(r, 'segment'), employees: num(get(r, 'employees')), revenue: num(get(r, 'revenue')), territoryId: null },
       address: { lat: validCoords ? lat : null, lon: validCoords ? lon : null, zip, city: get(r, 'city'), state, county: get(r, 'county') },
     });
-  });
+  }
   return { leads, rejected };
 }
 
@@ -84,14 +92,14 @@ export function readLeadRows(rows: readonly (readonly string[])[], columns: Part
 export const ROUTED_COLUMNS = ['routed_rule_id', 'routed_rule', 'routed_to', 'routed_territory', 'routed_rep', 'routed_queue', 'routed_reason'] as const;
 
 /** routed.csv: the input header and rows (as read) with the routing columns appended; cells escaped against formulas. */
-export function routedCsv(headers: readonly string[], rows: readonly (readonly string[])[], routedByLine: ReadonlyMap<number, RoutedLead>, firstLine = 2): string {
+export function routedCsv(headers: readonly string[], rows: readonly CsvRow[], routedByLine: ReadonlyMap<number, RoutedLead>): string {
   const out = [[...headers, ...ROUTED_COLUMNS].map(csvCell).join(',')];
-  rows.forEach((r, i) => {
-    const x = routedByLine.get(firstLine + i);
-    if (!x) return;
+  for (const { cells: r, line } of rows) {
+    const x = routedByLine.get(line);
+    if (!x) continue;
     const a = x.assignee;
     const extra = [x.ruleId ?? '', x.ruleName, a.kind, a.territoryId ?? '', a.repId ?? '', a.queue ?? '', x.reason];
     out.push([...headers.map((_, c) => r[c] ?? ''), ...extra].map(csvCell).join(','));
-  });
+  }
   return `${out.join('\r\n')}\r\n`;
 }
