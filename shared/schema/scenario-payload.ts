@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import type { Brand } from '../domain/ids';
 import type { ScenarioPayload } from '../domain/territories/types';
 
 /** Current scenario payload schema version; bump with an upgrade step in upgradeScenarioPayload. */
 export const SCENARIO_PAYLOAD_VERSION = 1;
 
 const idString = z.string().min(1).max(200);
+/** An id string typed as the branded id it is (TerritoryId, UnitId, …): a transform, so the schema's type is the payload's. */
+const brandedId = <B extends string>() => idString.transform((s) => s as Brand<string, B>);
+const territoryId = brandedId<'TerritoryId'>();
+const unitId = brandedId<'UnitId'>();
 
 /** Validates a scenario payload of the current version. */
 export const scenarioPayloadSchema = z.object({
@@ -12,10 +17,10 @@ export const scenarioPayloadSchema = z.object({
   territories: z
     .array(
       z.object({
-        id: idString,
+        id: territoryId,
         name: z.string().max(200),
         color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        repId: idString.nullable(),
+        repId: brandedId<'RepId'>().nullable(),
         region: z.string().max(200),
         area: z.string().max(200).optional(),
         locked: z.boolean(),
@@ -28,15 +33,15 @@ export const scenarioPayloadSchema = z.object({
         key: idString,
         label: z.string().max(200),
         segments: z.array(z.string().max(200)).max(1000),
-        assignment: z.record(idString, idString),
+        assignment: z.record(unitId, territoryId),
       }),
     )
     .min(1)
     .max(32),
-  accountOverrides: z.record(idString, idString),
-  lockedUnits: z.array(idString),
+  accountOverrides: z.record(brandedId<'AccountId'>(), territoryId),
+  lockedUnits: z.array(unitId),
   settings: z.record(z.string(), z.unknown()),
-});
+}) satisfies z.ZodType<ScenarioPayload>;
 
 /** Checks the cross-references of a payload: unique territory ids, assignments naming known territories. */
 export function payloadProblems(p: ScenarioPayload): string[] {

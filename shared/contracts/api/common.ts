@@ -34,3 +34,19 @@ export type Empty = Record<string, never>;
 export type WorkspaceTarget = { path: string; name?: never } | { name: string; path?: never };
 /** A file to read: a path (desktop, CLI) or an uploaded file's id (any transport). */
 export type FileSource = { path: string; upload?: never } | { upload: string; path?: never };
+
+/**
+ * Argument schemas of an API, each tied to its method's argument type: a schema whose parsed value is
+ * not that type (a field missing, renamed or of another type) fails to compile, so the two cannot drift.
+ */
+export type ArgSchemas<Api> = { [M in keyof Api]: Api[M] extends (a: infer A) => unknown ? z.ZodType<A> : never };
+
+/** Exactly one of two keys, as the union type an API declares ({ path } | { name } and the other fields). */
+export type OneOf<T, A extends keyof T, B extends keyof T> =
+  | (Omit<T, A | B> & { [K in A]-?: NonNullable<T[K]> } & { [K in B]?: never })
+  | (Omit<T, A | B> & { [K in B]-?: NonNullable<T[K]> } & { [K in A]?: never });
+
+/** An object schema refined to exactly one of keys a and b, typed as that union (see OneOf). */
+export function exactlyOneOf<S extends z.ZodObject, A extends keyof z.output<S> & string, B extends keyof z.output<S> & string>(schema: S, a: A, b: B, message: string) {
+  return schema.refine(exactlyOne(a, b), message).transform((v) => v as OneOf<z.output<S>, A, B>);
+}

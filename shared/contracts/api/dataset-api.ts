@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import type { AccountsTable, Rep, UnitEdges, UnitsTable } from '../../domain/dataset/types';
-import { emptyArg, type Empty } from './common';
+import { emptyArg, type Empty, type ArgSchemas } from './common';
 import type { GeometryPayload } from './types';
 
 /** Reads of the workspace's dataset (columnar, JSON-safe). */
@@ -19,4 +18,4 @@ export const datasetSchemas = {
   'dataset.geometry': emptyArg,
   'dataset.accounts': emptyArg,
   'dataset.reps': emptyArg,
-} as const satisfies Record<keyof DatasetApi, z.ZodType>;
+} as const satisfies ArgSchemas<DatasetApi>;

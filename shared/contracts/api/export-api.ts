@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { XLSX_NUMBER_FORMATS, type ExportTable, type NumberFormat } from '../../domain/export/table';
 import type { Result } from '../result';
-import { emptyArg, pathArg, selectorArg, type Empty, type ScenarioSelector } from './common';
+import { emptyArg, pathArg, selectorArg, type Empty, type ScenarioSelector, type ArgSchemas } from './common';
 
 export type { ExportTable, NumberFormat, TableCell, TableColumn } from '../../domain/export/table';
 
@@ -41,4 +41,4 @@ export const exportSchemas = {
   'export.formats': emptyArg,
   'export.run': selectorArg.extend({ format: z.string().min(1).max(64), path: pathArg.optional(), overwrite: z.boolean().optional() }).strict(),
   'export.xlsx': z.object({ fileName: z.string().min(1).max(200), tables: z.array(table).min(1).max(20) }).strict(),
-} as const satisfies Record<keyof ExportApi, z.ZodType>;
+} as const satisfies ArgSchemas<ExportApi>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
 import type { Result } from '../result';
 import { MAX_WORKBOOK_BYTES } from '../../domain/import/workbook-detect';
-import { base64Arg, emptyArg, pathArg, type Empty } from './common';
+import { base64Arg, emptyArg, pathArg, type Empty, type ArgSchemas } from './common';
 
 export type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions, ImportIssue } from '../../domain/import/types';
 
@@ -72,4 +72,4 @@ export const importSchemas = {
   'import.cancel': z.object({ sessionId }).strict(),
   'import.presets': emptyArg,
   'import.savePreset': z.object({ name: z.string().trim().min(1).max(100), kind, mapping }).strict(),
-} as const satisfies Record<keyof ImportApi, z.ZodType>;
+} as const satisfies ArgSchemas<ImportApi>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Dashboard } from '../../domain/kpi/dashboard';
 import type { Result } from '../result';
-import { selectorArg, type ScenarioSelector } from './common';
+import { selectorArg, type ScenarioSelector, type ArgSchemas } from './common';
 import type { VersionRef } from './types';
 
 /** A scenario version's KPI dashboard. */
@@ -27,4 +27,4 @@ export const reportSchemas = {
   'dashboard.get': selectorArg,
   'report.pdf': reportArg,
   'report.html': reportArg,
-} as const satisfies Record<keyof ReportApi, z.ZodType>;
+} as const satisfies ArgSchemas<ReportApi>;

@@ -3,7 +3,7 @@ import type { CoverageReport } from '../../domain/rules/coverage';
 import { ruleSetSchema } from '../../domain/rules/schema';
 import type { RoundRobinState, RoutedLead, RuleSet } from '../../domain/rules/types';
 import type { Result } from '../result';
-import { selectorArg, type ScenarioSelector } from './common';
+import { selectorArg, type ScenarioSelector, type ArgSchemas } from './common';
 import type { VersionRef } from './types';
 
 /** A scenario version's routing rules with their problems and round-robin cursors. */
@@ -46,4 +46,4 @@ export const rulesSchemas = {
   'rules.test': z
     .object({ scenario: selectorArg, csv: z.string().max(32 * 1024 * 1024), rules: ruleSetSchema.optional(), maxRows: z.number().int().positive().max(100_000).optional() })
     .strict(),
-} as const satisfies Record<keyof RulesApi, z.ZodType>;
+} as const satisfies ArgSchemas<RulesApi>;

@@ -3,7 +3,7 @@ import type { Comparison } from '../../domain/scenario/compare';
 import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
 import type { DistanceUnit } from '../../domain/kpi/travel';
 import type { Result } from '../result';
-import { exactlyOne, pathArg, selectorArg, uploadIdArg, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
+import { exactlyOneOf, pathArg, selectorArg, uploadIdArg, type ArgSchemas, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
 import { workspaceTarget } from './workspace-api';
 import type { ScenarioSummary, ShareSignature, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
 
@@ -75,8 +75,8 @@ export type ScenarioAdminApi = {
 
 const id = z.number().int().positive();
 const name = z.string().trim().min(1).max(200);
-const fileSource = (extra: z.ZodRawShape = {}) =>
-  z.object({ path: pathArg.optional(), upload: uploadIdArg.optional(), ...extra }).strict().refine(exactlyOne('path', 'upload'), 'give exactly one of path or upload');
+const fileSource = <E extends z.ZodRawShape = Record<never, never>>(extra: E = {} as E) =>
+  exactlyOneOf(z.object({ path: pathArg.optional(), upload: uploadIdArg.optional(), ...extra }).strict(), 'path', 'upload', 'give exactly one of path or upload');
 
 /** Argument validators of ScenarioAdminApi. */
 export const scenarioAdminSchemas = {
@@ -93,4 +93,4 @@ export const scenarioAdminSchemas = {
   'share.open': fileSource(),
   'share.saveCopy': workspaceTarget(),
   'share.import': fileSource({ scenarios: z.array(name).max(1000).optional() }),
-} as const satisfies Record<keyof ScenarioAdminApi, z.ZodType>;
+} as const satisfies ArgSchemas<ScenarioAdminApi>;

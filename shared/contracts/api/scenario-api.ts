@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ScenarioPayload } from '../../domain/territories/types';
 import { scenarioPayloadSchema } from '../../schema/scenario-payload';
 import type { Result } from '../result';
-import { emptyArg, selectorArg, type Empty, type ScenarioSelector } from './common';
+import { emptyArg, selectorArg, type Empty, type ScenarioSelector, type ArgSchemas } from './common';
 import type { KpiTable, ScenarioSummary, ScenarioVersion, VersionRef } from './types';
 
 /** Scenarios, their immutable versions, and their KPIs. */
@@ -34,4 +34,4 @@ export const scenarioSchemas = {
     })
     .strict(),
   'kpi.territories': selectorArg,
-} as const satisfies Record<keyof ScenarioApi, z.ZodType>;
+} as const satisfies ArgSchemas<ScenarioApi>;

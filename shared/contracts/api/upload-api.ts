@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { IMPORT_CHUNK_BYTES } from './import-api';
-import { base64Arg, uploadIdArg } from './common';
+import { base64Arg, uploadIdArg, type ArgSchemas } from './common';
 
 /** Where an upload is: bytes of totalBytes received; complete once all arrived. */
 export type UploadStatus = { uploadId: string; fileName: string; bytes: number; totalBytes: number; complete: boolean };
@@ -24,4 +24,4 @@ export type UploadApi = {
 export const uploadSchemas = {
   'upload.begin': z.object({ fileName: z.string().trim().min(1).max(255), totalBytes: z.number().int().nonnegative() }).strict(),
   'upload.chunk': z.object({ uploadId: uploadIdArg, seq: z.number().int().nonnegative(), data: base64Arg(IMPORT_CHUNK_BYTES) }).strict(),
-} as const satisfies Record<keyof UploadApi, z.ZodType>;
+} as const satisfies ArgSchemas<UploadApi>;

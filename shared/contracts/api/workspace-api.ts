@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { emptyArg, exactlyOne, pathArg, workspaceNameArg, type Empty, type WorkspaceTarget } from './common';
+import { emptyArg, exactlyOneOf, pathArg, workspaceNameArg, type ArgSchemas, type Empty, type WorkspaceTarget } from './common';
 import type { WorkspaceErrorCode, WorkspaceInfo } from './types';
 
 /** A workspace file in the browser-mode server's data folder. */
@@ -23,8 +23,8 @@ export type WorkspaceApi = {
 
 const one = 'give exactly one of path or name';
 /** Schema of a WorkspaceTarget (plus extra fields). */
-export const workspaceTarget = (extra: z.ZodRawShape = {}) =>
-  z.object({ path: pathArg.optional(), name: workspaceNameArg.optional(), ...extra }).strict().refine(exactlyOne('path', 'name'), one);
+export const workspaceTarget = <E extends z.ZodRawShape = Record<never, never>>(extra: E = {} as E) =>
+  exactlyOneOf(z.object({ path: pathArg.optional(), name: workspaceNameArg.optional(), ...extra }).strict(), 'path', 'name', one);
 
 /** Argument validators of WorkspaceApi. */
 export const workspaceSchemas = {
@@ -34,4 +34,4 @@ export const workspaceSchemas = {
   'workspace.open': workspaceTarget({ readOnly: z.boolean().optional() }),
   'workspace.create': workspaceTarget({ demo: z.boolean() }),
   'workspace.saveAs': workspaceTarget(),
-} as const satisfies Record<keyof WorkspaceApi, z.ZodType>;
+} as const satisfies ArgSchemas<WorkspaceApi>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleSet } from './types';
+import type { RoutingRule, RuleSet } from './types';
 
 const name = z.string().trim().min(1).max(200);
 const list = z.array(z.string().trim().min(1).max(200)).max(100_000).optional();
@@ -35,7 +35,7 @@ export const routingRuleSchema = z
       z.object({ kind: z.literal('queue'), queue: name }).strict(),
     ]),
   })
-  .strict();
+  .strict() satisfies z.ZodType<RoutingRule>;
 
 /** Validates a rule set (what scenario settings store under "routing"). */
 export const ruleSetSchema = z
@@ -45,7 +45,7 @@ export const ruleSetSchema = z
     accountLists: z.record(name, z.array(z.string().trim().min(1).max(200)).max(100_000)),
     fallbackQueue: name,
   })
-  .strict();
+  .strict() satisfies z.ZodType<RuleSet>;
 
 /** Cross-reference problems a schema cannot see: duplicate rule ids, unknown lists, territories or reps. */
 export function ruleSetProblems(rs: RuleSet, known: { territories: ReadonlySet<string>; reps: ReadonlySet<string> }): string[] {
