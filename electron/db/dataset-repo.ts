@@ -65,6 +65,19 @@ export function readMeta(db: Database.Database, key: string): string | null {
   return row?.value ?? null;
 }
 
+/** Sets a meta value (replacing what was there). */
+export function writeMeta(db: Database.Database, key: string, value: string): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+}
+
+/** Leads' unit index and status, in lead order; null when the workspace has no leads (or no leads table). */
+export function readLeadUnits(db: Database.Database): { unit: Int32Array; status: string[] } | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'leads'").get();
+  if (!table) return null;
+  const rows = db.prepare('SELECT unit_idx AS u, status AS s FROM leads ORDER BY idx').raw().all() as [number, string][];
+  return rows.length ? { unit: Int32Array.from(rows, (r) => r[0]), status: rows.map((r) => r[1]) } : null;
+}
+
 /** Reads the units in columnar form, in index order. */
 export function readUnits(db: Database.Database): UnitsTable {
   const measureDefs = db.prepare('SELECT key, label, unit, source FROM measure_defs ORDER BY position').all() as MeasureDef[];

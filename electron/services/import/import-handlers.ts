@@ -5,7 +5,8 @@ import type { ServiceContext } from '../context';
 import { readOnlyError } from '../context';
 import { previewFile, readHead } from './import-service';
 import { ImportSessions } from './import-sessions';
-import { listPresets, resolveMapping, savePreset } from './preset-store';
+import { listPresets, savePreset } from '../../db/preset-repo';
+import { resolveMapping } from './preset-store';
 import { existsSync } from 'node:fs';
 
 /** Handlers of import.* over the open workspace. */

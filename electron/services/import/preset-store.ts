@@ -4,24 +4,9 @@ import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { autoMap, applyPreset, BUILTIN_PRESETS } from '../../../shared/domain/import/presets';
 import type { ColumnMapping, ImportKind } from '../../../shared/domain/import/types';
-
-/** A mapping the user saved in a workspace. */
-export type SavedPreset = { name: string; kind: ImportKind; mapping: ColumnMapping; createdAt: string };
+import { listPresets } from '../../db/preset-repo';
 
 const mappingSchema = z.record(z.string().min(1).max(64), z.string().max(500));
-
-/** Lists the presets saved in the workspace. */
-export function listPresets(db: Database.Database): SavedPreset[] {
-  const rows = db.prepare('SELECT name, kind, mapping, created_at FROM import_presets ORDER BY name').all() as { name: string; kind: ImportKind; mapping: string; created_at: string }[];
-  return rows.map((r) => ({ name: r.name, kind: r.kind, mapping: JSON.parse(r.mapping) as ColumnMapping, createdAt: r.created_at }));
-}
-
-/** Saves (or replaces) a named mapping in the workspace. */
-export function savePreset(db: Database.Database, name: string, kind: ImportKind, mapping: ColumnMapping): SavedPreset {
-  const createdAt = new Date().toISOString();
-  db.prepare('INSERT OR REPLACE INTO import_presets (name, kind, mapping, created_at) VALUES (?, ?, ?, ?)').run(name, kind, JSON.stringify(mapping), createdAt);
-  return { name, kind, mapping, createdAt };
-}
 
 /**
  * Resolves a --mapping option: 'auto', a built-in preset (salesforce, hubspot, plain), a preset saved in

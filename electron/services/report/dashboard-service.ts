@@ -1,6 +1,7 @@
 import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type DashboardSettings } from '../../../shared/domain/kpi/dashboard';
 import { resolveScenario } from '../../../shared/domain/kpi/scenario-kpis';
+import { readLeadUnits } from '../../db/dataset-repo';
 import type { Workspace } from '../workspace';
 
 /** Dashboard settings of a payload (settings.dashboard) over the defaults. */
@@ -9,23 +10,13 @@ export function dashboardSettings(payload: ScenarioVersion['payload']): Dashboar
   return { ...DEFAULT_DASHBOARD_SETTINGS, ...raw, quotas: { ...DEFAULT_DASHBOARD_SETTINGS.quotas, ...(raw.quotas ?? {}) }, travel: { ...DEFAULT_DASHBOARD_SETTINGS.travel, ...(raw.travel ?? {}) } };
 }
 
-/** Leads' unit index and status when the workspace has a leads table (imports add it); null otherwise. */
-function readLeads(ws: Workspace): { unit: Int32Array; status: string[] } | null {
-  try {
-    const rows = ws.db.prepare('SELECT unit_idx AS u, status AS s FROM leads ORDER BY idx').raw().all() as [number, string][];
-    return rows.length ? { unit: Int32Array.from(rows, (r) => r[0]), status: rows.map((r) => r[1]) } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Computes the dashboard of a scenario version on the Node side (one pass over accounts). */
 export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
   const units = ws.units();
   const accounts = ws.accounts();
   const payload = version.payload;
   const { accountTerritory, unitTerritory, groups } = resolveScenario(payload, units.ids, accounts);
-  const leads = readLeads(ws);
+  const leads = readLeadUnits(ws.db);
   const defaultAlignment = unitTerritory[0]!;
   return computeDashboard(
     {

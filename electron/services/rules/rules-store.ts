@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { ruleSetSchema } from '../../../shared/domain/rules/schema';
 import { EMPTY_RULE_SET, type RoundRobinState, type RuleSet } from '../../../shared/domain/rules/types';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
-import { readMeta } from '../../db/dataset-repo';
+import { readMeta, writeMeta } from '../../db/dataset-repo';
 
 /** Key of the rule set in ScenarioPayload.settings: rules are versioned with the scenario. */
 export const RULES_SETTING = 'routing';
@@ -39,5 +39,5 @@ export function readCursors(db: Database.Database, scenarioId: number): RoundRob
 
 /** Saves the round-robin cursors of a scenario. */
 export function writeCursors(db: Database.Database, scenarioId: number, state: RoundRobinState): void {
-  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(cursorKey(scenarioId), JSON.stringify(state));
+  writeMeta(db, cursorKey(scenarioId), JSON.stringify(state));
 }
