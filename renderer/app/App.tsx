@@ -52,17 +52,20 @@ export function App() {
       <TopBar />
       <ErrorList />
       <ViewTabs />
-      {view === 'compare' ? <CompareView /> : view === 'rules' ? <RulesView /> : view === 'dashboard' ? <DashboardView /> : (
-      <main className="main">
-        <MapView />
-        <section className="side">
-          <BalanceDock />
-          <GridHeader />
-          <GridPane />
-        </section>
+      {/* The Scenarios panel is a drawer over whichever view is shown: it works on every tab and never squeezes the map. */}
+      <div className="view-area">
+        {view === 'compare' ? <CompareView /> : view === 'rules' ? <RulesView /> : view === 'dashboard' ? <DashboardView /> : (
+        <main className="main">
+          <MapView />
+          <section className="side">
+            <BalanceDock />
+            <GridHeader />
+            <GridPane />
+          </section>
+        </main>
+        )}
         {panelOpen ? <ScenarioPanel /> : null}
-      </main>
-      )}
+      </div>
       <StatusBar />
     </div>
   );

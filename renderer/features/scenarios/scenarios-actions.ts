@@ -29,7 +29,8 @@ async function guarded(run: () => Promise<AppError | null | void>): Promise<bool
 
 /** Switches between the map and the compare view. */
 export function showView(view: MainView): void {
-  useScenariosStore.setState({ view });
+  // The Scenarios panel is a drawer over the view: going to another view closes it, as a drawer does.
+  useScenariosStore.setState({ view, panelOpen: false });
 }
 
 /** Opens or closes the scenario panel (and loads the open scenario's history). */
