@@ -59,6 +59,12 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
   const stored = db.prepare(`SELECT count(*) FROM ${spec.table}`).pluck().get() as number;
   const wasEmpty = stored === 0;
   const known = stored <= KNOWN_IDS_MAX ? new Set(db.prepare(`SELECT id FROM ${spec.table}`).pluck().all() as string[]) : null;
+  // Unit measures that sum accounts: with few stored accounts, their sums now plus what this import
+  // adds and changes give the sums after it, without re-reading every account at the end.
+  const base = kind === 'accounts' && known ? accountSums(db) : null;
+  let delta: UnitSums | null = base ? new Map() : null;
+  let lastGot: ImportRecord | undefined;
+  let staged = 0;
   const dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
   const file = join(dir, 'stage.sqlite');
   // new_ord: dense order of added records (NULL for updates), so apply() appends them after the table's end.
@@ -90,6 +96,7 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
     path: file,
     get: (id) => {
       if (known && !known.has(id)) return undefined;
+      lastGot = undefined;
       const row = select.get(id) as (string | number | null)[] | undefined;
       if (!row) return undefined;
       const rec = emptyRecord(kind);
@@ -98,9 +105,19 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
         const v = row[i];
         rec[k] = kind === 'reps' && k === 'unit' ? (v === null ? -1 : unitIndex(String(v))) : (v ?? '');
       }
+      lastGot = rec;
       return rec;
     },
     put: (r, isNew) => {
+      staged++;
+      if (delta) {
+        // An update replaces the record get() just read (the run reads, then writes, one id at a time).
+        if (!isNew && lastGot?.id !== r.id) delta = null;
+        else {
+          if (!isNew) addSums(delta, lastGot!, -1);
+          addSums(delta, r, 1);
+        }
+      }
       buffered.push(isNew ? added++ : null);
       toDb(r, buffered);
       if (++bufferedRows === POST_ROWS) flush();
@@ -120,6 +137,11 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
     apply: () => {
       if (done || !written) throw new Error(done ? 'This import was already applied or discarded.' : 'The stage is not written yet (await written() first).');
       done = true;
+      if (staged === 0) {
+        // Every record was unchanged: nothing to write, and the unit measures stay as they are.
+        discard();
+        return;
+      }
       db.prepare('ATTACH DATABASE ? AS import_stage').run(file);
       // A bulk apply touches the whole id index: a 64 MB page cache for its transaction keeps it from
       // spilling and re-reading pages (the default is 2 MB).
@@ -128,6 +150,8 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
       try {
         const list = cols.join(', ');
         db.transaction(() => {
+          // The sums kept during the import hold only if no account was added or removed meanwhile.
+          const sums = base && delta && (db.prepare(`SELECT count(*) FROM main.${spec.table}`).pluck().get() as number) === stored ? mergeSums(base, delta) : null;
           const next = (db.prepare(`SELECT coalesce(max(${spec.order}), -1) + 1 AS n FROM main.${spec.table}`).get() as { n: number }).n;
           // The stage's rowid order is the order rows were added (no ORDER BY: it would sort the whole stage).
           try {
@@ -140,7 +164,7 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
           }
           const set = cols.filter((c) => c !== 'id').map((c) => `${c} = s.${c}`).join(', ');
           db.prepare(`UPDATE main.${spec.table} SET ${set} FROM import_stage.staged AS s WHERE s.new_ord IS NULL AND main.${spec.table}.id = s.id`).run();
-          if (kind === 'accounts') refreshAccountMeasures(db);
+          if (kind === 'accounts') writeAccountMeasures(db, sums ?? accountSums(db));
         })();
       } finally {
         db.pragma(`cache_size = ${cache}`);
@@ -158,19 +182,48 @@ export function stageImport(db: Database.Database, kind: ImportKind, unitIds: re
 
 const SUMMED = ['accounts', 'potential', 'revenue', 'workload'] as const;
 
-/** Recomputes the unit measures that are sums over accounts (accounts, potential, revenue, workload). */
-export function refreshAccountMeasures(db: Database.Database): void {
-  const defs = db.prepare('SELECT key, position FROM measure_defs').all() as { key: string; position: number }[];
-  const wanted = defs.filter((d) => (SUMMED as readonly string[]).includes(d.key));
-  if (wanted.length === 0) return;
-  const sums = new Map<number, Record<string, number>>();
+/** Per unit index: the number of accounts and the sums of their potential, revenue and workload. */
+type UnitSums = Map<number, [number, number, number, number]>;
+
+/** The account sums per unit, read from the accounts table. */
+function accountSums(db: Database.Database): UnitSums {
+  const sums: UnitSums = new Map();
   const rows = db.prepare('SELECT unit_idx, count(*), sum(potential), sum(revenue), sum(workload) FROM accounts WHERE unit_idx >= 0 GROUP BY unit_idx').raw().all() as number[][];
-  for (const [u, n, p, r, w] of rows) sums.set(u!, { accounts: n!, potential: p!, revenue: r!, workload: w! });
+  for (const [u, n, p, r, w] of rows) sums.set(u!, [n!, p!, r!, w!]);
+  return sums;
+}
+
+/** Adds (sign 1) or removes (sign -1) one account record's share of its unit's sums. */
+function addSums(sums: UnitSums, r: ImportRecord, sign: 1 | -1): void {
+  const u = Number(r.unit);
+  if (!(u >= 0)) return;
+  let s = sums.get(u);
+  if (!s) sums.set(u, (s = [0, 0, 0, 0]));
+  s[0] += sign;
+  s[1] += sign * Number(r.potential);
+  s[2] += sign * Number(r.revenue);
+  s[3] += sign * Number(r.workload);
+}
+
+function mergeSums(base: UnitSums, delta: UnitSums): UnitSums {
+  const out: UnitSums = new Map([...base].map(([u, s]) => [u, [...s] as [number, number, number, number]]));
+  for (const [u, d] of delta) {
+    const s = out.get(u) ?? [0, 0, 0, 0];
+    out.set(u, [s[0] + d[0], s[1] + d[1], s[2] + d[2], s[3] + d[3]]);
+  }
+  return out;
+}
+
+/** Sets the unit measures that are sums over accounts (accounts, potential, revenue, workload); units without accounts get 0. */
+function writeAccountMeasures(db: Database.Database, sums: UnitSums): void {
+  const defs = db.prepare('SELECT key, position FROM measure_defs').all() as { key: string; position: number }[];
+  const wanted = defs.filter((d) => (SUMMED as readonly string[]).includes(d.key)).map((d) => ({ position: d.position, at: (SUMMED as readonly string[]).indexOf(d.key) }));
+  if (wanted.length === 0) return;
   const update = db.prepare('UPDATE units SET measures = ? WHERE idx = ?');
   for (const [idx, measures] of db.prepare('SELECT idx, measures FROM units').raw().all() as [number, string][]) {
     const values = JSON.parse(measures) as number[];
     const s = sums.get(idx);
-    for (const d of wanted) values[d.position] = s?.[d.key] ?? 0;
+    for (const d of wanted) values[d.position] = s?.[d.at] ?? 0;
     update.run(JSON.stringify(values), idx);
   }
 }
