@@ -46,5 +46,17 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
     rules: restrict(['**/renderer/**', '**/workers/**'], 'The Electron shell does not import UI code.'),
   },
+  {
+    // SQL lives in electron/db repositories: services, the CLI, the server and the shell call functions there
+    // (they may still group those calls in a transaction).
+    files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts', 'electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL belongs in electron/db: add or use a repository function there.' },
+        { selector: "CallExpression[callee.property.name='exec'][callee.object.name=/^(db|database|stage|file)$/]", message: 'SQL belongs in electron/db: add or use a repository function there.' },
+      ],
+    },
+  },
   { files: ['test/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'bin/**/*.mjs', '*.config.{ts,js}'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 );

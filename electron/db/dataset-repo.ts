@@ -65,6 +65,12 @@ export function readMeta(db: Database.Database, key: string): string | null {
   return row?.value ?? null;
 }
 
+/** Sets the engine's distance of each edge (null: none), edges in the order of `edges`. */
+export function writeEdgeDistances(db: Database.Database, edges: { a: ArrayLike<number>; b: ArrayLike<number> }, distance: readonly (number | null)[]): void {
+  const upd = db.prepare('UPDATE unit_edges SET distance = ? WHERE a = ? AND b = ?');
+  distance.forEach((d, i) => d !== null && upd.run(d, edges.a[i], edges.b[i]));
+}
+
 /** Sets a meta value (replacing what was there). */
 export function writeMeta(db: Database.Database, key: string, value: string): void {
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);

@@ -7,6 +7,7 @@ import type { Dataset, UnitEdges } from '../../../shared/domain/dataset/types';
 import { parseCsvText } from '../../../shared/domain/import/csv-reader';
 import { detectDelimiter } from '../../../shared/domain/import/detect';
 import type { ImportIssue } from '../../../shared/domain/import/types';
+import { writeEdgeDistances } from '../../db/dataset-repo';
 import { parseEdgeRecords, parseUnitRecords, rowsToRecords, scenarioFromAttributes, type ParsedUnits } from '../../../shared/domain/import/units-table';
 import { currentAuthor, fillDataset, Workspace } from '../workspace';
 
@@ -27,8 +28,7 @@ function createWorkspace(path: string, name: string, parsed: ParsedUnits, edges:
     fillDataset(db, dataset, scenario ? [{ name: 'Imported plan', description: 'Territories from the territory column of the imported units', payload: scenario }] : [], currentAuthor(), `Imported from ${name}`);
     if (distance) {
       // writeDataset stores adjacency only; the engine's edge distances are set here.
-      const upd = db.prepare('UPDATE unit_edges SET distance = ? WHERE a = ? AND b = ?');
-      distance.forEach((d, i) => d !== null && upd.run(d, edges.a[i], edges.b[i]));
+      writeEdgeDistances(db, edges, distance);
     }
   };
   try {

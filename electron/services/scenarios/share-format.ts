@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DEFAULT_CONTENT_LIMITS } from '../../db/content-check';
 import { digestChecksum, writeDigest } from '../../db/content-digest';
+import { setMeta } from '../../db/share-repo';
 
 /**
  * Version of the share-file conventions (meta keys, checksum); bump when they change.
@@ -48,30 +48,6 @@ export const DEFAULT_SHARE_LIMITS: ShareLimits = {
   ...DEFAULT_CONTENT_LIMITS,
 };
 
-/** Hash over the unit ids and account ids in index order: equal fingerprints mean scenarios fit both datasets. */
-export function datasetFingerprint(db: Database.Database): string {
-  const h = createHash('sha256');
-  h.update('units\n');
-  for (const [id] of db.prepare('SELECT id FROM units ORDER BY idx').raw().iterate() as IterableIterator<[string]>) h.update(`${id}\n`);
-  h.update('accounts\n');
-  for (const [id] of db.prepare('SELECT id FROM accounts ORDER BY idx').raw().iterate() as IterableIterator<[string]>) h.update(`${id}\n`);
-  return h.digest('hex');
-}
-
-/** Format 1's checksum (kept to verify older files): the fingerprint and every scenario and version row. */
-export function shareChecksum(db: Database.Database, fingerprint: string): string {
-  const h = createHash('sha256');
-  h.update(`${fingerprint}\n`);
-  const scenarios = db.prepare('SELECT id, name, description, author, created_at FROM scenarios ORDER BY id').raw().all() as unknown[][];
-  for (const s of scenarios) h.update(`${JSON.stringify(s)}\n`);
-  const versions = db
-    .prepare('SELECT scenario_id, version, parent_version, created_at, author, note, payload FROM scenario_versions ORDER BY scenario_id, version')
-    .raw()
-    .iterate() as IterableIterator<unknown[]>;
-  for (const v of versions) h.update(`${JSON.stringify(v)}\n`);
-  return h.digest('hex');
-}
-
 /** Who signs a share file: a name and an Ed25519 key pair (see share-keys.ts). */
 export type ShareSigner = { name: string; publicKey: string; sign: (checksum: string) => string };
 
@@ -80,15 +56,13 @@ export type ShareSigner = { name: string; publicKey: string; sign: (checksum: st
  * checksum over it, and (with a signer) the signer's name and public key, then the signature of the checksum.
  */
 export function sealShareFile(db: Database.Database, signer: ShareSigner | null): string {
-  const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-  const drop = db.prepare('DELETE FROM meta WHERE key = ?');
-  for (const k of [SHARE_META.signer, SHARE_META.publicKey, SHARE_META.signature]) drop.run(k);
-  if (signer) {
-    put.run(SHARE_META.signer, signer.name);
-    put.run(SHARE_META.publicKey, signer.publicKey);
-  }
+  setMeta(db, [
+    [SHARE_META.signer, signer?.name ?? null],
+    [SHARE_META.publicKey, signer?.publicKey ?? null],
+    [SHARE_META.signature, null],
+  ]);
   const checksum = digestChecksum(writeDigest(db));
-  put.run(SHARE_META.checksum, checksum);
-  if (signer) put.run(SHARE_META.signature, signer.sign(checksum));
+  setMeta(db, [[SHARE_META.checksum, checksum]]);
+  if (signer) setMeta(db, [[SHARE_META.signature, signer.sign(checksum)]]);
   return checksum;
 }

@@ -4,7 +4,7 @@ import { openReadOnly } from '../../db/connection';
 import type { ShareErrorCode, ShareImportReport } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { Workspace } from '../workspace';
-import { datasetFingerprint } from './share-format';
+import { datasetFingerprint, fileScenarios, fileVersions, ids, insertImportedScenario, scenarioNameTaken } from '../../db/share-repo';
 import { validateTesseraFile } from './share-validate';
 
 /** Ids in one list but not the other, with a few examples. */
@@ -38,16 +38,13 @@ export function explainMismatch(file: { units: string[]; accounts: string[] }, h
 }
 
 function uniqueName(db: Database.Database, name: string): string {
-  const taken = (n: string): boolean => db.prepare('SELECT 1 FROM scenarios WHERE name = ?').get(n) !== undefined;
+  const taken = (n: string): boolean => scenarioNameTaken(db, n);
   if (!taken(name)) return name;
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? `${name} (imported)` : `${name} (imported ${i})`;
     if (!taken(candidate)) return candidate;
   }
 }
-
-type FileScenario = { id: number; name: string; description: string; author: string; created_at: string; updated_at: string };
-type FileVersion = { version: number; parent_version: number | null; created_at: string; author: string; note: string; payload: string };
 
 /**
  * Imports scenarios (all, or those named) from a validated share or workspace file into ws, with their
@@ -60,20 +57,18 @@ export function importScenarios(ws: Workspace, path: string, names?: string[], k
   const file = openReadOnly(valid.value.path);
   try {
     if (valid.value.fingerprint !== datasetFingerprint(ws.db)) {
-      const ids = (sql: string): string[] => (file.prepare(sql).raw().all() as [string][]).map((r) => r[0]);
       const { message, details } = explainMismatch(
-        { units: ids('SELECT id FROM units ORDER BY idx'), accounts: ids('SELECT id FROM accounts ORDER BY idx') },
+        { units: ids(file, 'units'), accounts: ids(file, 'accounts') },
         { units: ws.units().ids, accounts: ws.accounts().ids },
       );
       return err('dataset-mismatch', message, details);
     }
-    let scenarios = file.prepare('SELECT id, name, description, author, created_at, updated_at FROM scenarios ORDER BY id').all() as FileScenario[];
+    let scenarios = fileScenarios(file);
     if (names) {
       const missing = names.filter((n) => !scenarios.some((s) => s.name === n));
       if (missing.length) return err('not-found', `The file has no scenario named ${missing.map((n) => `"${n}"`).join(', ')}; it has ${scenarios.map((s) => `"${s.name}"`).join(', ')}.`);
       scenarios = scenarios.filter((s) => names.includes(s.name));
     }
-    const versionsOf = file.prepare('SELECT version, parent_version, created_at, author, note, payload FROM scenario_versions WHERE scenario_id = ? ORDER BY version');
     const sig = valid.value.signature;
     const source = sig.status === 'signed' ? ` (signed by ${sig.trusted ? (sig.trustedName ?? sig.signer) : `"${sig.signer}", untrusted key`}, key ${sig.fingerprint})` : valid.value.createdBy ? ` (shared by ${valid.value.createdBy}, unsigned)` : '';
     const imported = ws.db.transaction(() =>
@@ -81,13 +76,8 @@ export function importScenarios(ws: Workspace, path: string, names?: string[], k
         const as = uniqueName(ws.db, s.name);
         // Versions are copied byte for byte (immutable); where they came from goes in the description.
         const description = `${s.description}${s.description ? '\n' : ''}Imported from ${basename(valid.value.path)}${source} on ${new Date().toISOString().slice(0, 10)}.`;
-        const info = ws.db
-          .prepare('INSERT INTO scenarios (name, description, author, created_at, updated_at, parent_id, parent_version) VALUES (?, ?, ?, ?, ?, NULL, NULL)')
-          .run(as, description, s.author, s.created_at, s.updated_at);
-        const id = Number(info.lastInsertRowid);
-        const versions = versionsOf.all(s.id) as FileVersion[];
-        const insert = ws.db.prepare('INSERT INTO scenario_versions (scenario_id, version, parent_version, created_at, author, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        for (const v of versions) insert.run(id, v.version, v.parent_version, v.created_at, v.author, v.note, v.payload);
+        const versions = fileVersions(file, s.id);
+        const id = insertImportedScenario(ws.db, { ...s, name: as, description }, versions);
         return { from: s.name, as, id, versions: versions.length };
       }),
     )();

@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ShareErrorCode, ShareFileInfo, ShareSignature } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import { upgradeScenarioPayload } from '../../../shared/schema/scenario-payload';
 import { checkHeader, checkPath, listDamage, openReadOnly, TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../db/connection';
 import { checkContent } from '../../db/content-check';
 import { digestChecksum, readDigest } from '../../db/content-digest';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations';
 import { fileSchemaProblems } from '../../db/schema-check';
-import { datasetFingerprint, DEFAULT_SHARE_LIMITS, SHARE_FORMAT_VERSION, SHARE_META, shareChecksum, type ShareLimits } from './share-format';
+import { readMeta } from '../../db/dataset-repo';
+import { consistencyProblem, datasetFingerprint, fileCounts, fileHeader, integrityCheck, scenariosChecksum as shareChecksum, scenarioSummaries } from '../../db/share-repo';
+import { DEFAULT_SHARE_LIMITS, SHARE_FORMAT_VERSION, SHARE_META, type ShareLimits } from './share-format';
 import { defaultKeysDir, fingerprintOf, listTrustedKeys, verifyChecksum } from './share-keys';
 
 /** A refusal with the code and a message that says what is wrong with the file. */
@@ -22,56 +23,25 @@ class Refusal extends Error {
   }
 }
 
-const one = (db: Database.Database, sql: string): number => Number((db.prepare(sql).raw().get() as unknown[])[0] ?? 0);
-
 function checkCounts(db: Database.Database, limits: ShareLimits, file: string): ShareFileInfo['counts'] {
-  const counts = { units: one(db, 'SELECT count(*) FROM units'), accounts: one(db, 'SELECT count(*) FROM accounts'), reps: one(db, 'SELECT count(*) FROM reps') };
-  const others = { edges: one(db, 'SELECT count(*) FROM unit_edges'), scenarios: one(db, 'SELECT count(*) FROM scenarios'), versions: one(db, 'SELECT count(*) FROM scenario_versions') };
-  for (const [key, n] of Object.entries({ ...counts, ...others })) {
+  const c = fileCounts(db);
+  const counts = { units: c.units, accounts: c.accounts, reps: c.reps };
+  for (const [key, n] of Object.entries({ ...counts, edges: c.edges, scenarios: c.scenarios, versions: c.versions })) {
     const max = limits[key as keyof ShareLimits];
     if (n > max) throw new Refusal('too-large', `${file} holds ${n} ${key}; Tessera accepts at most ${max} in a shared file.`);
   }
-  if (one(db, 'SELECT coalesce(max(octet_length(payload)), 0) FROM scenario_versions') > limits.payloadChars) {
-    throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} bytes.`);
-  }
-  if (one(db, 'SELECT coalesce(max(octet_length(topology)), 0) FROM geometry') > limits.geometryChars) {
-    throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} bytes.`);
-  }
+  if (c.payloadBytes > limits.payloadChars) throw new Refusal('too-large', `${file} holds a scenario version larger than ${limits.payloadChars} bytes.`);
+  if (c.geometryBytes > limits.geometryChars) throw new Refusal('too-large', `${file} holds map geometry larger than ${limits.geometryChars} bytes.`);
   return counts;
 }
 
 /** Cross-reference checks a valid SQLite file can still fail: dense indexes, references in range. */
 function checkConsistency(db: Database.Database, counts: ShareFileInfo['counts']): void {
-  const fail = (what: string): never => {
-    throw new Refusal('inconsistent', `The file's data is inconsistent: ${what}.`);
-  };
-  const dense = (table: string, n: number): void => {
-    if (n > 0 && (one(db, `SELECT min(idx) FROM ${table}`) !== 0 || one(db, `SELECT max(idx) FROM ${table}`) !== n - 1)) fail(`${table} are not numbered 0..${n - 1}`);
-  };
-  dense('units', counts.units);
-  dense('accounts', counts.accounts);
-  if (one(db, `SELECT count(*) FROM accounts WHERE unit_idx < -1 OR unit_idx >= ${counts.units}`)) fail('an account refers to a unit that does not exist');
-  if (one(db, `SELECT count(*) FROM unit_edges WHERE a < 0 OR b < 0 OR a >= ${counts.units} OR b >= ${counts.units}`)) fail('an adjacency refers to a unit that does not exist');
-  if (one(db, 'SELECT count(*) FROM scenario_versions WHERE scenario_id NOT IN (SELECT id FROM scenarios)')) fail('a version belongs to no scenario');
-  if (one(db, 'SELECT count(*) FROM scenarios WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM scenarios)')) fail('a scenario names a parent that is not in the file');
-  const gaps = one(db, 'SELECT count(*) FROM (SELECT scenario_id FROM scenario_versions GROUP BY scenario_id HAVING min(version) <> 1 OR max(version) <> count(*))');
-  if (gaps) fail('a scenario has gaps in its version numbers');
-  if (one(db, 'SELECT count(*) FROM scenarios WHERE id NOT IN (SELECT scenario_id FROM scenario_versions)')) fail('a scenario has no version');
-  const unitIds = new Set((db.prepare('SELECT id FROM units').raw().all() as [string][]).map((r) => r[0]));
-  const accountIds = new Set((db.prepare('SELECT id FROM accounts').raw().all() as [string][]).map((r) => r[0]));
-  const rows = db.prepare('SELECT s.name, v.version, v.payload FROM scenario_versions v JOIN scenarios s ON s.id = v.scenario_id').raw().iterate() as IterableIterator<[string, number, string]>;
-  for (const [name, version, text] of rows) {
-    // Payloads were checked against the schema already (checkContent); here only what they refer to.
-    const payload = upgradeScenarioPayload(JSON.parse(text));
-    const where = `scenario "${name}" v${version}`;
-    for (const a of payload.alignments) for (const u of Object.keys(a.assignment)) if (!unitIds.has(u)) fail(`${where} assigns unit ${u}, which is not in the dataset`);
-    for (const acc of Object.keys(payload.accountOverrides)) if (!accountIds.has(acc)) fail(`${where} overrides account ${acc}, which is not in the dataset`);
-  }
+  const problem = consistencyProblem(db, counts);
+  if (problem) throw new Refusal('inconsistent', `The file's data is inconsistent: ${problem}.`);
 }
 
-function meta(db: Database.Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
+const meta = readMeta;
 
 /**
  * Checks a format-2 share file's seal: the content digest is present and its checksum is the recorded
@@ -96,16 +66,15 @@ function verifyShare(db: Database.Database, path: string, keysDir: string): Shar
 
 function inspect(db: Database.Database, path: string, bytes: number, limits: ShareLimits, keysDir: string): ShareFileInfo {
   // Header fields first: they are read from page 1 without parsing the schema.
-  const appId = db.pragma('application_id', { simple: true }) as number;
+  const { applicationId: appId, userVersion: version } = fileHeader(db);
   if (appId !== TESSERA_APPLICATION_ID) throw new Refusal('not-tessera', `${path} is an SQLite database but not a Tessera file.`);
-  const version = db.pragma('user_version', { simple: true }) as number;
   if (version > CURRENT_SCHEMA_VERSION) {
     throw new Refusal('newer-schema', `${path} was written by a newer Tessera (workspace schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Tessera to open it.`);
   }
   // No SQL of the file may run: the schema must be exactly ours, with no triggers or views, before any table is read.
   const problems = fileSchemaProblems(db, version);
   if (problems.length) throw new Refusal('unsafe', `${path} is not a file Tessera wrote and was not opened: ${problems.slice(0, 3).join('; ')}.`);
-  const check = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const check = integrityCheck(db, 20);
   if (check[0] !== 'ok') throw new Refusal('corrupt', `${path} is damaged (integrity check: ${check.slice(0, 3).join('; ')}).`);
   const counts = checkCounts(db, limits, path);
   const format = meta(db, SHARE_META.format);
@@ -130,9 +99,7 @@ function inspect(db: Database.Database, path: string, bytes: number, limits: Sha
     throw new Refusal(/newer than this Tessera/.test(d.message) ? 'newer-schema' : 'inconsistent', `${path}: ${listDamage(content.damage)}.`);
   }
   checkConsistency(db, counts);
-  const scenarios = db
-    .prepare('SELECT s.name, s.description, count(v.version) AS versions FROM scenarios s JOIN scenario_versions v ON v.scenario_id = s.id GROUP BY s.id ORDER BY s.id')
-    .all() as ShareFileInfo['scenarios'];
+  const scenarios: ShareFileInfo['scenarios'] = scenarioSummaries(db);
   return {
     path, bytes, isShareFile: format !== null, schemaVersion: version,
     createdAt: meta(db, SHARE_META.createdAt), createdBy: meta(db, SHARE_META.createdBy), appVersion: meta(db, SHARE_META.appVersion),

@@ -8,7 +8,9 @@ import { resolveVersion } from '../context';
 import type { Workspace } from '../workspace';
 import { commitFile } from './fs-atomic';
 import { pidAlive } from './lock';
-import { datasetFingerprint, sealShareFile, SHARE_FORMAT_VERSION, SHARE_META, type ShareSigner } from './share-format';
+import { readMeta } from '../../db/dataset-repo';
+import { compact, datasetFingerprint, pruneScenarios, setMeta, useRollbackJournal } from '../../db/share-repo';
+import { sealShareFile, SHARE_FORMAT_VERSION, SHARE_META, type ShareSigner } from './share-format';
 import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } from './share-keys';
 
 /**
@@ -16,19 +18,6 @@ import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } fro
  * the default key in keysDir signs when there is one.
  */
 export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
-
-/** Removes everything but the chosen scenarios (and, with headOnly, their older versions) from a copy. */
-function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
-  const ids = keep.join(',');
-  db.exec(`UPDATE scenarios SET parent_id = NULL, parent_version = NULL WHERE parent_id IS NOT NULL AND parent_id NOT IN (${ids})`);
-  db.exec(`DELETE FROM scenario_versions WHERE scenario_id NOT IN (${ids})`);
-  db.exec(`DELETE FROM scenarios WHERE id NOT IN (${ids})`);
-  if (headOnly) {
-    // Renumber the head as version 1 so the file's history has no gaps.
-    db.exec(`DELETE FROM scenario_versions WHERE version < (SELECT max(version) FROM scenario_versions v WHERE v.scenario_id = scenario_versions.scenario_id)`);
-    db.exec('UPDATE scenario_versions SET version = 1, parent_version = NULL');
-  }
-}
 
 /** Removes temp files that exports killed mid-way left next to path (their pid is gone). */
 function sweepPartials(path: string): void {
@@ -69,19 +58,19 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
     vacuumInto(ws.db, tmp);
     const db = new Database(tmp);
     try {
-      db.pragma('journal_mode = DELETE');
+      useRollbackJournal(db);
       db.transaction(() => {
-        prune(db, chosen.map((c) => c.scenarioId), !!opts.headOnly);
-        const fingerprint = datasetFingerprint(db);
-        const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-        put.run(SHARE_META.format, String(SHARE_FORMAT_VERSION));
-        put.run(SHARE_META.createdAt, new Date().toISOString());
-        put.run(SHARE_META.createdBy, opts.author);
-        put.run(SHARE_META.appVersion, opts.appVersion);
-        put.run(SHARE_META.fingerprint, fingerprint);
+        pruneScenarios(db, chosen.map((c) => c.scenarioId), !!opts.headOnly);
+        setMeta(db, [
+          [SHARE_META.format, String(SHARE_FORMAT_VERSION)],
+          [SHARE_META.createdAt, new Date().toISOString()],
+          [SHARE_META.createdBy, opts.author],
+          [SHARE_META.appVersion, opts.appVersion],
+          [SHARE_META.fingerprint, datasetFingerprint(db)],
+        ]);
         sealShareFile(db, signer);
       })();
-      db.exec('VACUUM');
+      compact(db);
     } finally {
       db.close();
     }
@@ -99,7 +88,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
 function readFingerprint(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
-    return (db.prepare('SELECT value FROM meta WHERE key = ?').get(SHARE_META.fingerprint) as { value: string }).value;
+    return readMeta(db, SHARE_META.fingerprint) ?? '';
   } finally {
     db.close();
   }
@@ -107,6 +96,5 @@ function readFingerprint(path: string): string {
 
 /** Strips the share markers from a saved copy: once edited it is an ordinary workspace, not a signed export. */
 export function unmarkShareFile(db: Database.Database): void {
-  const keys: string[] = Object.values(SHARE_META);
-  db.prepare(`DELETE FROM meta WHERE key IN (${keys.map(() => '?').join(',')})`).run(...keys);
+  setMeta(db, Object.values(SHARE_META).map((k) => [k, null] as const));
 }
