@@ -19,8 +19,12 @@ function readLeads(ws: Workspace): { unit: Int32Array; status: string[] } | null
   }
 }
 
-/** Computes the dashboard of a scenario version on the Node side (one pass over accounts). */
+/** The dashboard of a scenario version, computed on the Node side (one pass over accounts) and cached per version. */
 export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
+  return ws.derived.get('dashboard', version, () => computeScenarioDashboard(ws, version));
+}
+
+function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
   const units = ws.units();
   const accounts = ws.accounts();
   const payload = version.payload;
