@@ -25,6 +25,7 @@ mkdirSync(join(dir, 'r'));
 writeFileSync(join(dir, 'r', 'index.html'), '<html></html>');
 
 let api: AppApi;
+let call: ((method: string, arg: unknown, signal: AbortSignal) => Promise<unknown>) | undefined;
 let close: () => Promise<void>;
 if (mode === 'direct') {
   const s = createServices({ mode: 'browser', dataDir: join(dir, 'data') });
@@ -33,9 +34,10 @@ if (mode === 'direct') {
 } else {
   const c = await startServicesWorker({ options: { mode: 'browser', dataDir: join(dir, 'data') } });
   api = c.api;
+  call = c.call;
   close = c.close;
 }
-const server = await startServer({ api, rendererDir: join(dir, 'r'), port: 0 });
+const server = await startServer({ api, ...(call ? { call } : {}), rendererDir: join(dir, 'r'), port: 0 });
 const headers = {
   host: `127.0.0.1:${server.port}`,
   origin: `http://127.0.0.1:${server.port}`,

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadCallError } from '../../electron/services/dispatch';
+import { CancelledCallError } from '../../electron/services/host/services-client';
 import { startServicesWorker } from '../../electron/services/host/worker-services';
 import { startServer } from '../../electron/server/server';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
@@ -53,12 +54,27 @@ describe('services in a worker thread (the protocol the desktop services process
     }
   });
 
+  it('drops a call cancelled while it waits for its turn, and still runs the others', async () => {
+    const services = await startServicesWorker({ options: { mode: 'browser', workspace: workspaceFile() } });
+    try {
+      const abort = new AbortController();
+      const first = services.call('dashboard.get', { scenario: 'P', version: 1 });
+      const second = services.call('kpi.territories', { scenario: 'P', version: 1 }, abort.signal);
+      abort.abort();
+      await expect(second).rejects.toBeInstanceOf(CancelledCallError);
+      await expect(first).resolves.toMatchObject({ ok: true });
+      await expect(services.call('kpi.territories', { scenario: 'P', version: 1 })).resolves.toMatchObject({ ok: true });
+    } finally {
+      await services.close();
+    }
+  });
+
   it('serves browser mode with the same HTTP answers: 200, 400 for a bad call, 401 without a session', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'r'));
     writeFileSync(join(dir, 'r', 'index.html'), '<html></html>');
     const services = await startServicesWorker({ options: { mode: 'browser', workspace: workspaceFile(), dataDir: join(dir, 'data') } });
-    const server = await startServer({ api: services.api, rendererDir: join(dir, 'r'), port: 0 });
+    const server = await startServer({ api: services.api, call: services.call, rendererDir: join(dir, 'r'), port: 0 });
     try {
       const good = { host: `127.0.0.1:${server.port}`, origin: `http://127.0.0.1:${server.port}`, cookie: `${server.session.cookieName}=${server.session.token}`, 'content-type': 'application/json' };
       const ok = await post(server.port, 'kpi.territories', { scenario: 'P', version: 1 }, good);

@@ -35,7 +35,7 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
       const ws = await services.ready;
       let running;
       try {
-        running = await startServer({ api: services.api, rendererDir: resolve(appRoot, 'out/renderer'), port: o.port });
+        running = await startServer({ api: services.api, call: services.call, rendererDir: resolve(appRoot, 'out/renderer'), port: o.port });
       } catch (e) {
         await services.close();
         const code = (e as NodeJS.ErrnoException).code;

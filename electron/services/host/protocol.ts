@@ -17,13 +17,15 @@ export type HostInit = {
 export type ToHost =
   | { type: 'init'; init: HostInit }
   | { type: 'call'; id: number; method: string; arg: unknown }
+  /** The caller gave up (the browser closed the request): a call still waiting is dropped, a running one finishes. */
+  | { type: 'cancel'; id: number }
   /** Answer to a host's request (e.g. a PDF printed by main). */
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; message: string }
   | { type: 'close' };
 
-/** Why a call failed: the call itself was invalid, or the service threw. */
-export type HostErrorCode = 'bad-call' | 'internal';
+/** Why a call failed: the call itself was invalid, the service threw, or it was cancelled before it started. */
+export type HostErrorCode = 'bad-call' | 'internal' | 'cancelled';
 
 /** Messages from the host. */
 export type FromHost =

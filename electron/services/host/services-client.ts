@@ -8,9 +8,19 @@ export type ServicesClient = {
   api: AppApi;
   /** Resolves with the open workspace once the host has created the services; rejects with why it could not. */
   ready: Promise<WorkspaceInfo>;
+  /** One call by name; aborting signal drops the call when it has not started yet (it then rejects with CancelledCallError). */
+  call: (method: string, arg: unknown, signal?: AbortSignal) => Promise<unknown>;
   /** Asks the host to close the workspace; resolves when it has (or the host is gone). */
   close: () => Promise<void>;
 };
+
+/** A call dropped by its caller before the services started it. */
+export class CancelledCallError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CancelledCallError';
+  }
+}
 
 /** What the transport does for the host on request (only Electron's main can print with printToPDF). */
 export type HostRequests = { pdf?: (html: string) => Promise<Uint8Array> };
@@ -43,7 +53,7 @@ export function createServicesClient(
         pending.delete(m.id);
         if (!p) return;
         if (m.type === 'result') p.resolve(m.value);
-        else p.reject(m.code === 'bad-call' ? new BadCallError(m.message) : new Error(m.message));
+        else p.reject(m.code === 'bad-call' ? new BadCallError(m.message) : m.code === 'cancelled' ? new CancelledCallError(m.message) : new Error(m.message));
         return;
       }
       case 'request': {
@@ -61,12 +71,16 @@ export function createServicesClient(
     }
   });
 
-  const call = (method: string, arg: unknown): Promise<unknown> => {
+  const call = (method: string, arg: unknown, signal?: AbortSignal): Promise<unknown> => {
     if (gone) return Promise.reject(new Error(gone));
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      const cancel = (): void => channel.send({ type: 'cancel', id });
+      const settle = (): void => signal?.removeEventListener('abort', cancel);
+      pending.set(id, { resolve: (v) => (settle(), resolve(v)), reject: (e) => (settle(), reject(e)) });
       channel.send({ type: 'call', id, method, arg });
+      if (signal?.aborted) cancel();
+      else signal?.addEventListener('abort', cancel, { once: true });
     });
   };
   const api = Object.fromEntries(APP_METHOD_NAMES.map((m) => [m, (arg: unknown) => call(m, arg)])) as unknown as AppApi;
@@ -74,6 +88,7 @@ export function createServicesClient(
 
   return {
     api,
+    call,
     ready,
     close: () =>
       gone

@@ -70,6 +70,16 @@ export function serveHost(channel: Channel<ToHost, FromHost>, onClosed: () => vo
       case 'call':
         (isLongCall(m.method) ? long : quick).push(m);
         return schedule();
+      case 'cancel': {
+        for (const queue of [quick, long]) {
+          const i = queue.findIndex((c) => c.id === m.id);
+          if (i >= 0) {
+            const [c] = queue.splice(i, 1);
+            channel.send({ type: 'error', id: m.id, code: 'cancelled', message: `${c!.method} was cancelled before it started.` });
+          }
+        }
+        return;
+      }
       case 'reply': {
         const w = waiting.get(m.id);
         waiting.delete(m.id);
