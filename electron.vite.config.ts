@@ -8,7 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      lib: { entry: resolve(__dirname, 'electron/main/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      // index: the main process; services-host: the services' utilityProcess (electron/services/host/utility-entry.ts).
+      lib: {
+        entry: { index: resolve(__dirname, 'electron/main/index.ts'), 'services-host': resolve(__dirname, 'electron/services/host/utility-entry.ts') },
+        formats: ['cjs'],
+        fileName: (_format, name) => `${name}.cjs`,
+      },
       rolldownOptions: { external: ['electron', 'better-sqlite3', 'highs'] },
     },
   },

@@ -71,6 +71,11 @@ export function writeEdgeDistances(db: Database.Database, edges: { a: ArrayLike<
   distance.forEach((d, i) => d !== null && upd.run(d, edges.a[i], edges.b[i]));
 }
 
+/** SQLite's data_version: changes when another connection commits to the file (cache keys use it). */
+export function dataVersion(db: Database.Database): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
 /** Sets a meta value (replacing what was there). */
 export function writeMeta(db: Database.Database, key: string, value: string): void {
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);

@@ -5,6 +5,8 @@ export type AppPaths = {
   /** The built renderer (served on app://tessera). */
   renderer: string;
   preload: string;
+  /** The services process entry (an Electron utilityProcess). */
+  servicesHost: string;
   /** The demo tables: the resources folder when packaged; null from a checkout (the services find them next to the code). */
   demoData: string | null;
   /** The workspace opened when no --workspace is given, written with the built-in demo on first run. */
@@ -20,6 +22,7 @@ export function appPaths(a: { packaged: boolean; resourcesPath: string; mainDir:
   return {
     renderer: join(a.mainDir, '../renderer'),
     preload: join(a.mainDir, '../preload/index.cjs'),
+    servicesHost: join(a.mainDir, 'services-host.cjs'),
     demoData: a.packaged ? join(a.resourcesPath, 'demo') : null,
     firstRunWorkspace: join(a.userData, 'Demo.tessera'),
   };

@@ -1,12 +1,10 @@
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { createServices, type Services } from '../services/app-services';
-import { setDemoDataDir } from '../services/demo/build-demo';
-import { setPdfPrinter } from '../services/report/pdf-printer';
+import type { ServicesClient } from '../services/host/services-client';
 import { appPaths } from './app-paths';
 import { registerIpc } from './ipc';
-import { electronPdfPrinter } from './pdf-window';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { buildMenu } from './menu';
+import { startServicesProcess } from './services-process';
 
 // Content-Security-Policy for everything the window loads (the page's own meta tag says the same).
 const CSP =
@@ -24,7 +22,7 @@ const rendererUrl = devUrl ?? `${APP_ORIGIN}/`;
 
 registerAppScheme();
 
-let services: Services;
+let services: ServicesClient | undefined;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -45,7 +43,7 @@ function createWindow(): BrowserWindow {
     if (url !== win.webContents.getURL()) e.preventDefault();
   });
   win.once('ready-to-show', () => win.show());
-  Menu.setApplicationMenu(buildMenu(win, () => services.api));
+  Menu.setApplicationMenu(buildMenu(win, () => services!.api));
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
 }
@@ -54,7 +52,7 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   if (!devUrl) serveRenderer(paths.renderer, CSP);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
@@ -62,24 +60,29 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const workspace = argValue('--workspace');
   const nativeBinding = process.env['TESSERA_SQLITE_BINDING'];
-  try {
-    setDemoDataDir(paths.demoData);
-    services = createServices({
+  // The services run in their own process; main relays the window's calls to it (registerIpc).
+  services = startServicesProcess(paths.servicesHost, {
+    options: {
       mode: 'desktop',
       ...(workspace ? { workspace } : { firstRunDemo: paths.firstRunWorkspace }),
       openOptions: nativeBinding ? { nativeBinding } : {},
-    });
+    },
+    demoDataDir: paths.demoData,
+    printsPdf: true,
+  });
+  try {
+    await services.ready;
   } catch (e) {
     dialog.showErrorBox('Tessera cannot start', (e as Error).message);
     app.exit(1);
     return;
   }
-  setPdfPrinter(electronPdfPrinter());
-  registerIpc(() => services.api, rendererUrl);
+  const api = services.api;
+  registerIpc(() => api, rendererUrl);
   createWindow();
 });
 
 app.on('window-all-closed', () => {
-  services?.close();
-  app.quit();
+  // Quit once the services process has closed the workspace (and released its lock).
+  void (services?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -15,6 +15,11 @@ import { createSession, LAUNCH_PARAM, type Session } from './session';
 /** Options of the browser-mode server. */
 export type ServeOptions = {
   api: AppApi;
+  /**
+   * Runs a call instead of dispatch(api, …) (services in a worker validate it there); signal aborts when the
+   * client goes away before the reply, so a call still waiting for its turn is dropped.
+   */
+  call?: (method: string, arg: unknown, signal: AbortSignal) => Promise<unknown>;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
   port: number;
@@ -92,9 +97,14 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
       const refusal = desktopOnlyRefusal(method, arg);
       if (refusal) throw new HttpError(403, 'desktop-only', refusal);
     }
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     try {
-      sendJson(req, res, 200, { result: await dispatch(opts.api, method, arg) });
+      sendJson(req, res, 200, { result: await (opts.call ? opts.call(method, arg, gone.signal) : dispatch(opts.api, method, arg)) });
     } catch (e) {
+      if (gone.signal.aborted) return void res.destroy();
       if (e instanceof BadCallError) throw new HttpError(400, 'bad-call', e.message);
       throw e;
     }

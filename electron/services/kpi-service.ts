@@ -2,8 +2,12 @@ import type { KpiTable, ScenarioVersion } from '../../shared/contracts/app-api';
 import { scenarioKpis } from '../../shared/domain/kpi/scenario-kpis';
 import type { Workspace } from './workspace';
 
-/** Territory KPIs of a scenario version, computed with the same pure code the renderer's worker runs. */
+/** Territory KPIs of a scenario version, computed with the same pure code the renderer's worker runs (cached per version). */
 export function territoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable {
+  return ws.derived.get('territory-kpis', version, () => computeTerritoryKpis(ws, version));
+}
+
+function computeTerritoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable {
   const units = ws.units();
   const accounts = ws.accounts();
   const reps = new Map(ws.reps().map((r) => [r.id as string, r.name]));

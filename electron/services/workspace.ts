@@ -7,11 +7,12 @@ import type { AccountsTable, Dataset, DatasetGeometry, Rep, UnitEdges, UnitsTabl
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
 import { closeWorkspaceDb, createWorkspaceDb, forgetDigest, openWorkspace, vacuumInto, WorkspaceFileError, type OpenOptions } from '../db/connection';
 import type { ContentReport } from '../db/content-check';
-import { readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, readUnits, writeDataset } from '../db/dataset-repo';
+import { dataVersion, readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, readUnits, writeDataset } from '../db/dataset-repo';
 import { insertScenario, listScenarios } from '../db/scenario-repo';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { buildDemoDataset } from './demo/build-demo';
 import { acquireWorkspaceLock, type WorkspaceLock } from './scenarios/lock';
+import { DerivedCache } from './derived-cache';
 
 /** Name recorded as the author of versions written on this machine. */
 export function currentAuthor(): string {
@@ -25,6 +26,10 @@ export function currentAuthor(): string {
 /** An open workspace file (or the in-memory demo) with lazily cached dataset reads. */
 export class Workspace {
   private cache = new Map<string, unknown>();
+  /** Bumped by every write that changes what derived results are computed from (imports, deleted scenarios). */
+  private contentVersion = 0;
+  /** Territory KPIs and dashboards per scenario version (see DerivedCache). */
+  readonly derived = new DerivedCache(() => `${this.contentVersion}.${dataVersion(this.db)}`);
   /** Set by share.open: the share file's signature and origin, shown with the client view. */
   share: WorkspaceInfo['share'];
 
@@ -150,9 +155,11 @@ export class Workspace {
     return readMeta(this.db, 'share_format') !== null;
   }
 
-  /** Forgets cached dataset reads (after an import). */
+  /** Forgets cached dataset reads and derived results (after an import or any write they depend on). */
   invalidate(): void {
     this.cache.clear();
+    this.contentVersion++;
+    this.derived.clear();
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
 import Module from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,8 @@ type Loaded = {
   calls: unknown[][];
   handlers: Record<string, Handler>;
   protocols: Record<string, (r: Request) => Promise<Response>>;
-  /** Runs the app's 'window-all-closed' handler (closes the workspace, quits). */
-  closeAll: () => void;
+  /** Runs the app's 'window-all-closed' handler and waits until the app quits (after the services process closed the workspace). */
+  closeAll: () => Promise<void>;
 };
 
 function loadMain(launch: Launch): Loaded {
@@ -67,6 +68,19 @@ function loadMain(launch: Launch): Loaded {
     },
     // Node's fetch has no file:// support; the stand-in reads the file like Electron's net.fetch would.
     net: { fetch: async (u: string) => new Response(readFileSync(fileURLToPath(u))) },
+    // Electron's utilityProcess, played by a forked Node process running the same built entry (it speaks
+    // the protocol over process.send instead of process.parentPort).
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        calls.push(['utilityProcess.fork', modulePath]);
+        const child = fork(modulePath, [], { serialization: 'advanced', stdio: 'inherit' });
+        return {
+          postMessage: (m: unknown) => child.send(m as never),
+          on: (e: 'message' | 'exit', fn: (x: unknown) => void) => child.on(e, fn),
+          kill: () => child.kill(),
+        };
+      },
+    },
     session: { defaultSession: { webRequest: { onHeadersReceived: (f: unknown) => calls.push(['csp', typeof f]) }, setPermissionRequestHandler: () => undefined } },
   };
   const mod = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
@@ -86,7 +100,11 @@ function loadMain(launch: Launch): Loaded {
     mod._load = orig;
     proc.resourcesPath = resourcesBefore;
   }
-  return { calls, handlers, protocols, closeAll: () => appEvents['window-all-closed']?.() };
+  const closeAll = async (): Promise<void> => {
+    appEvents['window-all-closed']?.();
+    await vi.waitFor(() => expect(calls).toContainEqual(['quit']), { timeout: 20_000, interval: 20 });
+  };
+  return { calls, handlers, protocols, closeAll };
 }
 
 /** Waits until the main process has opened its window or given up with an error box. */
@@ -110,6 +128,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     const { calls, handlers } = app;
     await started(app);
     expect(calls.find((c) => c[0] === 'loadURL')![1]).toBe('app://tessera/index.html');
+    expect(calls.find((c) => c[0] === 'utilityProcess.fork')![1]).toBe(resolve(MAIN, '../services-host.cjs'));
     expect(calls.find((c) => c[0] === 'BrowserWindow')![1]).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
     expect(calls.some((c) => c[0] === 'webContents.on' && c[1] === 'will-navigate')).toBe(true);
@@ -122,7 +141,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
-    app.closeAll();
+    await app.closeAll();
   }, 120_000);
 
   it('serves the built renderer on app://tessera with the CSP and nothing outside it', async () => {
@@ -135,7 +154,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await page.text()).toContain('<div id="root">');
     expect((await protocols['app']!(new Request('app://tessera/%2e%2e%2f%2e%2e%2fpackage.json'))).status).toBe(404);
     expect((await protocols['app']!(new Request('app://elsewhere/index.html'))).status).toBe(404);
-    app.closeAll();
+    await app.closeAll();
   }, 120_000);
 
   it('writes the demo workspace to the user data folder on first run and opens that file again on the next', async () => {
@@ -148,14 +167,13 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(info.result).toMatchObject({ path: file, counts: { units: 3144 } });
     const renamed = await first.handlers['tessera:call']!(own, 'scenario.update', { scenarioId: 1, name: 'Kept plan' });
     expect(renamed.result).toMatchObject({ ok: true, value: { name: 'Kept plan' } });
-    first.closeAll();
-    expect(first.calls).toContainEqual(['quit']);
+    await first.closeAll();
 
     const second = loadMain({ userData });
     await started(second);
     const again = await second.handlers['tessera:call']!(own, 'scenario.list', {});
     expect((again.result as { name: string }[]).map((s) => s.name)).toContain('Kept plan');
-    second.closeAll();
+    await second.closeAll();
   }, 180_000);
 
   it('packaged: reads the demo tables from process.resourcesPath/demo, and says where it looked when they are missing', async () => {
@@ -165,7 +183,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(app.calls.find((c) => c[0] === 'errorBox')).toBeUndefined();
     expect(app.calls.find((c) => c[0] === 'loadURL')![1]).toBe('app://tessera/index.html');
     expect(existsSync(join(userData, 'Demo.tessera'))).toBe(true);
-    app.closeAll();
+    await app.closeAll();
 
     const resources = resourcesFolder(false);
     const broken = loadMain({ userData: tempDir(), packaged: { resourcesPath: resources } });

@@ -2,7 +2,7 @@ import { existsSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFile
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TESSERA_APPLICATION_ID, WorkspaceFileError } from '../../electron/db/connection';
 import { createServices } from '../../electron/services/app-services';
 import { writeTextFile } from '../../electron/services/export/file-sink';
@@ -94,16 +94,11 @@ describe('opening files safely', () => {
         probe.close(() => done(p));
       });
     });
-    const spy = vi.spyOn(Workspace.prototype, 'info').mockImplementationOnce(() => {
-      throw new Error('simulated failure after listen');
-    });
-    try {
-      const r = await cli('serve', '--port', String(port));
-      expect(r.code).toBe(1);
-      expect(r.err).toMatch(/simulated failure after listen/);
-    } finally {
-      spy.mockRestore();
-    }
+    // The services start in a worker first; writing the session file into a missing folder fails after listen.
+    const sessionFile = join(tempDir(), 'no-such-folder', 'session.json');
+    const r = await cli('serve', '--port', String(port), '--session-file', sessionFile);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(sessionFile);
     const refused = await new Promise<boolean>((done) => {
       const c = connect(port, '127.0.0.1');
       c.once('connect', () => (c.destroy(), done(false)));

@@ -2,8 +2,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { WorkspaceFileError } from '../../db/connection';
-import { createServices } from '../../services/app-services';
+import { startServicesWorker } from '../../services/host/worker-services';
 import { startServer } from '../../server/server';
 import { UserError, type Io } from '../output';
 
@@ -26,18 +25,19 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
     .option('--json', 'print the URLs as JSON')
     .action(async (o: ServeFlags) => {
       if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new UserError(`--port must be 0..65535, got ${o.port}`);
+      // The services run in a worker thread: a long call (dashboard, compare, report) never stalls other requests.
       let services;
       try {
-        services = createServices({ mode: 'browser', dataDir: resolve(o.dataDir ?? defaultDataDir()), ...(o.workspace ? { workspace: o.workspace } : {}) });
+        services = await startServicesWorker({ options: { mode: 'browser', dataDir: resolve(o.dataDir ?? defaultDataDir()), ...(o.workspace ? { workspace: o.workspace } : {}) } });
       } catch (e) {
-        if (e instanceof WorkspaceFileError) throw new UserError(e.message);
-        throw e;
+        throw new UserError((e as Error).message);
       }
+      const ws = await services.ready;
       let running;
       try {
-        running = await startServer({ api: services.api, rendererDir: resolve(appRoot, 'out/renderer'), port: o.port });
+        running = await startServer({ api: services.api, call: services.call, rendererDir: resolve(appRoot, 'out/renderer'), port: o.port });
       } catch (e) {
-        services.close();
+        await services.close();
         const code = (e as NodeJS.ErrnoException).code;
         throw new UserError(code === 'EADDRINUSE' ? `Port ${o.port} is in use; pass --port N with a free port (or 0).` : (e as Error).message);
       }
@@ -47,21 +47,20 @@ export function registerServeCommand(program: Command, io: Io, appRoot: string):
           writeFileSync(file, JSON.stringify({ url: running.url, launchUrl: running.launchUrl, cookie: { name: running.session.cookieName, value: running.session.token } }), { mode: 0o600 });
           chmodSync(file, 0o600);
         }
-        const ws = services.workspace().info();
         if (o.json) io.out(JSON.stringify({ url: running.url, launchUrl: running.launchUrl, port: running.port, workspace: ws.path, name: ws.name }));
         else io.out(`Tessera (browser mode), workspace: ${ws.name}. Open this link once, in your browser:\n  ${running.launchUrl}\nPress Ctrl+C to stop.`);
       } catch (e) {
         // Never keep listening after a failure: the command reports it and exits non-zero.
         await running.close();
-        services.close();
+        await services.close();
         throw e;
       }
       await new Promise<void>((done) => {
         const stop = (): void => {
-          void running.close().then(() => {
-            services.close();
-            done();
-          });
+          void running
+            .close()
+            .then(() => services.close())
+            .then(done);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -10,8 +10,12 @@ export function dashboardSettings(payload: ScenarioVersion['payload']): Dashboar
   return { ...DEFAULT_DASHBOARD_SETTINGS, ...raw, quotas: { ...DEFAULT_DASHBOARD_SETTINGS.quotas, ...(raw.quotas ?? {}) }, travel: { ...DEFAULT_DASHBOARD_SETTINGS.travel, ...(raw.travel ?? {}) } };
 }
 
-/** Computes the dashboard of a scenario version on the Node side (one pass over accounts). */
+/** The dashboard of a scenario version, computed on the Node side (one pass over accounts) and cached per version. */
 export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
+  return ws.derived.get('dashboard', version, () => computeScenarioDashboard(ws, version));
+}
+
+function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
   const units = ws.units();
   const accounts = ws.accounts();
   const payload = version.payload;

@@ -44,7 +44,10 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
       if (!ws.ok) return ws;
       const s = findScenario(ws.value.db, scenarioId)!;
       if (confirmName !== s.name) return err('unconfirmed', `To delete "${s.name}" and its ${s.versionCount} versions, confirm by typing its name exactly.`);
-      return ok({ deleted: deleteScenario(ws.value.db, scenarioId) });
+      const deleted = deleteScenario(ws.value.db, scenarioId);
+      // A new scenario may reuse the id, so results cached under it must go.
+      ws.value.derived.clear();
+      return ok({ deleted });
     },
     'scenario.history': async ({ scenario }) => {
       const s = findScenario(ctx.ws().db, scenario);
