@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UnitId } from '../domain/ids';
 import type { ScenarioPayload } from '../domain/territories/types';
 
 /** Current scenario payload schema version; bump with an upgrade step in upgradeScenarioPayload. */
@@ -35,6 +36,7 @@ export const scenarioPayloadSchema = z.object({
     .max(32),
   accountOverrides: z.record(idString, idString),
   lockedUnits: z.array(idString),
+  splitUnits: z.array(idString).max(100_000).optional(),
   settings: z.record(z.string(), z.unknown()),
 });
 
@@ -56,6 +58,10 @@ export function payloadProblems(p: ScenarioPayload): string[] {
         break;
       }
     }
+  }
+  for (const unit of p.splitUnits ?? []) {
+    const a = p.alignments.find((al) => al.assignment[unit as UnitId] !== undefined);
+    if (a) problems.push(`Unit ${unit} is split into finer units but alignment ${a.key} still assigns it`);
   }
   for (const [acc, t] of Object.entries(p.accountOverrides)) {
     if (!ids.has(t)) {

@@ -97,6 +97,8 @@ export function commandDelta(cmd: ScenarioCommand, payload: ScenarioPayload, ind
     case 'territory':
       return { kind: 'meta' };
     case 'replace':
+    case 'split':
+    case 'merge':
       return { kind: 'full' };
   }
 }
