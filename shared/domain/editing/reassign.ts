@@ -99,6 +99,7 @@ export function commandDelta(cmd: ScenarioCommand, payload: ScenarioPayload, ind
     case 'replace':
     case 'split':
     case 'merge':
+    case 'batch':
       return { kind: 'full' };
   }
 }

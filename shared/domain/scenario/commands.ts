@@ -1,5 +1,5 @@
 import type { AccountId, TerritoryId, UnitId } from '../ids';
-import { mergedTerritory, splitAssignment } from '../geo/mixed-geography';
+import { heavyUnits, mergedTerritory, splitAssignment } from '../geo/mixed-geography';
 import type { ScenarioPayload, Territory } from '../territories/types';
 
 /** Territory fields an edit may change. */
@@ -21,7 +21,9 @@ export type ScenarioCommand =
    */
   | { kind: 'split'; unit: UnitId; children: UnitId[]; restore?: Record<string, Record<string, TerritoryId>>; lockedChildren?: UnitId[] }
   /** Merges a split unit's children back: the unit takes `territories[alignment key]` (null: unassigned) and `locked`. */
-  | { kind: 'merge'; unit: UnitId; children: UnitId[]; territories: Record<string, TerritoryId | null>; locked: boolean };
+  | { kind: 'merge'; unit: UnitId; children: UnitId[]; territories: Record<string, TerritoryId | null>; locked: boolean }
+  /** Several commands as one edit (one undo step), applied in order; "Split heavy units" is one. */
+  | { kind: 'batch'; commands: ScenarioCommand[] };
 
 /** A command with its label (shown as "Undo <label>") and the inverse that undoes it. */
 export type HistoryEntry = { label: string; forward: ScenarioCommand; inverse: ScenarioCommand };
@@ -91,6 +93,16 @@ export function applyCommand(p: ScenarioPayload, cmd: ScenarioCommand): { payloa
       return applySplit(p, cmd);
     case 'merge':
       return applyMerge(p, cmd);
+    case 'batch': {
+      let payload = p;
+      const inverses: ScenarioCommand[] = [];
+      for (const c of cmd.commands) {
+        const r = applyCommand(payload, c);
+        payload = r.payload;
+        inverses.unshift(r.inverse);
+      }
+      return { payload, inverse: { kind: 'batch', commands: inverses } };
+    }
   }
 }
 
@@ -156,6 +168,23 @@ export function planMerge(p: ScenarioPayload, unit: UnitId, children: readonly U
   for (const a of p.alignments) territories[a.key] = mergedTerritory(a.assignment, children, weight);
   const locked = children.length > 0 && children.every((c) => p.lockedUnits.includes(c));
   return { kind: 'merge', unit, children: [...children], territories, locked };
+}
+
+/**
+ * The one edit that splits every unsplit unit holding more than `share` of a territory's target of a measure
+ * (target = the measure's total / territory count), heaviest first; null when none does. Units without finer units are skipped.
+ */
+export function planSplitHeavy(
+  p: ScenarioPayload,
+  units: { ids: readonly UnitId[]; values: ArrayLike<number> },
+  share: number,
+  children: (unit: UnitId) => readonly UnitId[],
+): { command: Extract<ScenarioCommand, { kind: 'batch' }>; units: UnitId[] } | null {
+  const split = new Set<string>(p.splitUnits ?? []);
+  const heavy = heavyUnits(units.values, p.territories.length, share, (i) => !split.has(units.ids[i]!) && children(units.ids[i]!).length > 0);
+  if (heavy.length === 0) return null;
+  const ids = heavy.map((i) => units.ids[i]!);
+  return { command: { kind: 'batch', commands: ids.map((unit) => ({ kind: 'split', unit, children: [...children(unit)] })) }, units: ids };
 }
 
 /** Runs a command and records it; clears the redo stack (a new edit forks the history). */

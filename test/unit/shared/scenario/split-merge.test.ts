@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
-import { applyCommand, emptyHistory, execute, planMerge, undo } from '../../../../shared/domain/scenario/commands';
+import { applyCommand, emptyHistory, execute, planMerge, planSplitHeavy, undo } from '../../../../shared/domain/scenario/commands';
 import { payloadProblems, scenarioPayloadSchema } from '../../../../shared/schema/scenario-payload';
 import { tinyPayload } from '../../../fixtures/tiny-dataset';
 
@@ -48,5 +48,23 @@ describe('split and merge scenario commands', () => {
 
   it('reports a payload that still assigns a split unit', () => {
     expect(payloadProblems({ ...tinyPayload(), splitUnits: [B] })).toEqual(['Unit B is split into finer units but alignment default still assigns it']);
+  });
+});
+
+describe('split heavy units', () => {
+  const children = (u: UnitId): UnitId[] => (u === 'D' ? (['D1', 'D2'] as UnitId[]) : u === 'C' ? (['C1'] as UnitId[]) : []);
+  it('splits every unit above the share of a territory target in one undoable edit', () => {
+    // potential 100, 200, 300, 400 over 2 territories: target 500; above 55 % (275) are D (400) and C (300); B has no ZIP areas.
+    const units = { ids: ['A', 'B', 'C', 'D'] as UnitId[], values: [100, 200, 300, 400] };
+    const p0 = tinyPayload();
+    const plan = planSplitHeavy(p0, units, 0.55, children)!;
+    expect(plan.units).toEqual(['D', 'C']);
+    const s = execute(emptyHistory(), p0, plan.command, 'Split heavy units');
+    expect(s.payload.splitUnits).toEqual(['C', 'D']);
+    expect(s.payload.alignments[0]!.assignment).toEqual({ A: W, B: E, C1: W, D1: E, D2: E });
+    expect(s.history.past).toHaveLength(1);
+    expect(undo(s.history, s.payload)!.payload).toStrictEqual(p0);
+    expect(planSplitHeavy(s.payload, units, 0.55, children)).toBeNull(); // already split
+    expect(planSplitHeavy(p0, units, 0.9, children)).toBeNull(); // nothing above 450
   });
 });
