@@ -41,7 +41,7 @@ describe('scenarios on a common geography', () => {
     mixed = applyCommand(mixed, { kind: 'assign', alignment: 'default', changes: { B1: W } }).payload;
     const { split, payloads } = onCommonGeography([tinyPayload(), mixed], kids);
     const { dataset } = buildMixedDataset(tinyDataset(), finer, split, { measures: { potential: { from: 'accounts', column: 'potential' } } });
-    const c = compareScenarios([{ name: 'Counties', payload: payloads[0]! }, { name: 'Mixed', payload: payloads[1]! }], dataset);
+    const c = compareScenarios([{ name: 'Counties', payload: payloads[0]! }, { name: 'Mixed', payload: payloads[1]! }], { ...dataset, metric: 'planar' });
     const diff = c.scenarios[1]!.diff;
     expect(diff.units.filter((m) => m.from !== m.to).map((m) => m.unitId)).toEqual(['B1']); // B2 stays with East
     expect(diff.accounts.map((m) => m.accountId)).toEqual(['a2']); // a2 lies in B1
