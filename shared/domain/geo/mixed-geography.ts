@@ -171,6 +171,15 @@ export function mergeAssignment(assignment: Readonly<Record<string, TerritoryId>
   return out;
 }
 
+/**
+ * The key a located place is assigned under in a scenario: the unit itself, or, where the scenario split that unit,
+ * the finer unit named by the place's ZIP (ZIP areas are keyed by ZIP code); null when the split unit holds no such ZIP.
+ */
+export function assignedUnitKey(unitId: UnitId, zip: string, splitUnits: readonly UnitId[] | undefined, finerParent: (zip: string) => UnitId | undefined): string | null {
+  if (!splitUnits?.includes(unitId)) return unitId;
+  return zip !== '' && finerParent(zip) === unitId ? zip : null;
+}
+
 /** How accounts were placed on child units: by their ZIP, by point in polygon, or (outside every child polygon) on the nearest child. */
 export type AccountPlacementCounts = { byZip: number; byPoint: number; byNearest: number; unchanged: number; unplaced: number };
 

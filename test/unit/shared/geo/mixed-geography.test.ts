@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
 import {
-  buildMixedGeography, heavyUnits, mergeAssignment, mergedTerritory, placeAccountsInMixed, splitAssignment,
+  assignedUnitKey, buildMixedGeography, heavyUnits, mergeAssignment, mergedTerritory, placeAccountsInMixed, splitAssignment,
   type ChildLevel, type GeoLevel, type MixedGeography,
 } from '../../../../shared/domain/geo/mixed-geography';
 import { rectangleRing } from '../../../../shared/domain/geo/point-in-polygon';
@@ -70,5 +70,18 @@ describe('mixed geography', () => {
     // total 200 over 4 territories: target 50; above 80 % of it (40) are 45 and 90; index 3 cannot be split.
     expect(heavyUnits([45, 10, 90, 50, 5], 4, 0.8, (i) => i !== 3)).toEqual([2, 0]);
     expect(() => heavyUnits([1], 0, 1, () => true)).toThrow('territory count must be at least 1');
+  });
+});
+
+describe('assigned unit key', () => {
+  const parentOf = (zip: string): UnitId | undefined => ({ B1: 'B', B2: 'B' } as Record<string, UnitId>)[zip];
+  it('routes a place in a split county by its ZIP area, and elsewhere by its county', () => {
+    expect(assignedUnitKey('A' as UnitId, 'B1', u('B'), parentOf)).toBe('A');
+    expect(assignedUnitKey('B' as UnitId, 'B2', u('B'), parentOf)).toBe('B2');
+    expect(assignedUnitKey('B' as UnitId, 'B2', undefined, parentOf)).toBe('B');
+  });
+  it('gives no key when the ZIP is blank or lies in another county', () => {
+    expect(assignedUnitKey('B' as UnitId, '', u('B'), parentOf)).toBeNull();
+    expect(assignedUnitKey('B' as UnitId, 'A1', u('B'), parentOf)).toBeNull();
   });
 });
