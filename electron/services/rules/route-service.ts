@@ -44,7 +44,7 @@ export function placeLeads(ws: Workspace, payload: ScenarioVersion['payload'], r
     if (!lead.state && units.kind === 'county') lead.state = stateAbbr(units.parents[unit] ?? '');
     const alignment = payload.alignments[alignmentIndexForSegment(payload, lead.segment)];
     // In a county the scenario split into ZIP areas, the lead follows its ZIP's area (a ZIP lies in the county holding its centroid).
-    const key = assignedUnitKey(unitId, address.zip, payload.splitUnits, (zip) => {
+    const key = assignedUnitKey(unitId, address.zip ?? '', payload.splitUnits, (zip) => {
       const c = gaz?.zip(zip);
       const u = c && locator ? locator.locate(c[0], c[1]) : -1;
       return u >= 0 ? units.ids[u] : undefined;

@@ -175,9 +175,9 @@ export function mergeAssignment(assignment: Readonly<Record<string, TerritoryId>
  * The key a located place is assigned under in a scenario: the unit itself, or, where the scenario split that unit,
  * the finer unit named by the place's ZIP (ZIP areas are keyed by ZIP code); null when the split unit holds no such ZIP.
  */
-export function assignedUnitKey(unitId: UnitId, zip: string, splitUnits: readonly UnitId[] | undefined, finerParent: (zip: string) => UnitId | undefined): string | null {
+export function assignedUnitKey(unitId: UnitId, zip: string, splitUnits: readonly UnitId[] | undefined, finerParent: (zip: string) => UnitId | undefined): UnitId | null {
   if (!splitUnits?.includes(unitId)) return unitId;
-  return zip !== '' && finerParent(zip) === unitId ? zip : null;
+  return zip !== '' && finerParent(zip) === unitId ? (zip as UnitId) : null;
 }
 
 /** How accounts were placed on child units: by their ZIP, by point in polygon, or (outside every child polygon) on the nearest child. */
