@@ -45,8 +45,8 @@ describe('tessera rules / route / report', () => {
       const base = readVersion(ws.db, findScenario(ws.db, 'Current plan')!)!.payload;
       const dallas = base.alignments[0]!.assignment['48113' as UnitId]!;
       const other = base.territories.find((t) => t.id !== dallas)!.id as TerritoryId;
-      let payload = applyCommand(base, { kind: 'split', unit: '48113' as UnitId, children: ['75201', '75202'] as UnitId[] }).payload;
-      payload = applyCommand(payload, { kind: 'assign', alignment: base.alignments[0]!.key, changes: { '75201': other } }).payload;
+      let payload = applyCommand(base, { kind: 'split', unit: '48113' as UnitId, children: ['zip:75201', 'zip:75202'] as UnitId[] }).payload;
+      payload = applyCommand(payload, { kind: 'assign', alignment: base.alignments[0]!.key, changes: { 'zip:75201': other } }).payload;
       const lead = (id: string, zip: string): LeadRow => ({
         line: 2,
         lead: { id, company: 'Co', accountId: '', zip, state: 'TX', industry: '', segment: '', employees: 10, revenue: 0, territoryId: null },

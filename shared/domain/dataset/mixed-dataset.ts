@@ -21,7 +21,7 @@ export type MixedMeasureRule =
 /** What a mixed build did, for the user: accounts moved per placement method. */
 export type MixedDatasetReport = { split: number; finerUnits: number; accounts: AccountPlacementCounts };
 
-/** Options: measure rules by key (a coarse measure without a rule is refused); accounts' ZIP codes, aligned with the accounts. */
+/** Options: measure rules by key (a coarse measure without a rule is refused); per account the finer unit id its ZIP names ('' unknown). */
 export type MixedDatasetOptions = { measures: Record<string, MixedMeasureRule>; zip?: readonly string[] };
 
 /**

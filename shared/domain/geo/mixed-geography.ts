@@ -42,6 +42,8 @@ export function childrenByParent(children: Pick<ChildLevel, 'parent'>): Map<Unit
  */
 export function buildMixedGeography(coarse: GeoLevel, children: ChildLevel, split: Iterable<UnitId>): MixedGeography {
   const coarseIndex = new Map(coarse.ids.map((id, i) => [id, i]));
+  const clash = children.ids.find((id) => coarseIndex.has(id));
+  if (clash !== undefined) throw new Error(`Finer unit id ${clash} is also a coarse unit id; give finer units distinct ids (zipUnitId)`);
   const kids = childrenByParent(children);
   const splitSet = new Set<UnitId>();
   for (const id of split) {
@@ -172,23 +174,31 @@ export function mergeAssignment(assignment: Readonly<Record<string, TerritoryId>
 }
 
 /**
- * The key a located place is assigned under in a scenario: the unit itself, or, where the scenario split that unit,
- * the finer unit named by the place's ZIP (ZIP areas are keyed by ZIP code); null when the split unit holds no such ZIP.
+ * Unit id of a ZIP area in a geography that also holds counties: "zip:" + the ZIP, since ZIP codes and county FIPS
+ * overlap (ZIP 06037 is in Connecticut, county 06037 is Los Angeles).
  */
-export function assignedUnitKey(unitId: UnitId, zip: string, splitUnits: readonly UnitId[] | undefined, finerParent: (zip: string) => UnitId | undefined): UnitId | null {
+export function zipUnitId(zip: string): UnitId {
+  return `zip:${zip}` as UnitId;
+}
+
+/**
+ * The key a located place is assigned under in a scenario: the unit itself, or, where the scenario split that unit,
+ * the ZIP area of the place's ZIP (zipUnitId); null when the split unit holds no such ZIP.
+ */
+export function assignedUnitKey(unitId: UnitId, zip: string, splitUnits: readonly UnitId[] | undefined, zipParent: (zip: string) => UnitId | undefined): UnitId | null {
   if (!splitUnits?.includes(unitId)) return unitId;
-  return zip !== '' && finerParent(zip) === unitId ? (zip as UnitId) : null;
+  return zip !== '' && zipParent(zip) === unitId ? zipUnitId(zip) : null;
 }
 
 /** How accounts were placed on child units: by their ZIP, by point in polygon, or (outside every child polygon) on the nearest child. */
 export type AccountPlacementCounts = { byZip: number; byPoint: number; byNearest: number; unchanged: number; unplaced: number };
 
-/** Accounts to place: their coarse unit index (-1 unplaced), point, and optionally their ZIP code. */
+/** Accounts to place: their coarse unit index (-1 unplaced), point, and optionally the finer unit id their ZIP names (e.g. zipUnitId(zip); '' unknown). */
 export type AccountsToPlace = { unitIndex: ArrayLike<number>; x: ArrayLike<number>; y: ArrayLike<number>; zip?: ArrayLike<string> };
 
 /**
  * Each account's unit in the mixed geography. An account in an unsplit coarse unit stays on it; one in a split unit
- * moves to the child whose id is its ZIP (when that child lies in its county), else to the child polygon holding its
+ * moves to the child its ZIP names (when that child lies in its county), else to the child polygon holding its
  * point (`childRings(c)`: the child's rings, holes included, even–odd), else to the nearest child point.
  */
 export function placeAccountsInMixed(

@@ -35,6 +35,7 @@ describe('mixed geography', () => {
   it('refuses to split an unknown unit or one without ZIP areas, naming it', () => {
     expect(() => buildMixedGeography(coarse, zips, u('Z'))).toThrow('Cannot split unknown unit id: Z');
     expect(() => buildMixedGeography(coarse, zips, u('C'))).toThrow('Cannot split unit C: no finer units lie in it');
+    expect(() => buildMixedGeography(coarse, { ...zips, ids: u('A1', 'B', 'B2') }, u('B'))).toThrow('Finer unit id B is also a coarse unit id');
   });
 
   it('gives the ZIP areas their county\'s territory, and merging back restores the assignment', () => {
@@ -74,14 +75,14 @@ describe('mixed geography', () => {
 });
 
 describe('assigned unit key', () => {
-  const parentOf = (zip: string): UnitId | undefined => (zip === 'B1' || zip === 'B2' ? ('B' as UnitId) : undefined);
+  const parentOf = (zip: string): UnitId | undefined => (zip === '75201' || zip === '75202' ? ('B' as UnitId) : undefined);
   it('routes a place in a split county by its ZIP area, and elsewhere by its county', () => {
-    expect(assignedUnitKey('A' as UnitId, 'B1', u('B'), parentOf)).toBe('A');
-    expect(assignedUnitKey('B' as UnitId, 'B2', u('B'), parentOf)).toBe('B2');
-    expect(assignedUnitKey('B' as UnitId, 'B2', undefined, parentOf)).toBe('B');
+    expect(assignedUnitKey('A' as UnitId, '75201', u('B'), parentOf)).toBe('A');
+    expect(assignedUnitKey('B' as UnitId, '75202', u('B'), parentOf)).toBe('zip:75202');
+    expect(assignedUnitKey('B' as UnitId, '75202', undefined, parentOf)).toBe('B');
   });
   it('gives no key when the ZIP is blank or lies in another county', () => {
     expect(assignedUnitKey('B' as UnitId, '', u('B'), parentOf)).toBeNull();
-    expect(assignedUnitKey('B' as UnitId, 'A1', u('B'), parentOf)).toBeNull();
+    expect(assignedUnitKey('B' as UnitId, '06037', u('B'), parentOf)).toBeNull();
   });
 });
