@@ -3,10 +3,10 @@ import { topology as buildTopology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { buildMixedDataset, type FinerLevel, type MixedMeasureRule } from '../../../shared/domain/dataset/mixed-dataset';
 import type { Dataset, UnitsTable } from '../../../shared/domain/dataset/types';
-import { childrenByParent, heavyUnits, splitAssignment, zipUnitId } from '../../../shared/domain/geo/mixed-geography';
+import { childrenByParent, heavyUnits, zipUnitId } from '../../../shared/domain/geo/mixed-geography';
 import type { FlatRing } from '../../../shared/domain/geo/point-in-polygon';
 import type { Area, ZipAreas } from '../../../shared/domain/geo/zip-areas';
-import type { UnitId } from '../../../shared/domain/ids';
+import type { TerritoryId, UnitId } from '../../../shared/domain/ids';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { usZipAreas } from '../geography/us-zip-areas';
 import { buildDemoDataset, DEMO_CONFIG, type DemoScenario } from './build-demo';
@@ -97,9 +97,18 @@ export function buildDemo(geography: DemoGeography): { dataset: Dataset; scenari
   const { dataset } = buildMixedDataset(county.dataset, finer, split, { measures: RULES });
   const byCounty = childrenByParent({ parent: finer.units.parents as UnitId[] });
   const kids = (c: UnitId): UnitId[] => byCounty.get(c)!.map((i) => finer.units.ids[i]!);
+  // One pass per alignment (splitting county by county would copy the assignment once per county: ~3,000 copies for `zips`).
+  const splitSet = new Set<string>(split);
   const onZips = (p: ScenarioPayload): ScenarioPayload => ({
     ...p,
-    alignments: p.alignments.map((a) => ({ ...a, assignment: split.reduce((acc, c) => splitAssignment(acc, c, kids(c)), a.assignment) })),
+    alignments: p.alignments.map((a) => {
+      const assignment: Record<string, TerritoryId> = {};
+      for (const [unit, t] of Object.entries(a.assignment)) {
+        if (!splitSet.has(unit)) assignment[unit] = t;
+        else for (const c of kids(unit as UnitId)) assignment[c] = t;
+      }
+      return { ...a, assignment };
+    }),
   });
   const label = geography === 'zips' ? 'ZIP areas' : `counties, ${split.length} heavy metro counties split into ZIP areas`;
   return {
