@@ -10,7 +10,7 @@ import type { ContentReport } from '../db/content-check';
 import { dataVersion, readAccounts, readCounts, readEdges, readGeometry, readMeta, readReps, readUnits, writeDataset } from '../db/dataset-repo';
 import { insertScenario, listScenarios } from '../db/scenario-repo';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
-import { buildDemoDataset } from './demo/build-demo';
+import { buildDemo, type DemoGeography } from './demo/demo-geography';
 import { acquireWorkspaceLock, type WorkspaceLock } from './scenarios/lock';
 import { DerivedCache } from './derived-cache';
 
@@ -56,9 +56,13 @@ export class Workspace {
     }
   }
 
-  /** Creates a new workspace file, filled with the built-in demo when demo is true. */
-  static create(path: string, demo: boolean, opts: OpenOptions = {}): Workspace {
-    return Workspace.createWith(path, demo ? fillDemo : () => undefined, opts);
+  /**
+   * Creates a new workspace file, filled with the built-in demo when demo is true (counties, the geography most tests
+   * and the county FIPS of old scenarios assume) or names a demo geography.
+   */
+  static create(path: string, demo: boolean | DemoGeography, opts: OpenOptions = {}): Workspace {
+    if (demo === false) return Workspace.createWith(path, () => undefined, opts);
+    return Workspace.createWith(path, (db) => fillDemo(db, demo === true ? 'counties' : demo), opts);
   }
 
   /** Creates a new workspace file whose content is written by fill (dataset, scenarios). */
@@ -81,10 +85,10 @@ export class Workspace {
   }
 
   /** The built-in demo (or an empty workspace) in memory: nothing is written until Save As. */
-  static inMemory(demo: boolean, opts: OpenOptions = {}): Workspace {
+  static inMemory(demo: boolean | DemoGeography, opts: OpenOptions = {}): Workspace {
     const db = createWorkspaceDb(':memory:', opts);
-    if (demo) fillDemo(db);
-    return new Workspace(db, null, demo, false);
+    if (demo !== false) fillDemo(db, demo === true ? 'counties' : demo);
+    return new Workspace(db, null, demo !== false, false);
   }
 
   /** Copies the workspace to a new file atomically (VACUUM INTO a temp file, then rename) and opens the copy. */
@@ -180,7 +184,7 @@ export function fillDataset(db: Database.Database, dataset: Dataset, scenarios: 
 }
 
 /** Writes the built-in demo dataset and its scenarios into an empty workspace database. */
-function fillDemo(db: Database.Database): void {
-  const { dataset, scenarios } = buildDemoDataset();
+function fillDemo(db: Database.Database, geography: DemoGeography): void {
+  const { dataset, scenarios } = buildDemo(geography);
   fillDataset(db, dataset, scenarios, 'Tessera demo', 'Built-in demo');
 }

@@ -40,6 +40,7 @@ export const scenarioPayloadSchema = z.object({
     .max(32),
   accountOverrides: z.record(brandedId<'AccountId'>(), territoryId),
   lockedUnits: z.array(unitId),
+  splitUnits: z.array(unitId).max(100_000).optional(),
   settings: z.record(z.string(), z.unknown()),
 }) satisfies z.ZodType<ScenarioPayload>;
 
@@ -61,6 +62,10 @@ export function payloadProblems(p: ScenarioPayload): string[] {
         break;
       }
     }
+  }
+  for (const unit of p.splitUnits ?? []) {
+    const a = p.alignments.find((al) => al.assignment[unit as Brand<string, 'UnitId'>] !== undefined);
+    if (a) problems.push(`Unit ${unit} is split into finer units but alignment ${a.key} still assigns it`);
   }
   for (const [acc, t] of Object.entries(p.accountOverrides)) {
     if (!ids.has(t)) {

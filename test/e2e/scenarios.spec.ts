@@ -16,7 +16,7 @@ const share = join(dir, 'client.tessera');
 test.beforeAll(() => {
   const bin = resolve('bin/tessera.mjs');
   const ws = join(dir, 'demo.tessera');
-  execFileSync(process.execPath, [bin, 'demo', '--workspace', ws]);
+  execFileSync(process.execPath, [bin, 'demo', '--workspace', ws, '--geography', 'counties']);
   // Signed by a consultant's key the app's own keys folder does not trust.
   const keys = join(dir, 'consultant-keys');
   execFileSync(process.execPath, [bin, 'keys', 'create', '--name', 'E2E Consultant', '--keys-dir', keys]);

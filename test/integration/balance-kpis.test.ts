@@ -20,7 +20,7 @@ type RunJson = {
 describe('design from scratch on the demo', () => {
   it('saves exactly K territories whose KPIs equal the run report in every view', async () => {
     const file = join(tempDir(), 'demo.tessera');
-    expect((await cli('demo', '--workspace', file)).code).toBe(0);
+    expect((await cli('demo', '--workspace', file, '--geography', 'counties')).code).toBe(0);
     const res = await cli('balance', '--workspace', file, '--scenario', 'K12', '--from', 'Current plan', '--mode', 'design', '--territories', '12',
       '--measures', 'potential,accounts', '--tolerance', '0.05', '--contiguous', '--no-bound', '--time-limit', '2', '--json');
     expect(res.err).toBe('');

@@ -102,6 +102,12 @@ describe('tessera CLI', () => {
     expect(forced.err).toMatch(/not a Tessera workspace/);
   });
 
+  it('refuses an unknown demo geography, naming the choices', async () => {
+    const r = await cli('demo', '--workspace', join(tempDir(), 'geo.tessera'), '--geography', 'states');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Unknown demo geography "states"; choose counties, zips, mixed.');
+  });
+
   it('writes the demo workspace, and the real binary exits with the documented codes', async () => {
     const path = join(tempDir(), 'demo.tessera');
     const run = promisify(execFile);
@@ -112,5 +118,5 @@ describe('tessera CLI', () => {
     expect(info.seconds).toEqual(expect.any(Number)); // reported, never asserted against a budget
     await expect(run(process.execPath, [BIN, 'info', join(tempDir(), 'missing.tessera')])).rejects.toMatchObject({ code: 1 });
     await expect(run(process.execPath, [BIN, '--no-such-flag'])).rejects.toMatchObject({ code: 2 });
-  }, 60_000);
+  }, 180_000 /* the default mixed demo decodes the ZIP areas too */);
 });

@@ -28,7 +28,7 @@ describe('tessera import (real Salesforce export)', () => {
     // Not useTempDir: it empties after each test, and these tests share one demo workspace.
     dir = mkdtempSync(join(tmpdir(), 'tessera-import-'));
     demo = join(dir, 'demo.tessera');
-    expect((await cli('demo', '-w', demo)).code).toBe(0);
+    expect((await cli('demo', '-w', demo, '--geography', 'counties')).code).toBe(0);
   }, 60_000);
 
   it('imports the Account export with BOM and compound addresses, then re-imports it unchanged', async () => {

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/output';
 import { createServices } from '../../electron/services/app-services';
+import { findScenario, readVersion } from '../../electron/db/scenario-repo';
+import { placeLeads } from '../../electron/services/rules/route-service';
 import { Workspace } from '../../electron/services/workspace';
+import type { TerritoryId, UnitId } from '../../shared/domain/ids';
+import { applyCommand } from '../../shared/domain/scenario/commands';
+import type { LeadRow } from '../../shared/domain/rules/leads-csv';
 import { useTempDir } from '../fixtures/temp';
 
 const tempDir = useTempDir();
@@ -33,6 +38,31 @@ describe('tessera rules / route / report', () => {
     Workspace.create(demo, true).close();
   }, 120_000);
   afterAll(() => rmSync(demo, { force: true }));
+
+  it('routes a lead in a county split into ZIP areas by its ZIP area, and one without a ZIP there as unplaced', () => {
+    const ws = Workspace.open(demoCopy());
+    try {
+      const base = readVersion(ws.db, findScenario(ws.db, 'Current plan')!)!.payload;
+      const dallas = base.alignments[0]!.assignment['48113' as UnitId]!;
+      const other = base.territories.find((t) => t.id !== dallas)!.id as TerritoryId;
+      let payload = applyCommand(base, { kind: 'split', unit: '48113' as UnitId, children: ['zip:75201', 'zip:75202'] as UnitId[] }).payload;
+      payload = applyCommand(payload, { kind: 'assign', alignment: base.alignments[0]!.key, changes: { 'zip:75201': other } }).payload;
+      const lead = (id: string, zip: string): LeadRow => ({
+        line: 2,
+        lead: { id, company: 'Co', accountId: '', zip, state: 'TX', industry: '', segment: '', employees: 10, revenue: 0, territoryId: null },
+        address: { lat: 32.787, lon: -96.799, zip, city: 'Dallas', state: 'TX', county: '' },
+      });
+      const rows = [lead('L-1', '75201'), lead('L-2', '75202'), lead('L-3', '')];
+      expect(placeLeads(ws, payload, rows)).toEqual({ unplaced: 1 });
+      expect(rows.map((r) => r.lead.territoryId)).toEqual([other, dallas, null]);
+      // The county plan routes all three by the county.
+      const countyRows = [lead('L-1', '75201'), lead('L-2', '75202'), lead('L-3', '')];
+      expect(placeLeads(ws, base, countyRows)).toEqual({ unplaced: 0 });
+      expect(countyRows.map((r) => r.lead.territoryId)).toEqual([dallas, dallas, dallas]);
+    } finally {
+      ws.close();
+    }
+  });
 
   it('saves rules as a scenario version, routes leads with reasons, and continues round-robin on the next run', async () => {
     const ws = demoCopy();

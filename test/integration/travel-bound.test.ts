@@ -16,7 +16,7 @@ const KM_PER_DAY = 2000;
 describe('rep travel on the demo at default settings', () => {
   it('stays below what one rep can physically travel in a visit cycle, for every rep of both demo scenarios', async () => {
     const file = join(tempDir(), 'demo.tessera');
-    expect((await cli('demo', '--workspace', file)).code).toBe(0);
+    expect((await cli('demo', '--workspace', file, '--geography', 'counties')).code).toBe(0);
     const services = createServices({ mode: 'direct', workspace: file });
     try {
       for (const scenario of ['Current plan', 'Nearest rep']) {
@@ -39,7 +39,7 @@ describe('rep travel on the demo at default settings', () => {
 describe('tessera travel', () => {
   it('switches a scenario to miles: the dashboard keeps km internally, compare and the report show miles; bad values are refused', async () => {
     const file = join(tempDir(), 'demo.tessera');
-    expect((await cli('demo', '--workspace', file)).code).toBe(0);
+    expect((await cli('demo', '--workspace', file, '--geography', 'counties')).code).toBe(0);
     const bad = await cli('travel', '-w', file, '-s', 'Current plan', '--unit', 'yards');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Distance unit must be km or mi, got "yards"');

@@ -19,7 +19,7 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tessera-xlsx-'));
     demo = join(dir, 'W.tessera');
-    expect((await cli('demo', '--workspace', demo)).code).toBe(0);
+    expect((await cli('demo', '--workspace', demo, '--geography', 'counties')).code).toBe(0);
   }, 60_000);
 
   const accountCount = () => {
@@ -58,7 +58,7 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
 
   it('reads a LibreOffice-saved workbook of the Salesforce export as the same records as the CSV itself', async () => {
     const ws = join(dir, 'sf.tessera');
-    expect((await cli('demo', '--workspace', ws)).code).toBe(0);
+    expect((await cli('demo', '--workspace', ws, '--geography', 'counties')).code).toBe(0);
     const fromXlsx = JSON.parse((await cli('import', 'accounts', join(FIX, 'salesforce-account.xlsx'), '-w', ws, '--json')).out).summary;
     expect(fromXlsx).toMatchObject({ rows: 22, imported: 22, added: 22, rejected: 0 });
     const fromCsv = JSON.parse((await cli('import', 'accounts', join(FIX, 'salesforce-account.csv'), '-w', ws, '--json')).out).summary;

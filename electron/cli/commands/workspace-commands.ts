@@ -5,6 +5,7 @@ import { WorkspaceFileError } from '../../db/connection';
 import { createServices } from '../../services/app-services';
 import { EXPORT_FORMATS } from '../../services/export/formats';
 import { Workspace } from '../../services/workspace';
+import { DEMO_GEOGRAPHIES } from '../../services/demo/demo-geography';
 import type { ShareSignature, WorkspaceInfo } from '../../../shared/contracts/app-api';
 import { signatureText } from '../../../shared/domain/scenario/share-signature';
 import { validateTesseraFile } from '../../services/scenarios/share-validate';
@@ -40,9 +41,12 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
     .command('demo')
     .description('write the built-in US demo workspace to a file')
     .requiredOption('-w, --workspace <file>', 'workspace file to create')
+    .option('--geography <kind>', `counties, zips, or mixed (counties with the heavy metro counties split into ZIP areas)`, 'mixed')
     .option('--force', 'overwrite an existing file')
     .option('--json', 'machine-readable output')
-    .action((o: { workspace: string; force?: boolean; json?: boolean }) => {
+    .action((o: { workspace: string; geography: string; force?: boolean; json?: boolean }) => {
+      const geography = DEMO_GEOGRAPHIES.find((g) => g === o.geography);
+      if (!geography) throw new UserError(`Unknown demo geography "${o.geography}"; choose ${DEMO_GEOGRAPHIES.join(', ')}.`);
       const path = resolve(o.workspace);
       if (existsSync(path)) {
         if (!o.force) throw new UserError(`${path} already exists; pass --force to overwrite it or choose another name.`);
@@ -53,7 +57,7 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
       const started = performance.now();
       let ws: Workspace;
       try {
-        ws = Workspace.create(path, true);
+        ws = Workspace.create(path, geography);
       } catch (e) {
         if (e instanceof WorkspaceFileError) throw new UserError(e.message);
         throw e;
@@ -61,7 +65,7 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
       const info = ws.info();
       ws.close();
       const seconds = (performance.now() - started) / 1000;
-      emit(io, !!o.json, { ...info, seconds }, () => `Wrote demo workspace ${path} (${num(info.counts.units)} units, ${num(info.counts.accounts)} accounts, ${num(info.counts.reps)} reps) in ${seconds.toFixed(1)} s`);
+      emit(io, !!o.json, { ...info, seconds }, () => `Wrote demo workspace ${path} (${info.datasetName}: ${num(info.counts.units)} units, ${num(info.counts.accounts)} accounts, ${num(info.counts.reps)} reps) in ${seconds.toFixed(1)} s`);
     });
 
   program

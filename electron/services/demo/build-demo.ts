@@ -57,16 +57,21 @@ export function setDemoDataDir(dir: string | null): void {
 }
 
 /**
- * Path of the bundled county table: in the folder set by setDemoDataDir (packaged app), else next to this
- * module when run from source (tsx, vitest), or from the bundled main process (out/main/index.cjs) back to the source tree.
+ * Path of a bundled data file (county table, ZIP areas): in the folder set by setDemoDataDir (packaged app), else
+ * next to this module when run from source (tsx, vitest), or from the bundled main process (out/main/index.cjs) back to the source tree.
  */
-export function demoCountyCsvPath(): URL {
+export function bundledDataPath(file: string, what = `Bundled data file ${file}`): URL {
   const urls = demoDataDir
-    ? [pathToFileURL(join(demoDataDir, 'county-potential.csv'))]
-    : ['./data/county-potential.csv', '../../electron/services/demo/data/county-potential.csv'].map((c) => new URL(c, import.meta.url));
+    ? [pathToFileURL(join(demoDataDir, file))]
+    : [`./data/${file}`, `../../electron/services/demo/data/${file}`].map((c) => new URL(c, import.meta.url));
   const found = urls.find((u) => existsSync(u));
-  if (!found) throw new Error(`Demo county table not found; looked at ${urls.map((u) => fileURLToPath(u)).join(', ')}`);
+  if (!found) throw new Error(`${what} not found; looked at ${urls.map((u) => fileURLToPath(u)).join(', ')}`);
   return found;
+}
+
+/** Path of the bundled county table (see bundledDataPath). */
+export function demoCountyCsvPath(): URL {
+  return bundledDataPath('county-potential.csv', 'Demo county table');
 }
 
 /** Builds the built-in demo: US counties with real population and business counts, synthetic accounts, reps and a current plan. */

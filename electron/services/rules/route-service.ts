@@ -1,6 +1,7 @@
 import type { RoutingRun } from '../../../shared/contracts/api/rules-api';
 import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
+import { assignedUnitKey } from '../../../shared/domain/geo/mixed-geography';
 import { readCsvTable } from '../../../shared/domain/import/csv-reader';
 import { placeAddress, stateAbbr } from '../../../shared/domain/import/geocode';
 import { coverageReport } from '../../../shared/domain/rules/coverage';
@@ -17,7 +18,8 @@ import { readCursors, rulesOf, writeCursors } from './rules-store';
  * Resolves each lead's territory through its geo unit: the lead is placed like an import record (its
  * coordinates, else ZIP centroid, else city, else county), located in a unit (point in polygon), and the
  * unit's territory is read from the alignment the lead's segment follows. State-only placements are too
- * coarse for a unit, so those leads keep territory null. A missing state is taken from the unit's parent.
+ * coarse for a unit, so those leads keep territory null, as do leads in a split county without a ZIP of it.
+ * A missing state is taken from the unit's parent.
  */
 export function placeLeads(ws: Workspace, payload: ScenarioVersion['payload'], rows: LeadRow[]): { unplaced: number } {
   const units = ws.units();
@@ -32,9 +34,19 @@ export function placeLeads(ws: Workspace, payload: ScenarioVersion['payload'], r
       continue;
     }
     const unitId = units.ids[unit]!;
-    const alignment = payload.alignments[alignmentIndexForSegment(payload, lead.segment)];
-    lead.territoryId = alignment?.assignment[unitId] ?? null;
     if (!lead.state && units.kind === 'county') lead.state = stateAbbr(units.parents[unit] ?? '');
+    const alignment = payload.alignments[alignmentIndexForSegment(payload, lead.segment)];
+    // In a county the scenario split into ZIP areas, the lead follows its ZIP's area (a ZIP lies in the county holding its centroid).
+    const key = assignedUnitKey(unitId, address.zip ?? '', payload.splitUnits, (zip) => {
+      const c = gaz?.zip(zip);
+      const u = c && locator ? locator.locate(c[0], c[1]) : -1;
+      return u >= 0 ? units.ids[u] : undefined;
+    });
+    if (key === null) {
+      unplaced++;
+      continue;
+    }
+    lead.territoryId = alignment?.assignment[key] ?? null;
   }
   return { unplaced };
 }

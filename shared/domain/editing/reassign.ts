@@ -97,6 +97,9 @@ export function commandDelta(cmd: ScenarioCommand, payload: ScenarioPayload, ind
     case 'territory':
       return { kind: 'meta' };
     case 'replace':
+    case 'split':
+    case 'merge':
+    case 'batch':
       return { kind: 'full' };
   }
 }

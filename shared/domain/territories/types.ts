@@ -34,6 +34,8 @@ export type ScenarioPayload = {
   /** Named accounts that override their unit's territory. */
   accountOverrides: Record<AccountId, TerritoryId>;
   lockedUnits: UnitId[];
+  /** Coarse units (counties) replaced by their finer units (ZIP areas) in this scenario, sorted; absent = none. */
+  splitUnits?: UnitId[];
   /** Free-form settings of the run that produced this version (balance options etc.). */
   settings: Record<string, unknown>;
 };
