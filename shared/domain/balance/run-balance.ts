@@ -3,6 +3,7 @@ import { createControl, type Control } from './control';
 import { attachUnreached, createGrowBuffers, tuneOffsets } from './construct';
 import { recenter } from './centers';
 import { createScratch, localSearch, type Scratch } from './local-search';
+import { diameterSearch, maxDiameter } from './diameter';
 import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
 import { transportAssign } from './transport';
 import { maxRadius, pcenterSearch } from './pcenter';
@@ -94,10 +95,12 @@ function smallPolish(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
 
 /**
  * p-center phase: on small instances the exchange search is re-run on Σ d^p for p = 4, 8, 16 (each closer to the max),
- * every stage followed by the direct max-distance search; the best state by band excess, then largest distance, is kept.
+ * every stage followed by the direct max-distance search (and, for objective 'diameter', the diameter descent: a
+ * p-center plan has diameter <= 2 × radius); the best state by band excess, then largest diameter or distance, is kept.
  */
 function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
   pcenterSearch(ctx, s, sc, ctl);
+  if (ctx.diameter) diameterSearch(ctx, s, sc, ctl);
   if (ctx.n > EXCHANGE_MAX_UNITS) return s;
   let best = s;
   for (const p of [4, 8, 16]) {
@@ -108,16 +111,21 @@ function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
     pcenterSearch(ctx, st, sc, ctl);
     ctx.maxPower = 2;
     st = createState(ctx, st.assign, st.centers, s.comp0);
+    if (ctx.diameter) diameterSearch(ctx, st, sc, ctl);
     if (better(ctx, st, best)) best = st;
   }
   ctx.maxPower = 2;
   return best;
 }
 
-/** Least band excess, then (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
+/** Least band excess, then (diameter) the smaller largest diameter, (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
 function better(ctx: Ctx, a: State, b: State): boolean {
   const ea = bandExcess(ctx, a); const eb = bandExcess(ctx, b);
   if (Math.abs(ea - eb) > 1e-9) return ea < eb;
+  if (ctx.diameter) {
+    const da = maxDiameter(ctx, a.assign); const db = maxDiameter(ctx, b.assign);
+    if (Math.abs(da - db) > 1e-9 * Math.max(1, db)) return da < db;
+  }
   if (ctx.objective === 'max') {
     const ra = maxRadius(ctx, a); const rb = maxRadius(ctx, b);
     if (Math.abs(ra - rb) > 1e-9 * Math.max(1, rb)) return ra < rb;
