@@ -159,6 +159,7 @@ export function readCapacitatedPMedian(file: string, optimum: number): Capacitat
     input: {
       x, y, metric: 'planar', measures: [{ name: 'demand', values: demand }], targets: [{ measure: 0, max: capacity }],
       compactnessWeights: new Float64Array(n).fill(1), adjacency: { ...csr, distances }, contiguity: false, k: p, seed: 1, timeLimitMs: 1000,
+      restarts: 1, perturbations: 'until-time-limit',
     },
   };
 }

@@ -70,6 +70,12 @@ export type BalanceInput = {
   timeLimitMs?: number;
   /** Number of independent restarts (default: more for small instances). */
   restarts?: number;
+  /**
+   * Iterated local search after the restarts (small instances without contiguity): that many centre-swap steps
+   * (deterministic for a seed unless the time limit cuts them), or 'until-time-limit' (uses the whole limit; the
+   * result then depends on the machine's speed). Default 0.
+   */
+  perturbations?: number | 'until-time-limit';
 };
 
 /** Progress event, emitted at most ~10 times per second. */
