@@ -124,6 +124,7 @@ describe('tessera balance on plain files', () => {
     ['no coordinates', 'id,potential\na,1\n', undefined, [], /needs columns "x,y" or "lon,lat"/],
     ['an unknown objective', 'id,x,y,potential\na,0,0,1\n', undefined, ['--objective', 'radius'], /--objective must be sum, max or diameter, got "radius"/],
     ['an unknown weight', 'id,x,y,potential\na,0,0,1\n', undefined, ['--weight', 'area'], /--weight must be measure or uniform, got "area"/],
+    ['bad --perturbations', 'id,x,y,potential\na,0,0,1\n', undefined, ['--perturbations', 'many'], /--perturbations must be a whole number >= 0 or until-time-limit, got "many"/],
     ['--max alone with two measures', 'id,x,y,p,q\na,0,0,1,1\n', undefined, ['--measures', 'p,q', '--max', '5'], /--min\/--max bound the first measure only; give --tolerance/],
   ])('exits 1 with a clear message for %s', async (_name, units, edges, extra, message) => {
     const dir = tempDir();

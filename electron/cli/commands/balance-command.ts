@@ -14,7 +14,7 @@ type BalanceOpts = {
   workspace?: string; scenario?: string; from?: string; units?: string; edges?: string; out?: string;
   territories?: number; measures?: string; tolerance?: number; weight: string; min?: number; max?: number; contiguous?: boolean;
   objective: string; maxDisruption?: number; disruptionBasis: string; disruptionPenalty?: number; mode: string;
-  alignment?: string; locks: boolean; seed?: number; timeLimit?: number; bound: boolean; json?: boolean;
+  alignment?: string; locks: boolean; seed?: number; timeLimit?: number; perturbations?: string; bound: boolean; json?: boolean;
 };
 
 const number = (name: string) => (v: string): number => {
@@ -50,6 +50,7 @@ export function registerBalanceCommand(program: Command, io: Io): void {
     .option('--no-locks', 'workspace: ignore locked units and territories')
     .option('--seed <n>', 'random seed (runs are deterministic per seed)', number('--seed'))
     .option('--time-limit <s>', 'time budget of the improvement phase in seconds', number('--time-limit'))
+    .option('--perturbations <n>', '--units runs: iterated local search steps after the restarts (small instances without contiguity), or "until-time-limit"')
     .option('--no-bound', 'skip the LP lower bound')
     .option('--json', 'machine-readable output')
     .action(async (o: BalanceOpts) => {
@@ -60,6 +61,8 @@ export function registerBalanceCommand(program: Command, io: Io): void {
       if (!!o.workspace === !!o.units) throw new UserError('Give either --workspace (with --scenario) or --units (with --out).');
       const measures = o.measures?.split(',').map((m) => m.trim()).filter(Boolean);
       const timeLimitMs = o.timeLimit !== undefined ? o.timeLimit * 1000 : undefined;
+      const perturbations = o.perturbations === undefined || o.perturbations === 'until-time-limit' ? o.perturbations : Number(o.perturbations);
+      if (typeof perturbations === 'number' && !(Number.isInteger(perturbations) && perturbations >= 0)) throw new UserError(`--perturbations must be a whole number >= 0 or until-time-limit, got "${o.perturbations}"`);
       if (o.units) {
         if (!o.out) throw new UserError('--units needs --out <assignment.csv>');
         if (o.territories === undefined) throw new UserError('--territories <n> is required');
@@ -67,7 +70,7 @@ export function registerBalanceCommand(program: Command, io: Io): void {
           unitsText: readTextInput(o.units, 'units file'), unitsFile: o.units,
           ...(o.edges ? { edgesText: readTextInput(o.edges, 'edges file'), edgesFile: o.edges } : {}),
           k: o.territories, measures, tolerance: o.tolerance ?? (o.min === undefined && o.max === undefined ? 0.05 : undefined),
-          min: o.min, max: o.max, contiguous: o.contiguous, objective, weight, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
+          min: o.min, max: o.max, contiguous: o.contiguous, objective, weight, perturbations, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
         });
         if (!res.ok) throw new UserError(res.error.message);
         const { input, result, labels, csv, lowerBound } = res.value;

@@ -19,6 +19,8 @@ export type FileBalanceOptions = {
   objective: 'sum' | 'max' | 'diameter';
   /** Compactness weights: the first balanced measure (default) or 1 per unit. */
   weight?: 'measure' | 'uniform';
+  /** Iterated local search steps after the restarts (see BalanceInput.perturbations). */
+  perturbations?: number | 'until-time-limit';
   maxDisruption?: number;
   seed?: number;
   timeLimitMs?: number;
@@ -81,6 +83,7 @@ export async function balanceFiles(o: FileBalanceOptions): Promise<Result<FileBa
     })),
     k: o.k, objective: o.objective, seed: o.seed ?? 1,
     ...(o.weight === 'uniform' ? { compactnessWeights: new Float64Array(u.ids.length).fill(1) } : {}),
+    ...(o.perturbations !== undefined ? { perturbations: o.perturbations } : {}),
     ...(adjacency ? { adjacency, contiguity: !!o.contiguous } : {}),
     ...(baseline ? { baseline } : {}),
     ...(baseline && u.lockedUnits ? { lockedUnits: u.lockedUnits } : {}),
