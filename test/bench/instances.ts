@@ -129,3 +129,69 @@ export function randomInstance(n: number, k: number, tolerance: number, seed: nu
     targets: [{ measure: 0, tolerance }], k, seed: 1, timeLimitMs: 2000, contiguity: false,
   };
 }
+
+/** Published optima of the Osman & Christofides capacitated p-median instances (OR-Library pmedcap1, 1–20). */
+export const OSMAN_CHRISTOFIDES_OPTIMA = [713, 740, 751, 651, 664, 778, 787, 820, 715, 829, 1006, 966, 1026, 982, 1091, 954, 1034, 1043, 1031, 1005];
+
+/** One capacitated p-median instance: the engine input (uniform weights, capacity as --max alone) and its distance matrix. */
+export type CapacitatedPMedian = { name: string; input: BalanceInput; matrix: Float64Array; optimum: number };
+
+/**
+ * Reads an Osman & Christofides instance in the matrix form of the capacitated p-center set S1 (first line "n p", n rows
+ * of integer distances, a demand row, a capacity row; github.com/BSAraujo/Capacitated-PCP instances/S1/p550, p10100).
+ * The engine gets the matrix as a complete graph with edge distances (shortest paths = the matrix where it is metric)
+ * and planar coordinates from a classical-MDS embedding of the matrix for seeding.
+ */
+export function readCapacitatedPMedian(file: string, optimum: number): CapacitatedPMedian {
+  const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const [n, p] = lines[0]! as [number, number];
+  const matrix = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) matrix[i * n + j] = lines[1 + i]![j]!;
+  const demand = Float64Array.from(lines[1 + n]!.slice(0, n));
+  const capacity = lines[2 + n]![0]!;
+  const lists: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => j).filter((j) => j !== i));
+  const csr = edgeListsToCsr(lists);
+  const distances = new Float64Array(csr.neighbors.length);
+  for (let u = 0; u < n; u++) for (let e = csr.offsets[u]!; e < csr.offsets[u + 1]!; e++) distances[e] = Math.max(1e-9, matrix[u * n + csr.neighbors[e]!]!);
+  const { x, y } = mdsEmbedding(matrix, n);
+  return {
+    name: file.replace(/^.*\//, '').replace(/\.txt$/, ''), matrix, optimum,
+    input: {
+      x, y, metric: 'planar', measures: [{ name: 'demand', values: demand }], targets: [{ measure: 0, max: capacity }],
+      compactnessWeights: new Float64Array(n).fill(1), adjacency: { ...csr, distances }, contiguity: false, k: p, seed: 1, timeLimitMs: 1000,
+      restarts: 1, perturbations: 'until-time-limit',
+    },
+  };
+}
+
+/** Σ matrix distance from each unit to its territory's centre (the published objective, on the integer matrix). */
+export function matrixObjective(inst: CapacitatedPMedian, assignment: Int32Array, centers: Int32Array): number {
+  const n = assignment.length;
+  let v = 0;
+  for (let u = 0; u < n; u++) v += inst.matrix[u * n + centers[assignment[u]!]!]!;
+  return v;
+}
+
+/** Two-dimensional classical MDS of a distance matrix (power iteration on the double-centred squared distances). */
+function mdsEmbedding(d: Float64Array, n: number): { x: Float64Array; y: Float64Array } {
+  const b = new Float64Array(n * n);
+  const row = new Float64Array(n);
+  let all = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { const s = d[i * n + j]! ** 2; row[i] = row[i]! + s / n; all += s / (n * n); }
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i * n + j] = -0.5 * (d[i * n + j]! ** 2 - row[i]! - row[j]! + all);
+  const rng = createRng(1);
+  const axes: Float64Array[] = [];
+  for (let a = 0; a < 2; a++) {
+    let v = Float64Array.from({ length: n }, () => rng() - 0.5);
+    let lambda = 0;
+    for (let it = 0; it < 200; it++) {
+      const w = new Float64Array(n);
+      for (let i = 0; i < n; i++) { let s = 0; for (let j = 0; j < n; j++) s += b[i * n + j]! * v[j]!; w[i] = s; }
+      for (const prev of axes) { let dot = 0; for (let i = 0; i < n; i++) dot += w[i]! * prev[i]!; const nn = prev.reduce((s, q) => s + q * q, 0); for (let i = 0; i < n; i++) w[i] = w[i]! - (dot / nn) * prev[i]!; }
+      lambda = Math.hypot(...w);
+      v = w.map((q) => q / lambda);
+    }
+    axes.push(v.map((q) => q * Math.sqrt(Math.max(0, lambda))));
+  }
+  return { x: axes[0]!, y: axes[1]! };
+}

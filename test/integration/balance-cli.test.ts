@@ -71,6 +71,48 @@ describe('tessera balance on plain files', () => {
     expect(a.summary.worstDeviation).toBeLessThan(0.2);
   });
 
+  it('--max alone is a capacity without a lower band (a ±5 % band would forbid loads 3 and 1)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.csv'), 'id,x,y,potential\na,0,0,1\nb,1,0,1\nc,2,0,1\nd,10,0,1\n');
+    const out = join(dir, 'o.csv');
+    const res = await cli('balance', '--units', join(dir, 'units.csv'), '--out', out, '--territories', '2', '--max', '3', '--weight', 'uniform', '--no-bound');
+    expect(res.err).toBe('');
+    const summary = JSON.parse(res.out);
+    expect(summary.feasible).toBe(true);
+    expect(summary.territories.map((t: { measures: { potential: number } }) => t.measures.potential).sort()).toEqual([1, 3]);
+    const terr = Object.fromEntries(readFileSync(out, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2)));
+    expect(terr.a).toBe(terr.b);
+    expect(terr.b).toBe(terr.c);
+    expect(terr.d).not.toBe(terr.a);
+  });
+
+  it('--weight sets the compactness weights: the centre is the weighted median by the measure, the plain median when uniform', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'units.csv'), 'id,x,y,potential\na,0,0,1\nb,1,0,1\nc,2,0,100\n');
+    const centre = async (weight: string) => {
+      const out = join(dir, `${weight}.csv`);
+      const res = await cli('balance', '--units', join(dir, 'units.csv'), '--out', out, '--territories', '1', '--weight', weight, '--no-bound');
+      expect(res.code).toBe(0);
+      return readFileSync(out, 'utf8').trim().split('\n').find((l) => l.endsWith(',1'))!.split(',')[0];
+    };
+    expect(await centre('measure')).toBe('c');
+    expect(await centre('uniform')).toBe('b');
+  });
+
+  it('--objective diameter reports each territory diameter and their maximum as the compactness', async () => {
+    const dir = tempDir();
+    const f = gridFiles(dir, 6, 6);
+    const res = await cli('balance', '--units', f.units, '--edges', f.edges, '--out', join(dir, 'o.csv'), '--territories', '3', '--tolerance', '0.1', '--contiguous', '--objective', 'diameter', '--seed', '2');
+    expect(res.code).toBe(0);
+    const summary = JSON.parse(res.out);
+    expect(summary.objective).toBe('diameter');
+    expect(summary.nonContiguous).toBe(0);
+    expect(summary.lowerBound).toEqual({ skipped: 'the diameter objective has no LP bound here' });
+    const diameters = summary.territories.map((t: { diameter: number }) => t.diameter);
+    expect(diameters.every((d: number) => d > 0)).toBe(true);
+    expect(summary.compactness).toBe(Math.max(...diameters));
+  });
+
   it.each([
     ['no units', 'id,x,y,potential\n', undefined, [], /no units/],
     ['K greater than units', 'id,x,y,potential\na,0,0,1\nb,1,0,1\n', undefined, ['--territories', '3'], /--territories 3 is greater than the number of units \(2\)/],
@@ -81,6 +123,10 @@ describe('tessera balance on plain files', () => {
     ['tolerance out of range', 'id,x,y,potential\na,0,0,1\nb,1,0,2\n', undefined, ['--tolerance', '1.5'], /--tolerance 1.5 is out of range/],
     ['no coordinates', 'id,potential\na,1\n', undefined, [], /needs columns "x,y" or "lon,lat"/],
     ['a stray quote', `id,x,y,potential\na,0,0,1\n"b,1,0,2\n${Array.from({ length: 50 }, (_, i) => `c${i},${i},1,1`).join('\n')}\n`, undefined, [], /units\.csv: .*unclosed quote opened at line 3/],
+    ['an unknown objective', 'id,x,y,potential\na,0,0,1\n', undefined, ['--objective', 'radius'], /--objective must be sum, max or diameter, got "radius"/],
+    ['an unknown weight', 'id,x,y,potential\na,0,0,1\n', undefined, ['--weight', 'area'], /--weight must be measure or uniform, got "area"/],
+    ['bad --perturbations', 'id,x,y,potential\na,0,0,1\n', undefined, ['--perturbations', 'many'], /--perturbations must be a whole number >= 0 or until-time-limit, got "many"/],
+    ['--max alone with two measures', 'id,x,y,p,q\na,0,0,1,1\n', undefined, ['--measures', 'p,q', '--max', '5'], /--min\/--max bound the first measure only; give --tolerance/],
   ])('exits 1 with a clear message for %s', async (_name, units, edges, extra, message) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'units.csv'), units);

@@ -12,9 +12,9 @@ import { openForCli } from './workspace-commands';
 
 type BalanceOpts = {
   workspace?: string; scenario?: string; from?: string; units?: string; edges?: string; out?: string;
-  territories?: number; measures?: string; tolerance: number; min?: number; max?: number; contiguous?: boolean;
+  territories?: number; measures?: string; tolerance?: number; weight: string; min?: number; max?: number; contiguous?: boolean;
   objective: string; maxDisruption?: number; disruptionBasis: string; disruptionPenalty?: number; mode: string;
-  alignment?: string; locks: boolean; seed?: number; timeLimit?: number; bound: boolean; json?: boolean;
+  alignment?: string; locks: boolean; seed?: number; timeLimit?: number; perturbations?: string; bound: boolean; json?: boolean;
 };
 
 const number = (name: string) => (v: string): number => {
@@ -36,11 +36,12 @@ export function registerBalanceCommand(program: Command, io: Io): void {
     .option('--out <csv>', 'assignment file to write (id,territory,is_center)')
     .option('-k, --territories <n>', 'number of territories', number('--territories'))
     .option('--measures <list>', 'measures to balance, comma separated (default: potential / the first numeric column)')
-    .option('--tolerance <f>', 'band half-width as a fraction of the mean', number('--tolerance'), 0.05)
+    .option('--tolerance <f>', 'band half-width as a fraction of the mean (default 0.05; on --units runs none when --min/--max are given)', number('--tolerance'))
     .option('--min <x>', 'minimum of the first measure per territory', number('--min'))
-    .option('--max <y>', 'maximum of the first measure per territory', number('--max'))
+    .option('--max <y>', 'maximum of the first measure per territory (with --min/--max alone: a capacity)', number('--max'))
     .option('--contiguous', 'require contiguous territories')
-    .option('--objective <kind>', 'compactness: sum (p-median) or max (p-center)', 'sum')
+    .option('--objective <kind>', 'compactness: sum (p-median), max (p-center) or diameter (largest distance between two units of a territory)', 'sum')
+    .option('--weight <w>', 'compactness weights of the sum objective: measure (the first balanced measure) or uniform (1 per unit)', 'measure')
     .option('--max-disruption <share>', 'cap on the share that may change territory (0..1)', number('--max-disruption'))
     .option('--disruption-basis <b>', 'what the cap counts: units or a measure', 'units')
     .option('--disruption-penalty <w>', 'objective weight of disruption', number('--disruption-penalty'))
@@ -49,21 +50,27 @@ export function registerBalanceCommand(program: Command, io: Io): void {
     .option('--no-locks', 'workspace: ignore locked units and territories')
     .option('--seed <n>', 'random seed (runs are deterministic per seed)', number('--seed'))
     .option('--time-limit <s>', 'time budget of the improvement phase in seconds', number('--time-limit'))
+    .option('--perturbations <n>', '--units runs: iterated local search steps after the restarts (small instances without contiguity), or "until-time-limit"')
     .option('--no-bound', 'skip the LP lower bound')
     .option('--json', 'machine-readable output')
     .action(async (o: BalanceOpts) => {
-      if (o.objective !== 'sum' && o.objective !== 'max') throw new UserError(`--objective must be sum or max, got "${o.objective}"`);
+      const objective = o.objective;
+      if (objective !== 'sum' && objective !== 'max' && objective !== 'diameter') throw new UserError(`--objective must be sum, max or diameter, got "${o.objective}"`);
+      const weight = o.weight;
+      if (weight !== 'measure' && weight !== 'uniform') throw new UserError(`--weight must be measure or uniform, got "${o.weight}"`);
       if (!!o.workspace === !!o.units) throw new UserError('Give either --workspace (with --scenario) or --units (with --out).');
       const measures = o.measures?.split(',').map((m) => m.trim()).filter(Boolean);
       const timeLimitMs = o.timeLimit !== undefined ? o.timeLimit * 1000 : undefined;
+      const perturbations = o.perturbations === undefined || o.perturbations === 'until-time-limit' ? o.perturbations : Number(o.perturbations);
+      if (typeof perturbations === 'number' && !(Number.isInteger(perturbations) && perturbations >= 0)) throw new UserError(`--perturbations must be a whole number >= 0 or until-time-limit, got "${o.perturbations}"`);
       if (o.units) {
         if (!o.out) throw new UserError('--units needs --out <assignment.csv>');
         if (o.territories === undefined) throw new UserError('--territories <n> is required');
         const res = await balanceFiles({
           unitsText: readTextInput(o.units, 'units file'), unitsFile: o.units,
           ...(o.edges ? { edgesText: readTextInput(o.edges, 'edges file'), edgesFile: o.edges } : {}),
-          k: o.territories, measures, tolerance: o.tolerance, min: o.min, max: o.max, contiguous: o.contiguous,
-          objective: o.objective, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
+          k: o.territories, measures, tolerance: o.tolerance ?? (o.min === undefined && o.max === undefined ? 0.05 : undefined),
+          min: o.min, max: o.max, contiguous: o.contiguous, objective, weight, perturbations, maxDisruption: o.maxDisruption, seed: o.seed, timeLimitMs, bound: o.bound,
         });
         if (!res.ok) throw new UserError(res.error.message);
         const { input, result, labels, csv, lowerBound } = res.value;
@@ -79,7 +86,7 @@ export function registerBalanceCommand(program: Command, io: Io): void {
       const services = createServices({ mode: 'direct', workspace: o.workspace! });
       try {
         const settings: BalanceSettings = {
-          mode: o.mode, measures: measures ?? ['potential'], tolerance: o.tolerance, contiguity: !!o.contiguous, objective: o.objective,
+          mode: o.mode, measures: measures ?? ['potential'], tolerance: o.tolerance ?? 0.05, contiguity: !!o.contiguous, objective, weight,
           useLocks: o.locks, seed: o.seed ?? 1,
           ...(o.territories !== undefined ? { k: o.territories } : {}), ...(o.alignment ? { alignmentKey: o.alignment } : {}),
           ...(o.min !== undefined ? { min: o.min } : {}), ...(o.max !== undefined ? { max: o.max } : {}),

@@ -11,7 +11,7 @@ export type BalanceSummary = {
   worstDeviation: number;
   nonContiguous: number;
   islands: number;
-  objective: 'sum' | 'max';
+  objective: 'sum' | 'max' | 'diameter';
   compactness: number;
   disruption: { unitsMoved: number; unitsShare: number } | null;
   violations: { territory: number; measure: string; kind: string; reason: string; proven: boolean }[];
@@ -24,7 +24,10 @@ export type BalanceSummary = {
 };
 
 /** Per-territory row of the report. */
-export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; deviations: Record<string, number>; pieces: number; sumDistance: number; maxDistance: number; locked: boolean;
+export type BalanceTerritoryRow = { territory: string; units: number; center: string; measures: Record<string, number>; deviation: number; deviations: Record<string, number>; pieces: number; sumDistance: number; maxDistance: number;
+  /** Objective 'diameter': largest distance between two of its units. */
+  diameter?: number;
+  locked: boolean;
   /** Workspace runs: mean distance of the territory's units to its centre (km for lon/lat). */
   meanDistance?: number };
 
@@ -50,7 +53,7 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
     measures: Object.fromEntries(measureNames.map((m, j) => [m, kpis?.territories[t.territory]?.measures[m] ?? t.measures[j] ?? 0])),
     deviation: kpis ? worst(Object.values(kpis.territories[t.territory]!.deviations)) : worst(t.deviations),
     deviations: kpis?.territories[t.territory]!.deviations ?? Object.fromEntries(report.targets.map((tg, j) => [tg.measure, t.deviations[j] ?? 0])),
-    pieces: t.components, sumDistance: t.sumDistance, maxDistance: t.maxDistance, locked: t.locked,
+    pieces: t.components, sumDistance: t.sumDistance, maxDistance: t.maxDistance, ...(t.diameter !== undefined ? { diameter: t.diameter } : {}), locked: t.locked,
     ...(kpis ? { meanDistance: kpis.territories[t.territory]!.meanDistance } : {}),
   }));
 }

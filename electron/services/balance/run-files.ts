@@ -12,11 +12,16 @@ export type FileBalanceOptions = {
   edgesFile?: string;
   k: number;
   measures?: string[];
-  tolerance: number;
+  /** Band half-width; none = the band is --min/--max alone. */
+  tolerance?: number;
   min?: number;
   max?: number;
   contiguous?: boolean;
-  objective: 'sum' | 'max';
+  objective: 'sum' | 'max' | 'diameter';
+  /** Compactness weights: the first balanced measure (default) or 1 per unit. */
+  weight?: 'measure' | 'uniform';
+  /** Iterated local search steps after the restarts (see BalanceInput.perturbations). */
+  perturbations?: number | 'until-time-limit';
   maxDisruption?: number;
   seed?: number;
   timeLimitMs?: number;
@@ -33,10 +38,10 @@ export type FileBalanceOutcome = {
 };
 
 /** Checks the run-level numbers shared by the file and workspace runs; null when fine. */
-export function checkRunNumbers(o: { k: number; tolerance: number; maxDisruption?: number; timeLimitMs?: number }, units: number): string | null {
+export function checkRunNumbers(o: { k: number; tolerance?: number; maxDisruption?: number; timeLimitMs?: number }, units: number): string | null {
   if (!Number.isInteger(o.k) || o.k < 1) return `--territories must be an integer >= 1, got ${o.k}`;
   if (o.k > units) return `--territories ${o.k} is greater than the number of units (${units})`;
-  if (!(o.tolerance >= 0 && o.tolerance <= 1)) return `--tolerance ${o.tolerance} is out of range: give a fraction between 0 and 1 (0.05 = ±5%)`;
+  if (o.tolerance !== undefined && !(o.tolerance >= 0 && o.tolerance <= 1)) return `--tolerance ${o.tolerance} is out of range: give a fraction between 0 and 1 (0.05 = ±5%)`;
   if (o.maxDisruption !== undefined && !(o.maxDisruption >= 0 && o.maxDisruption <= 1)) return `--max-disruption ${o.maxDisruption} is out of range 0..1`;
   if (o.timeLimitMs !== undefined && !(o.timeLimitMs > 0)) return '--time-limit must be a positive number of seconds';
   return null;
@@ -55,6 +60,8 @@ export async function balanceFiles(o: FileBalanceOptions): Promise<Result<FileBa
     if (!edges.ok) return edges;
     adjacency = edges.value;
   }
+  if (o.tolerance === undefined && o.min === undefined && o.max === undefined) return err('bad-input', 'Give a band: --tolerance, or --min/--max on the first measure');
+  if (o.tolerance === undefined && (o.measures?.length ?? 1) > 1) return err('bad-input', '--min/--max bound the first measure only; give --tolerance to balance the other measures');
   if (o.contiguous && !adjacency) return err('bad-input', '--contiguous needs --edges (the unit adjacency)');
   // Existing alignment: labels in order of first appearance become territories 0..; further territories get T<n>.
   const labels: string[] = [];
@@ -73,9 +80,11 @@ export async function balanceFiles(o: FileBalanceOptions): Promise<Result<FileBa
   const input: BalanceInput = {
     ids: u.ids, x: u.x, y: u.y, metric: u.metric, measures: u.measures,
     targets: u.measures.slice(0, o.measures?.length || 1).map((_, j) => ({
-      measure: j, tolerance: o.tolerance, ...(j === 0 && o.min !== undefined ? { min: o.min } : {}), ...(j === 0 && o.max !== undefined ? { max: o.max } : {}),
+      measure: j, ...(o.tolerance !== undefined ? { tolerance: o.tolerance } : {}), ...(j === 0 && o.min !== undefined ? { min: o.min } : {}), ...(j === 0 && o.max !== undefined ? { max: o.max } : {}),
     })),
     k: o.k, objective: o.objective, seed: o.seed ?? 1,
+    ...(o.weight === 'uniform' ? { compactnessWeights: new Float64Array(u.ids.length).fill(1) } : {}),
+    ...(o.perturbations !== undefined ? { perturbations: o.perturbations } : {}),
     ...(adjacency ? { adjacency, contiguity: !!o.contiguous } : {}),
     ...(baseline ? { baseline } : {}),
     ...(baseline && u.lockedUnits ? { lockedUnits: u.lockedUnits } : {}),

@@ -23,7 +23,9 @@ export type Ctx = {
   compSize: Int32Array;
   targets: ResolvedTarget[];
   weights: Float64Array;
+  /** Search objective; 'diameter' runs the p-center search ('max') as its proxy, then the diameter descent. */
   objective: 'sum' | 'max';
+  diameter: boolean;
   candidate: Uint8Array;
   baseline: Int32Array | null;
   /** 1 = unit may not change territory (locked unit or unit of a locked territory). */
@@ -85,7 +87,7 @@ export function buildContext(input: BalanceInput): Ctx {
   const budget = input.maxDisruption ? input.maxDisruption.share * basisTotal + 1e-9 * basisTotal : Infinity;
   const ctx: Ctx = {
     input, n, k, x, y, adj, edgeLen, hasGraph, contiguity: input.contiguity ?? hasGraph, comp, compCount: count, compSize,
-    targets, weights, objective: input.objective ?? 'sum', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
+    targets, weights, objective: input.objective === 'diameter' ? 'max' : input.objective ?? 'sum', diameter: input.objective === 'diameter', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
     penalty: input.disruptionPenalty ?? 0, devWeight: 20, maxPower: 2, geo, dist: geo,
   };
   if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);

@@ -35,7 +35,9 @@ export type BalanceSettings = {
   min?: number;
   max?: number;
   contiguity: boolean;
-  objective: 'sum' | 'max';
+  objective: 'sum' | 'max' | 'diameter';
+  /** Compactness weights: the first measure (default) or 1 per unit. */
+  weight?: 'measure' | 'uniform';
   /** Cap on moved share (rebalance only); basis 'units' or a measure key. */
   maxDisruption?: { share: number; basis: string };
   disruptionPenalty?: number;
@@ -152,6 +154,7 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     k,
     seedUnits,
     objective: s.objective,
+    ...(s.weight === 'uniform' ? { compactnessWeights: new Float64Array(n).fill(1) } : {}),
     seed: s.seed ?? 1,
     ...(s.timeLimitMs !== undefined ? { timeLimitMs: s.timeLimitMs } : {}),
   };

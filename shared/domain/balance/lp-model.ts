@@ -30,6 +30,7 @@ export function buildBalanceLp(input: BalanceInput, opts: BalanceLpOptions = {})
   if (input.baseline && (input.lockedUnits?.some((v) => v !== 0) || (input.lockedTerritories?.length ?? 0) > 0 || input.maxDisruption || input.disruptionPenalty)) {
     return { skipped: 'locks and disruption are not modelled in the LP bound' };
   }
+  if (input.objective === 'diameter') return { skipped: 'the diameter objective has no LP bound here' };
   const ctx = buildContext(input);
   const cands: number[] = [];
   for (let u = 0; u < ctx.n; u++) if (ctx.candidate[u]) cands.push(u);

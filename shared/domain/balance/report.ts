@@ -1,4 +1,5 @@
 import type { Ctx } from './context';
+import { territoryDiameters } from './diameter';
 import { territoryPieces } from './graph';
 import { boundKind, fmt } from './precheck';
 import type { BalanceReport, DisruptionReport, TerritoryReport, Violation } from './types';
@@ -27,6 +28,7 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
   for (let t = 0; t < k; t++) if (centers[t]! >= 0) hasCenter[ctx.comp[centers[t]!]!] = 1;
   const islands: number[] = [];
   if (ctx.hasGraph) for (let u = 0; u < n; u++) if (!hasCenter[ctx.comp[u]!]) islands.push(u);
+  const diameters = ctx.diameter ? territoryDiameters(ctx, assign) : null;
   const violations: Violation[] = [...proven];
   const territories: TerritoryReport[] = [];
   let worst = 0; let nonContiguous = 0;
@@ -53,7 +55,7 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
       nonContiguous++;
       if (ctx.contiguity) violations.push({ territory: t, measure: '', kind: 'contiguity', value: comps, target: 1, reason: `${who} has ${comps} separate pieces${locked || hasFixedIn(ctx, assign, t) ? ' (locked units)' : ''}` });
     }
-    territories.push({ territory: t, center: centers[t]!, units: units[t]!, measures, deviations, components: comps, islandPieces: pieces.islandPieces[t]!, sumDistance: sumD[t]!, maxDistance: maxD[t]!, locked });
+    territories.push({ territory: t, center: centers[t]!, units: units[t]!, measures, deviations, components: comps, islandPieces: pieces.islandPieces[t]!, sumDistance: sumD[t]!, maxDistance: maxD[t]!, ...(diameters ? { diameter: diameters[t]! } : {}), locked });
   }
   const disruption = ctx.baseline ? disruptionReport(ctx, assign) : null;
   if (disruption && ctx.input.maxDisruption) {
@@ -65,8 +67,8 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
   for (let t = 0; t < k; t++) { sumDistance += sumD[t]!; maxDistance = Math.max(maxDistance, maxD[t]!); }
   return {
     territories, targets: ctx.targets.map((tg) => ({ measure: tg.name, mean: tg.mean, lo: tg.lo, hi: tg.hi })),
-    worstDeviation: worst, nonContiguous, islands, graphComponents: ctx.compCount, objective: ctx.objective,
-    compactness: ctx.objective === 'sum' ? sumDistance : maxDistance, sumDistance, maxDistance,
+    worstDeviation: worst, nonContiguous, islands, graphComponents: ctx.compCount, objective: ctx.diameter ? 'diameter' : ctx.objective,
+    compactness: diameters ? Math.max(0, ...diameters) : ctx.objective === 'sum' ? sumDistance : maxDistance, sumDistance, maxDistance,
     disruption, violations, feasible: violations.length === 0,
   };
 }

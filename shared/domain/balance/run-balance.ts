@@ -3,6 +3,7 @@ import { createControl, type Control } from './control';
 import { attachUnreached, createGrowBuffers, tuneOffsets } from './construct';
 import { recenter } from './centers';
 import { createScratch, localSearch, type Scratch } from './local-search';
+import { diameterSearch, maxDiameter } from './diameter';
 import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
 import { transportAssign } from './transport';
 import { maxRadius, pcenterSearch } from './pcenter';
@@ -10,6 +11,7 @@ import { precheck } from './precheck';
 import { frozenTerritories, recomRepair, repairableExcess } from './recom';
 import { evaluate } from './report';
 import { seedCenters } from './seed';
+import { createRng } from '../random';
 import { bandExcess, createState, DEV_WEIGHT, refreshCompactness, score, worstDeviation, type State } from './state';
 import type { BalanceInput, BalanceOptions, BalanceResult } from './types';
 import { BalanceInputError, validateBalanceInput } from './validate';
@@ -52,6 +54,9 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     ctx.devWeight = DEV_WEIGHT;
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });
   }
+  if (best && !rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS && input.perturbations !== undefined && input.perturbations !== 0) {
+    best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, input.perturbations === 'until-time-limit' ? Infinity : input.perturbations);
+  }
   const s = best!;
   ctl.progress({ phase: 'report', bestObjective: score(ctx, s), worstDeviation: worstDeviation(ctx, s), fraction: 0.97 });
   const ev = evaluate(ctx, s.assign, s.centers, proven);
@@ -93,11 +98,50 @@ function smallPolish(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
 }
 
 /**
+ * Iterated local search on the centres (small instances without contiguity): close one centre and open another unit
+ * (half the time a member of the same territory, else any unit), allocate by the transportation model, settle with the
+ * exchange search and centre moves, and keep the plan when it is better. Runs `budget` steps or until the time limit.
+ */
+function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number): State {
+  const rng = createRng(seed * 31 + 17);
+  // As in the polish: inside the band only compactness matters.
+  ctx.devWeight = POLISH_DEV_WEIGHT;
+  let cur = start;
+  for (let it = 0; it < budget && !ctl.stop(); it++) {
+    const centers = cur.centers.slice();
+    const t = Math.floor(rng() * ctx.k);
+    const local = rng() < 0.5;
+    let u = -1;
+    for (let tries = 0; tries < 50 && u < 0; tries++) {
+      const v = Math.floor(rng() * ctx.n);
+      if (ctx.candidate[v] && !centers.includes(v) && (!local || cur.assign[v] === t)) u = v;
+    }
+    if (u < 0) continue;
+    centers[t] = u;
+    const tr = transportAssign(ctx, centers);
+    if (!tr) continue;
+    const st = createState(ctx, tr.assign, centers, cur.comp0);
+    for (let round = 0; round < 10 && !ctl.stop(); round++) {
+      exchangeSearch(ctx, st, sc, ctl);
+      if (!recenter(ctx, st.assign, st.centers)) break;
+      refreshCompactness(ctx, st);
+    }
+    if (better(ctx, st, cur)) cur = st;
+    ctl.iterations++;
+    ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: budget === Infinity ? Math.min(0.95, (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start)) : Math.min(0.95, (it + 1) / budget) });
+  }
+  ctx.devWeight = DEV_WEIGHT;
+  return cur;
+}
+
+/**
  * p-center phase: on small instances the exchange search is re-run on Σ d^p for p = 4, 8, 16 (each closer to the max),
- * every stage followed by the direct max-distance search; the best state by band excess, then largest distance, is kept.
+ * every stage followed by the direct max-distance search (and, for objective 'diameter', the diameter descent: a
+ * p-center plan has diameter <= 2 × radius); the best state by band excess, then largest diameter or distance, is kept.
  */
 function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
   pcenterSearch(ctx, s, sc, ctl);
+  if (ctx.diameter) diameterSearch(ctx, s, sc, ctl);
   if (ctx.n > EXCHANGE_MAX_UNITS) return s;
   let best = s;
   for (const p of [4, 8, 16]) {
@@ -108,16 +152,21 @@ function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
     pcenterSearch(ctx, st, sc, ctl);
     ctx.maxPower = 2;
     st = createState(ctx, st.assign, st.centers, s.comp0);
+    if (ctx.diameter) diameterSearch(ctx, st, sc, ctl);
     if (better(ctx, st, best)) best = st;
   }
   ctx.maxPower = 2;
   return best;
 }
 
-/** Least band excess, then (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
+/** Least band excess, then (diameter) the smaller largest diameter, (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */
 function better(ctx: Ctx, a: State, b: State): boolean {
   const ea = bandExcess(ctx, a); const eb = bandExcess(ctx, b);
   if (Math.abs(ea - eb) > 1e-9) return ea < eb;
+  if (ctx.diameter) {
+    const da = maxDiameter(ctx, a.assign); const db = maxDiameter(ctx, b.assign);
+    if (Math.abs(da - db) > 1e-9 * Math.max(1, db)) return da < db;
+  }
   if (ctx.objective === 'max') {
     const ra = maxRadius(ctx, a); const rb = maxRadius(ctx, b);
     if (Math.abs(ra - rb) > 1e-9 * Math.max(1, rb)) return ra < rb;

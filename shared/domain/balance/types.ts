@@ -56,7 +56,11 @@ export type BalanceInput = {
   lockedTerritories?: Int32Array;
   /** 1 = unit may be a territory centre (default: all). */
   candidateCenters?: Uint8Array;
-  objective?: 'sum' | 'max';
+  /**
+   * Compactness: 'sum' Σ weight × distance to centre (p-median), 'max' largest distance to centre (p-center),
+   * 'diameter' largest distance between two units of one territory (shortest paths over edge distances when given).
+   */
+  objective?: 'sum' | 'max' | 'diameter';
   /** Cap on what may change territory vs the baseline, as a share (0..1) of units or of a measure. */
   maxDisruption?: { basis: DisruptionBasis; share: number };
   /** Objective weight of disruption: penalty × moved share of the disruption basis. */
@@ -66,6 +70,12 @@ export type BalanceInput = {
   timeLimitMs?: number;
   /** Number of independent restarts (default: more for small instances). */
   restarts?: number;
+  /**
+   * Iterated local search after the restarts (small instances without contiguity): that many centre-swap steps
+   * (deterministic for a seed unless the time limit cuts them), or 'until-time-limit' (uses the whole limit; the
+   * result then depends on the machine's speed). Default 0.
+   */
+  perturbations?: number | 'until-time-limit';
 };
 
 /** Progress event, emitted at most ~10 times per second. */
@@ -120,6 +130,8 @@ export type TerritoryReport = {
   /** Σ weight × distance to centre, and max distance to centre. */
   sumDistance: number;
   maxDistance: number;
+  /** Largest distance between two of its units (objective 'diameter' only). */
+  diameter?: number;
   locked: boolean;
 };
 
@@ -145,8 +157,8 @@ export type BalanceReport = {
   /** Units without neighbours or in small graph components, attached to the nearest territory. */
   islands: number[];
   graphComponents: number;
-  objective: 'sum' | 'max';
-  /** Σ weight × distance (sum) or max distance (max), whichever the objective is. */
+  objective: 'sum' | 'max' | 'diameter';
+  /** Σ weight × distance (sum), max distance (max) or largest territory diameter (diameter), whichever the objective is. */
   compactness: number;
   sumDistance: number;
   maxDistance: number;

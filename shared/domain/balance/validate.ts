@@ -35,6 +35,9 @@ export function validateBalanceInput(input: BalanceInput): string[] {
     }
   }
   if (input.targets.length === 0) add('No balance targets given');
+  const pt = input.perturbations;
+  if (pt !== undefined && pt !== 'until-time-limit' && !(Number.isInteger(pt) && pt >= 0)) add(`perturbations must be a whole number >= 0 or 'until-time-limit', got ${String(pt)}`);
+  if (input.objective !== undefined && !['sum', 'max', 'diameter'].includes(input.objective)) add(`objective must be sum, max or diameter, got "${String(input.objective)}"`);
   input.targets.forEach((t, i) => {
     if (!Number.isInteger(t.measure) || t.measure < 0 || t.measure >= input.measures.length) add(`Target ${i}: measure index ${t.measure} out of range 0..${input.measures.length - 1}`);
     if (t.tolerance !== undefined && !(t.tolerance >= 0 && t.tolerance <= 1)) add(`Target ${i}: tolerance ${t.tolerance} out of range 0..1`);
