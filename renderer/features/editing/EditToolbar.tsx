@@ -78,6 +78,7 @@ export function EditToolbar() {
       {e.dirty ? <button data-testid="edit-discard" disabled={e.busy} onClick={() => void discardEdits()}>Discard</button> : null}
       {e.staleHead !== null ? <button data-testid="edit-rebase" disabled={e.busy} onClick={() => void rebaseAndSave()}>Rebase on v{e.staleHead} & save</button> : null}
       <div className="edit-toolbar__status" data-testid="edit-status">
+        {e.splitWarning ? <span className="edit-toolbar__warn" role="alert" data-testid="split-warning">{e.splitWarning} </span> : null}
         {e.message}
         {e.timing ? <span className="edit-toolbar__muted"> · KPIs in {e.timing.totalMs} ms (worker {e.timing.workerMs} ms)</span> : null}
       </div>
