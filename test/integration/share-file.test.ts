@@ -72,6 +72,27 @@ describe('share files', () => {
     expect(plain.ok && plain.value.isShareFile).toBe(false);
   });
 
+  it('goes back to the workspace it was opened over, with that workspace left as it was', async () => {
+    const dir = tempDir();
+    const { ws, share } = await exportShare(dir);
+    const s = createServices({ mode: 'direct', workspace: ws });
+    expect((await s.api['workspace.info']({})).returnTo).toBeUndefined();
+    const renamed = await s.api['scenario.update']({ scenarioId: 1, name: 'Current (edited)' });
+    expect(renamed.ok).toBe(true);
+    const opened = await s.api['share.open']({ path: share });
+    expect(opened.ok && opened.value).toMatchObject({ readOnly: true, returnTo: 'w.tessera' });
+    expect((await s.api['workspace.info']({})).returnTo).toBe('w.tessera');
+    // A second share file opened over the first still returns to the user's own workspace.
+    expect((await s.api['share.open']({ path: share })).ok).toBe(true);
+    const back = await s.api['workspace.back']({});
+    expect(back.ok && back.value).toMatchObject({ name: 'w.tessera', readOnly: false });
+    expect(back.ok && back.value.scenarios.map((x) => x.name)).toContain('Current (edited)');
+    expect((await s.api['workspace.info']({})).returnTo).toBeUndefined();
+    const again = await s.api['workspace.back']({});
+    expect(!again.ok && again.error).toMatchObject({ code: 'not-found', message: expect.stringMatching(/no workspace to go back to/) });
+    s.close();
+  });
+
   it('imports its scenarios into a workspace with the same dataset, renaming on a clash, history intact', async () => {
     const dir = tempDir();
     const { share } = await exportShare(dir);

@@ -7,7 +7,7 @@ import { appendVersion, findScenario, readVersion } from '../../db/scenario-repo
 import { readOnlyError, type ServiceContext } from '../context';
 import { currentAuthor, Workspace } from '../workspace';
 import { sourcePath, targetPath } from '../workspace-files';
-import { APP_VERSION } from '../workspace-handlers';
+import { APP_VERSION, withReturn } from '../workspace-handlers';
 import { compareInWorkspace } from './compare-service';
 import { importScenarios } from './share-import';
 import { validateTesseraFile } from './share-validate';
@@ -78,8 +78,8 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
       try {
         const ws = Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true });
         if (valid.value.isShareFile) ws.share = { signature: valid.value.signature, createdBy: valid.value.createdBy, createdAt: valid.value.createdAt };
-        ctx.replace(ws);
-        return ok(ctx.ws().info());
+        ctx.replace(ws, { keepPrevious: true });
+        return ok(withReturn(ctx));
       } catch (e) {
         return fileError(e);
       }
