@@ -6,6 +6,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { kpiWorker } from '../../state/kpi-worker-client';
 import { applyScenarioDraft, deriveScenarioState } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
+import { readOnlyReason } from '../../state/read-only';
 import { messageOf } from '../../state/ui-actions';
 import { flagEditSplits, piecesById, watchGraph, type SplitFlag } from './contiguity-watch';
 import { useEditingStore } from './editing-store';
@@ -135,6 +136,11 @@ export function runEdit(cmd: ScenarioCommand, label: string): Promise<boolean> {
   return serial(async () => {
     const cur = useScenarioStore.getState().current;
     if (!cur) return false;
+    const readOnly = readOnlyReason(useDatasetStore.getState().workspace);
+    if (readOnly) {
+      useEditingStore.setState({ message: `${label}: not done. ${readOnly}` });
+      return false;
+    }
     try {
       const next = execute(useEditingStore.getState().history, cur.payload, cmd, label);
       await step(next, cmd);
