@@ -39,7 +39,7 @@ export function TopBar() {
         ) : null}
         {workspace ? <span className="topbar__muted">{workspace.datasetName}</span> : null}
         {workspace?.returnTo ? (
-          <button type="button" data-testid="workspace-back" title="Close the client share file and reopen your own workspace as you left it" onClick={() => void goBackToWorkspace()}>
+          <button type="button" className="topbar__back" data-testid="workspace-back" title="Close the client share file and reopen your own workspace as you left it" onClick={() => void goBackToWorkspace()}>
             ← Back to {workspace.returnTo}
           </button>
         ) : null}

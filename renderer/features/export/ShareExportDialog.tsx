@@ -66,7 +66,7 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
           <button data-testid="share-export-run" className="share-dialog__primary" disabled={status.busy || picked.length === 0} onClick={() => void run()}>
             Export {picked.length} scenario{picked.length === 1 ? '' : 's'}
           </button>
-          <button onClick={onClose}>Close</button>
+          <button data-testid="share-export-close" onClick={onClose}>Close</button>
         </div>
         {status.text ? <p className={status.error ? 'share-dialog__error' : ''} role="status" data-testid="share-export-status">{status.text}</p> : null}
       </div>
