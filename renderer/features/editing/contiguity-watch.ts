@@ -27,7 +27,7 @@ export function flagEditSplits(g: ContiguityGraph, payload: ScenarioPayload, bef
   const splits = editSplits(g, before, after, payload.territories.length, changed);
   if (splits.length === 0) return null;
   const detached: number[] = [];
-  for (const s of splits) for (const p of s.pieceUnits.slice(1)) detached.push(...p);
+  for (const s of splits) s.pieceUnits.forEach((p, i) => { if (i !== s.main) detached.push(...p); });
   const text = describeSplits(splits.map((s) => ({ name: payload.territories[s.territory]?.name ?? `territory ${s.territory + 1}`, pieces: s.pieces })));
   return { text: `Not contiguous: ${text} (detached pieces outlined in orange).`, detached: Int32Array.from(detached).sort() };
 }

@@ -19,6 +19,8 @@ export type SplitTerritory = {
   pieces: number;
   /** Unit indices of each mainland piece, largest first. */
   pieceUnits: Int32Array[];
+  /** Index in pieceUnits of the piece holding most of the units the territory had before the edit (the others were cut off or added apart). */
+  main: number;
 };
 
 /** Builds the unit graph from the dataset's adjacency pairs. */
@@ -69,6 +71,18 @@ function piecesOf(g: ContiguityGraph, unitTerritory: Int32Array, k: number, terr
   return out;
 }
 
+/** The piece with the most units that belonged to territory t before the edit (the first on a tie). */
+function mainPiece(pieces: readonly Int32Array[], before: Int32Array, t: number): number {
+  let best = 0;
+  let bestCount = -1;
+  pieces.forEach((p, i) => {
+    let c = 0;
+    for (let j = 0; j < p.length; j++) if (before[p[j]!] === t) c++;
+    if (c > bestCount) { best = i; bestCount = c; }
+  });
+  return best;
+}
+
 /**
  * Territories an edit split: of the territories the changed units left or joined (and only those),
  * the ones with more than one mainland piece after the edit and more than before it. Work is
@@ -93,7 +107,7 @@ export function editSplits(g: ContiguityGraph, before: Int32Array, after: Int32A
   for (const t of [...suspects].sort((a, b) => a - b)) {
     const pieceUnits = afterPieces.get(t)!;
     const piecesBefore = beforePieces.get(t)!.length;
-    if (pieceUnits.length > piecesBefore) out.push({ territory: t, piecesBefore, pieces: pieceUnits.length, pieceUnits });
+    if (pieceUnits.length > piecesBefore) out.push({ territory: t, piecesBefore, pieces: pieceUnits.length, pieceUnits, main: mainPiece(pieceUnits, before, t) });
   }
   return out;
 }

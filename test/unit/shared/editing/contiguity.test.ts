@@ -24,6 +24,7 @@ describe('editSplits', () => {
     expect(splits[0]!.piecesBefore).toBe(1);
     expect(splits[0]!.pieces).toBe(2);
     expect(splits[0]!.pieceUnits.map((p) => Array.from(p))).toEqual([[3, 4, 5], [0, 1]]);
+    expect(splits[0]!.main).toBe(0);
   });
 
   it('flags the target when a unit painted far away starts a second piece of it', () => {
@@ -31,6 +32,16 @@ describe('editSplits', () => {
     const splits = editSplits(g, before, after, 3, [0]);
     expect(splits.map((s) => s.territory)).toEqual([B]);
     expect(splits[0]!.pieceUnits.map((p) => Array.from(p))).toEqual([[6, 7], [0]]);
+    expect(splits[0]!.main).toBe(0);
+  });
+
+  it('keeps as main piece the one the territory had, even when the piece added apart is larger', () => {
+    // B (units 6-7) receives units 0-3 apart from it: the new piece is larger, B's own piece stays the main one.
+    const after = moved(before, [0, 1, 2, 3], B);
+    const splits = editSplits(g, before, after, 3, [0, 1, 2, 3]);
+    const b = splits.find((s) => s.territory === B)!;
+    expect(b.pieceUnits.map((p) => Array.from(p))).toEqual([[0, 1, 2, 3], [6, 7]]);
+    expect(b.main).toBe(1);
   });
 
   it('does not flag a move off the end of a territory', () => {
