@@ -33,13 +33,14 @@ test('exports a client file, opens it read-only by upload with writes disabled, 
   expect(checked).toBe(1); // the open scenario is chosen to begin with
   await dialog.locator('label', { hasText: 'Nearest rep' }).locator('input').check();
   await page.getByTestId('share-history').check();
+  await page.getByTestId('share-aggregates').check();
   await expect(page.getByTestId('share-export-run')).toHaveText('Export 2 scenarios');
   await shot(page, '1-export-dialog');
   const download = page.waitForEvent('download');
   await page.getByTestId('share-export-run').click();
   const file = await (await download).path();
   expect(readFileSync(file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
-  await expect(page.getByTestId('share-export-status')).toHaveText(/^Saved scenarios\.tessera: 2 scenarios, \d+ versions, [\d.]+ MB, (signed by .+|unsigned)\.$/);
+  await expect(page.getByTestId('share-export-status')).toHaveText(/^Saved scenarios\.tessera: 2 scenarios, \d+ versions, figures without account details, [\d.]+ MB, (signed by .+|unsigned)\.$/);
   await page.getByTestId('share-export-close').click();
   await expect(dialog).toHaveCount(0);
 

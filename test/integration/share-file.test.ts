@@ -72,6 +72,32 @@ describe('share files', () => {
     expect(plain.ok && plain.value.isShareFile).toBe(false);
   });
 
+  it('leaves out account names, addresses and exact places when asked, keeping ids, units and figures', async () => {
+    const dir = tempDir();
+    const ws = workspace(dir);
+    const s = createServices({ mode: 'direct', workspace: ws });
+    const own = await s.api['dataset.accounts']({});
+    const r = await s.api['share.export']({ scenarios: [{ scenario: 'Moved B' }], accountDetails: false });
+    expect(r.ok && r.value).toMatchObject({ accountDetails: false, path: null });
+    const file = join(dir, 'aggregates.tessera');
+    writeFileSync(file, Buffer.from(r.ok ? r.value.content! : '', 'base64'));
+    const v = validateTesseraFile(file);
+    expect(v.ok && v.value).toMatchObject({ isShareFile: true, integrity: 'verified' });
+    expect((await s.api['share.open']({ path: file })).ok).toBe(true);
+    const client = await s.api['dataset.accounts']({});
+    const units = await s.api['dataset.units']({});
+    s.close();
+    expect(client.names).toEqual(own.ids.map((_, i) => `Account ${i + 1}`));
+    expect(client.names.some((n) => own.names.includes(n))).toBe(false);
+    expect(client.ids).toEqual(own.ids);
+    expect(client.unitIndex).toEqual(own.unitIndex);
+    expect(client.potential).toEqual(own.potential);
+    expect(client.revenue).toEqual(own.revenue);
+    client.unitIndex.forEach((u, i) => {
+      if (u >= 0) expect([client.x[i], client.y[i]]).toEqual([units.x[u], units.y[u]]);
+    });
+  });
+
   it('goes back to the workspace it was opened over, with that workspace left as it was', async () => {
     const dir = tempDir();
     const { ws, share } = await exportShare(dir);

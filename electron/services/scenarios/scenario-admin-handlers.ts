@@ -66,8 +66,8 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
       return ok(ref);
     },
     'compare.scenarios': async ({ scenarios, baseline, band }) => compareInWorkspace(ctx.ws(), scenarios, baseline, band),
-    'share.export': async ({ scenarios, path, headOnly, overwrite }) => {
-      const opts = { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir };
+    'share.export': async ({ scenarios, path, headOnly, accountDetails, overwrite }) => {
+      const opts = { headOnly, accountDetails, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir };
       if (path) {
         const r = writeShareFile(ctx.ws(), scenarios, path, opts);
         return r.ok ? ok({ ...r.value, fileName: basename(r.value.path), content: null }) : r;

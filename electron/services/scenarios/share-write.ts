@@ -15,7 +15,7 @@ import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } fro
  * Options of a share-file export. sign: the name of an own key to sign with, false for none; by default
  * the default key in keysDir signs when there is one.
  */
-export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
+export type ShareWriteOptions = { headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
 
 /** Removes everything but the chosen scenarios (and, with headOnly, their older versions) from a copy. */
 function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
@@ -28,6 +28,22 @@ function prune(db: Database.Database, keep: number[], headOnly: boolean): void {
     db.exec(`DELETE FROM scenario_versions WHERE version < (SELECT max(version) FROM scenario_versions v WHERE v.scenario_id = scenario_versions.scenario_id)`);
     db.exec('UPDATE scenario_versions SET version = 1, parent_version = NULL');
   }
+}
+
+/**
+ * Leaves out who and where each account is, for a client who should see territory figures only: names
+ * become "Account <n>", street, city, ZIP and owner are emptied, each placed account sits at its unit's
+ * point (placement: that unit's level), and leads are dropped. Ids stay (named-account overrides in the
+ * scenarios refer to them) and so do the figures, so every territory total is unchanged.
+ */
+function hideAccountDetails(db: Database.Database): void {
+  db.exec(`UPDATE accounts SET name = 'Account ' || (idx + 1), street = '', city = '', zip = '', owner = ''`);
+  db.exec(`UPDATE accounts SET
+      x = (SELECT u.x FROM units u WHERE u.idx = accounts.unit_idx),
+      y = (SELECT u.y FROM units u WHERE u.idx = accounts.unit_idx),
+      placement = (SELECT CASE u.kind WHEN 'zip' THEN 'zip' WHEN 'county' THEN 'county' ELSE accounts.placement END FROM units u WHERE u.idx = accounts.unit_idx)
+    WHERE unit_idx >= 0 AND EXISTS (SELECT 1 FROM units u WHERE u.idx = accounts.unit_idx)`);
+  db.exec('DELETE FROM leads');
 }
 
 /** Removes temp files that exports killed mid-way left next to path (their pid is gone). */
@@ -72,6 +88,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
       db.pragma('journal_mode = DELETE');
       db.transaction(() => {
         prune(db, chosen.map((c) => c.scenarioId), !!opts.headOnly);
+        if (opts.accountDetails === false) hideAccountDetails(db);
         const fingerprint = datasetFingerprint(db);
         const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
         put.run(SHARE_META.format, String(SHARE_FORMAT_VERSION));
@@ -93,7 +110,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
   const versions = opts.headOnly ? chosen.length : chosen.reduce((n, c) => n + c.version, 0);
   const fingerprint = readFingerprint(path);
   const signedBy = key ? { name: key.name, fingerprint: fingerprintOf(key.publicKey) } : null;
-  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, fingerprint, signedBy, seconds: (performance.now() - started) / 1000 });
+  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, accountDetails: opts.accountDetails !== false, fingerprint, signedBy, seconds: (performance.now() - started) / 1000 });
 }
 
 function readFingerprint(path: string): string {

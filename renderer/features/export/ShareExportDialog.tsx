@@ -15,6 +15,7 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
   const current = useScenarioStore((s) => s.current);
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(current ? [current.scenarioId] : []));
   const [history, setHistory] = useState(false);
+  const [details, setDetails] = useState(true);
   const [signer, setSigner] = useState<ShareSigner | undefined>(undefined);
   const [status, setStatus] = useState<{ busy: boolean; text: string; error: boolean }>({ busy: false, text: '', error: false });
   useEffect(() => {
@@ -25,12 +26,12 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
   const run = async () => {
     setStatus({ busy: true, text: 'Writing the file…', error: false });
     try {
-      const r = await api['share.export']({ scenarios: picked.map((s) => ({ scenario: s.id })), headOnly: !history });
+      const r = await api['share.export']({ scenarios: picked.map((s) => ({ scenario: s.id })), headOnly: !history, accountDetails: details });
       if (!r.ok) return setStatus({ busy: false, text: r.error.message, error: true });
       const v = r.value;
       if (v.content !== null) downloadBase64(v.fileName, v.content, 'application/octet-stream');
       const signed = v.signedBy ? `signed by ${v.signedBy.name} (key ${v.signedBy.fingerprint})` : 'unsigned';
-      setStatus({ busy: false, text: `Saved ${v.fileName}: ${v.scenarios.length} scenario${v.scenarios.length === 1 ? '' : 's'}, ${v.versions} version${v.versions === 1 ? '' : 's'}, ${(v.bytes / 1e6).toFixed(1)} MB, ${signed}.`, error: false });
+      setStatus({ busy: false, text: `Saved ${v.fileName}: ${v.scenarios.length} scenario${v.scenarios.length === 1 ? '' : 's'}, ${v.versions} version${v.versions === 1 ? '' : 's'}, ${v.accountDetails ? '' : 'figures without account details, '}${(v.bytes / 1e6).toFixed(1)} MB, ${signed}.`, error: false });
     } catch (e) {
       setStatus({ busy: false, text: `Not exported: ${(e as Error).message}`, error: true });
     }
@@ -56,6 +57,11 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
           <legend>Versions</legend>
           <label><input type="radio" name="share-history" data-testid="share-latest" checked={!history} onChange={() => setHistory(false)} /> Latest version only</label>
           <label><input type="radio" name="share-history" data-testid="share-history" checked={history} onChange={() => setHistory(true)} /> With version history (every saved version and its note)</label>
+        </fieldset>
+        <fieldset className="share-dialog__list">
+          <legend>Accounts</legend>
+          <label><input type="radio" name="share-accounts" data-testid="share-details" checked={details} onChange={() => setDetails(true)} /> With account details (names, addresses, owners)</label>
+          <label><input type="radio" name="share-accounts" data-testid="share-aggregates" checked={!details} onChange={() => setDetails(false)} /> Aggregates only: accounts become “Account 1…”, placed at their county or ZIP, without address or owner (every figure and total stays the same)</label>
         </fieldset>
         <p data-testid="share-signer">
           {signer === undefined ? 'Checking signing keys…' : signer
