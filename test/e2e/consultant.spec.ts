@@ -17,6 +17,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('exports a client file, opens it read-only by upload with writes disabled, and goes back to the workspace', async ({ page }) => {
+  test.setTimeout(420_000); // three workspace loads of the 50,000-account demo on software WebGL
   await page.goto('/');
   await ready(page);
   const own = (await page.getByTestId('workspace-name').locator('.topbar__title').textContent())!;
@@ -47,7 +48,7 @@ test('exports a client file, opens it read-only by upload with writes disabled, 
   // 2. Open it by upload: the client view, read-only.
   await page.getByTestId('tab-scenarios').click();
   await page.getByTestId('share-file').setInputFiles({ name: 'client.tessera', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
-  await expect(page.getByTestId('workspace-name')).toContainText('Read-only');
+  await expect(page.getByTestId('workspace-name')).toContainText('Read-only', { timeout: 90_000 });
   await ready(page);
   await expect(page.locator('[data-testid="scenario-picker"] option')).toHaveCount(2);
   await expect(page.getByTestId('workspace-back')).toHaveText(`← Back to ${own}`);
@@ -72,7 +73,7 @@ test('exports a client file, opens it read-only by upload with writes disabled, 
   // 4. Back to the workspace, writable again.
   await page.getByTestId('workspace-back').click();
   await expect(page.getByTestId('workspace-name')).not.toContainText('Read-only');
-  await expect(page.getByTestId('workspace-name').locator('.topbar__title')).toHaveText(own);
+  await expect(page.getByTestId('workspace-name').locator('.topbar__title')).toHaveText(own, { timeout: 90_000 });
   await ready(page);
   await expect(page.getByTestId('workspace-back')).toHaveCount(0);
   await expect(page.getByTestId('open-import')).toBeEnabled();
