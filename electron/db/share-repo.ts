@@ -164,3 +164,19 @@ export function useRollbackJournal(db: Database.Database): void {
 export function compact(db: Database.Database): void {
   db.exec('VACUUM');
 }
+
+/**
+ * Leaves out who and where each account is, for a client who should see territory figures only: names
+ * become "Account <n>", street, city, ZIP and owner are emptied, each placed account sits at its unit's
+ * point (placement: that unit's level), and leads are dropped. Ids stay (named-account overrides in the
+ * scenarios refer to them) and so do the figures, so every territory total is unchanged.
+ */
+export function hideAccountDetails(db: Database.Database): void {
+  db.exec(`UPDATE accounts SET name = 'Account ' || (idx + 1), street = '', city = '', zip = '', owner = ''`);
+  db.exec(`UPDATE accounts SET
+      x = (SELECT u.x FROM units u WHERE u.idx = accounts.unit_idx),
+      y = (SELECT u.y FROM units u WHERE u.idx = accounts.unit_idx),
+      placement = (SELECT CASE u.kind WHEN 'zip' THEN 'zip' WHEN 'county' THEN 'county' ELSE accounts.placement END FROM units u WHERE u.idx = accounts.unit_idx)
+    WHERE unit_idx >= 0 AND EXISTS (SELECT 1 FROM units u WHERE u.idx = accounts.unit_idx)`);
+  db.exec('DELETE FROM leads');
+}

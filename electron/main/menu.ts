@@ -37,6 +37,18 @@ export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
       },
     },
     {
+      label: 'Open Shared File (Read-Only)…',
+      click: async () => {
+        const r = await dialog.showOpenDialog(win, { title: 'Open a scenario file someone sent you', properties: ['openFile'], filters: FILTERS });
+        const path = r.filePaths[0];
+        if (!r.canceled && path) await report(api()['share.open']({ path }));
+      },
+    },
+    {
+      label: 'Back to My Workspace',
+      click: async () => report(api()['workspace.back']({})),
+    },
+    {
       label: 'Save As…',
       accelerator: 'CmdOrCtrl+Shift+S',
       click: async () => {

@@ -52,6 +52,7 @@ export type Services = { api: AppApi; workspace: () => Workspace; close: () => v
 export function createServices(opts: ServicesOptions): Services {
   const openOptions = opts.openOptions ?? {};
   let current = initialWorkspace(opts, openOptions);
+  let previous: Workspace | null = null;
   const uploads = new UploadStore();
   const ctx: ServiceContext = {
     mode: opts.mode,
@@ -60,10 +61,27 @@ export function createServices(opts: ServicesOptions): Services {
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.keysDir ? { keysDir: opts.keysDir } : {}),
     ws: () => current,
-    replace: (next) => {
-      if (next !== current) current.close();
+    replace: (next, how) => {
+      if (how?.keepPrevious && previous === null) previous = current;
+      else {
+        if (next !== current) current.close();
+        if (!how?.keepPrevious && previous !== null && previous !== next) {
+          previous.close();
+          previous = null;
+        }
+      }
       current = next;
       opts.onWorkspaceChanged?.(current);
+    },
+    previous: () => previous,
+    back: () => {
+      if (previous === null) return false;
+      const back = previous;
+      previous = null;
+      if (back !== current) current.close();
+      current = back;
+      opts.onWorkspaceChanged?.(current);
+      return true;
     },
   };
   const api: AppApi = {
@@ -78,6 +96,7 @@ export function createServices(opts: ServicesOptions): Services {
     ...uploadHandlers(ctx),
   };
   const close = (): void => {
+    previous?.close();
     current.close();
     uploads.close();
   };

@@ -17,8 +17,15 @@ export type ServiceContext = {
   uploads: UploadStore;
   /** The open workspace (changes after open / create / save as). */
   ws: () => Workspace;
-  /** Closes the current workspace and makes next the current one. */
-  replace: (next: Workspace) => void;
+  /**
+   * Makes next the current workspace. The current one is closed, unless keepPrevious (opening a
+   * client share file): then it stays open, set aside for back(); any other replace closes it.
+   */
+  replace: (next: Workspace, opts?: { keepPrevious?: boolean }) => void;
+  /** The workspace set aside by a replace with keepPrevious, if any. */
+  previous: () => Workspace | null;
+  /** Closes the current workspace and makes the set-aside one current again; false when there is none. */
+  back: () => boolean;
 };
 
 /** Finds a scenario version by selector, with a message naming what is missing. */

@@ -13,6 +13,12 @@ function fileError(e: unknown): Result<never, WorkspaceErrorCode> {
   return err('io', (e as Error).message);
 }
 
+/** The workspace's info, naming the workspace 'workspace.back' returns to (if one is set aside). */
+export function withReturn(ctx: ServiceContext): WorkspaceInfo {
+  const prev = ctx.previous();
+  return prev ? { ...ctx.ws().info(), returnTo: prev.name } : ctx.ws().info();
+}
+
 /** Handlers of app.* and workspace.*. */
 export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
   const swap = async (target: WorkspaceTarget, make: (path: string) => Workspace): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
@@ -27,7 +33,11 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
   };
   return {
     'app.info': async () => ({ version: APP_VERSION, mode: ctx.mode }),
-    'workspace.info': async () => ctx.ws().info(),
+    'workspace.info': async () => withReturn(ctx),
+    'workspace.back': async () => {
+      if (!ctx.back()) return err('not-found', 'There is no workspace to go back to: it returns only from a client share file opened over one.');
+      return ok(ctx.ws().info());
+    },
     'workspace.list': async () => listSavedWorkspaces(ctx),
     'workspace.open': ({ readOnly, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
     'workspace.create': ({ demo, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.create(path, demo, ctx.openOptions)),

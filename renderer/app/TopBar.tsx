@@ -5,6 +5,7 @@ import { useScenarioStore } from '../state/scenario-store';
 import { ExportMenu } from '../features/export/ExportMenu';
 import { ImportButton } from '../features/import/ImportButton';
 import { ScenarioPicker } from './ScenarioPicker';
+import { goBackToWorkspace } from '../features/scenarios/scenarios-actions';
 
 /** Short text of a share file's signature; the full sentence (signatureText) is its tooltip. */
 function shareBadge(sig: ShareSignature): string {
@@ -37,6 +38,11 @@ export function TopBar() {
           </span>
         ) : null}
         {workspace ? <span className="topbar__muted">{workspace.datasetName}</span> : null}
+        {workspace?.returnTo ? (
+          <button type="button" className="topbar__back" data-testid="workspace-back" title="Close the client share file and reopen your own workspace as you left it" onClick={() => void goBackToWorkspace()}>
+            ← Back to {workspace.returnTo}
+          </button>
+        ) : null}
       </div>
       <div className="topbar__spacer" />
       <ImportButton />

@@ -8,6 +8,7 @@ import { initialDatasetState, useDatasetStore } from './dataset-store';
 import { kpiWorker } from './kpi-worker-client';
 import { openScenario, refreshScenarioList } from './scenario-actions';
 import { messageOf, reportError } from './ui-actions';
+import { rememberWorkspace } from './recent-workspaces';
 
 /** Typed KPI columns for the worker (fresh buffers: they are transferred away). */
 export function kpiColumns(accounts: Pick<AccountsTable, 'unitIndex' | 'potential' | 'revenue' | 'workload'>): KpiDatasetColumns {
@@ -61,6 +62,7 @@ export async function loadWorkspace(): Promise<void> {
       loadMs: Math.round(performance.now() - t0),
     });
     performance.mark('tessera:dataset-ready');
+    rememberWorkspace(workspace);
     const list = await refreshScenarioList(workspace.scenarios);
     const first = list.find((s) => !s.archived) ?? list[0];
     if (first) await openScenario(first.id);

@@ -16,7 +16,7 @@ export const SERVER_PATH_METHODS = {
   'import.previewPath': 'send the first bytes of the file with import.preview',
   'import.begin': 'leave out path and stream the file with import.chunk',
   'export.run': 'leave out path; the export comes back in the reply for download',
-  'share.export': 'download a scenario file with export.run { format: "scenario-file" } and no path',
+  'share.export': 'leave out path; the file comes back in the reply for download',
   'share.inspect': UPLOAD,
   'share.open': UPLOAD,
   'share.import': UPLOAD,

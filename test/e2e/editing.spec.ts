@@ -63,6 +63,24 @@ test('a lasso reassignment changes the territory KPIs and undo restores them', a
   await page.getByTestId('edit-redo').click();
   await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
 
+  // The same blob moved on into OR (Oregon, far away) splits OR: flagged at once, again on Save, cleared by undo.
+  await page.getByTestId('edit-target').selectOption({ label: 'OR' });
+  await page.getByTestId('reassign').click();
+  const split = page.getByTestId('split-warning');
+  await expect(split).toHaveText(/^Not contiguous: OR is now in 2 pieces.* \(detached pieces outlined in orange\)\.\s*$/);
+  await page.screenshot({ path: test.info().outputPath('split-warning.png') });
+  const saveAsked: string[] = [];
+  page.once('dialog', (d) => {
+    saveAsked.push(d.message());
+    void d.dismiss();
+  });
+  await page.getByTestId('edit-save').click();
+  await expect(page.getByTestId('edit-status')).toContainText('Not saved: fix the split territories, or Save again and confirm.');
+  expect(saveAsked[0]).toMatch(/^These edits leave territories in several pieces: OR is now in 2 pieces.*\. Save anyway\?/);
+  await page.getByTestId('edit-undo').click();
+  await expect(split).toHaveCount(0);
+  await expect(toolbar).toHaveAttribute('data-kpi-accounts', after);
+
   // Opening another scenario with unsaved edits asks first; declining keeps the scenario and the edits.
   const picker = page.getByTestId('scenario-picker');
   const currentScenario = await picker.inputValue();

@@ -72,6 +72,53 @@ describe('share files', () => {
     expect(plain.ok && plain.value.isShareFile).toBe(false);
   });
 
+  it('leaves out account names, addresses and exact places when asked, keeping ids, units and figures', async () => {
+    const dir = tempDir();
+    const ws = workspace(dir);
+    const s = createServices({ mode: 'direct', workspace: ws });
+    const own = await s.api['dataset.accounts']({});
+    const r = await s.api['share.export']({ scenarios: [{ scenario: 'Moved B' }], accountDetails: false });
+    expect(r.ok && r.value).toMatchObject({ accountDetails: false, path: null });
+    const file = join(dir, 'aggregates.tessera');
+    writeFileSync(file, Buffer.from(r.ok ? r.value.content! : '', 'base64'));
+    const v = validateTesseraFile(file);
+    expect(v.ok && v.value).toMatchObject({ isShareFile: true, integrity: 'verified' });
+    expect((await s.api['share.open']({ path: file })).ok).toBe(true);
+    const client = await s.api['dataset.accounts']({});
+    const units = await s.api['dataset.units']({});
+    s.close();
+    expect(client.names).toEqual(own.ids.map((_, i) => `Account ${i + 1}`));
+    expect(client.names.some((n) => own.names.includes(n))).toBe(false);
+    expect(client.ids).toEqual(own.ids);
+    expect(client.unitIndex).toEqual(own.unitIndex);
+    expect(client.potential).toEqual(own.potential);
+    expect(client.revenue).toEqual(own.revenue);
+    client.unitIndex.forEach((u, i) => {
+      if (u >= 0) expect([client.x[i], client.y[i]]).toEqual([units.x[u], units.y[u]]);
+    });
+  });
+
+  it('goes back to the workspace it was opened over, with that workspace left as it was', async () => {
+    const dir = tempDir();
+    const { ws, share } = await exportShare(dir);
+    const s = createServices({ mode: 'direct', workspace: ws });
+    expect((await s.api['workspace.info']({})).returnTo).toBeUndefined();
+    const renamed = await s.api['scenario.update']({ scenarioId: 1, name: 'Current (edited)' });
+    expect(renamed.ok).toBe(true);
+    const opened = await s.api['share.open']({ path: share });
+    expect(opened.ok && opened.value).toMatchObject({ readOnly: true, returnTo: 'w.tessera' });
+    expect((await s.api['workspace.info']({})).returnTo).toBe('w.tessera');
+    // A second share file opened over the first still returns to the user's own workspace.
+    expect((await s.api['share.open']({ path: share })).ok).toBe(true);
+    const back = await s.api['workspace.back']({});
+    expect(back.ok && back.value).toMatchObject({ name: 'w.tessera', readOnly: false });
+    expect(back.ok && back.value.scenarios.map((x) => x.name)).toContain('Current (edited)');
+    expect((await s.api['workspace.info']({})).returnTo).toBeUndefined();
+    const again = await s.api['workspace.back']({});
+    expect(!again.ok && again.error).toMatchObject({ code: 'not-found', message: expect.stringMatching(/no workspace to go back to/) });
+    s.close();
+  });
+
   it('imports its scenarios into a workspace with the same dataset, renaming on a clash, history intact', async () => {
     const dir = tempDir();
     const { share } = await exportShare(dir);

@@ -45,6 +45,24 @@ function forge(src: string, dir: string, sql: string): string {
 }
 
 describe('signed share files', () => {
+  it('comes back as bytes for a download when no path is given, signed by the key share.signer names', async () => {
+    const dir = tempDir();
+    const { ws, keys } = await signedShare(dir);
+    const s = createServices({ mode: 'direct', workspace: ws, keysDir: keys });
+    const signer = await s.api['share.signer']({});
+    expect(signer).toMatchObject({ name: 'Jane Consultant', fingerprint: expect.stringMatching(/^[0-9a-f ]{39}$/) });
+    const r = await s.api['share.export']({ scenarios: [{ scenario: 'Current' }, { scenario: 'Moved B' }], headOnly: true });
+    s.close();
+    expect(r.ok && r.value).toMatchObject({ path: null, fileName: 'scenarios.tessera', scenarios: ['Current', 'Moved B'], versions: 2, signedBy: signer });
+    const file = join(dir, 'downloaded.tessera');
+    writeFileSync(file, Buffer.from(r.ok ? r.value.content! : '', 'base64'));
+    const v = validateTesseraFile(file, undefined, keys);
+    expect(v.ok && v.value).toMatchObject({ isShareFile: true, integrity: 'verified', signature: { status: 'signed', signer: 'Jane Consultant' }, scenarios: [{ name: 'Current', versions: 1 }, { name: 'Moved B', versions: 1 }] });
+    const unsigned = createServices({ mode: 'direct', workspace: ws, keysDir: join(dir, 'no-keys') });
+    expect(await unsigned.api['share.signer']({})).toBeNull();
+    unsigned.close();
+  });
+
   it('shows "signed by" with the fingerprint: trusted for the signer, untrusted for a client until trusted', async () => {
     const dir = tempDir();
     const { share, keys } = await signedShare(dir);

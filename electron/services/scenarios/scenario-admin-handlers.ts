@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { FileSource, ScenarioAdminApi, WorkspaceErrorCode, WorkspaceInfo } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { ScenarioId } from '../../../shared/domain/ids';
@@ -7,10 +10,11 @@ import { appendVersion, findScenario, readVersion } from '../../db/scenario-repo
 import { readOnlyError, type ServiceContext } from '../context';
 import { currentAuthor, Workspace } from '../workspace';
 import { sourcePath, targetPath } from '../workspace-files';
-import { APP_VERSION } from '../workspace-handlers';
+import { APP_VERSION, withReturn } from '../workspace-handlers';
 import { compareInWorkspace } from './compare-service';
 import { importScenarios } from './share-import';
 import { validateTesseraFile } from './share-validate';
+import { defaultKeysDir, listOwnKeys } from './share-keys';
 import { unmarkShareFile, writeShareFile } from './share-write';
 
 function fileError(e: unknown): Result<never, WorkspaceErrorCode> {
@@ -65,8 +69,26 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
       return ok(ref);
     },
     'compare.scenarios': async ({ scenarios, baseline, band }) => compareInWorkspace(ctx.ws(), scenarios, baseline, band),
-    'share.export': async ({ scenarios, path, headOnly, overwrite }) =>
-      writeShareFile(ctx.ws(), scenarios, path, { headOnly, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir }),
+    'share.export': async ({ scenarios, path, headOnly, accountDetails, overwrite }) => {
+      const opts = { headOnly, accountDetails, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir };
+      if (path) {
+        const r = writeShareFile(ctx.ws(), scenarios, path, opts);
+        return r.ok ? ok({ ...r.value, fileName: basename(r.value.path), content: null }) : r;
+      }
+      const dir = mkdtempSync(join(tmpdir(), 'tessera-share-'));
+      try {
+        const r = writeShareFile(ctx.ws(), scenarios, join(dir, 'client.tessera'), { ...opts, overwrite: true });
+        if (!r.ok) return r;
+        const fileName = `${r.value.scenarios.length === 1 ? r.value.scenarios[0]!.replace(/[^\w.-]+/g, '_') : 'scenarios'}.tessera`;
+        return ok({ ...r.value, path: null, fileName, content: readFileSync(r.value.path, 'base64') });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    'share.signer': async () => {
+      const key = listOwnKeys(ctx.keysDir ?? defaultKeysDir()).find((k) => k.isDefault);
+      return key ? { name: key.name, fingerprint: key.fingerprint } : null;
+    },
     'share.inspect': async (source) => {
       const file = sourcePath(ctx, source);
       if (!file.ok) return file;
@@ -81,8 +103,8 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
       try {
         const ws = Workspace.open(valid.value.path, { ...ctx.openOptions, readOnly: true });
         if (valid.value.isShareFile) ws.share = { signature: valid.value.signature, createdBy: valid.value.createdBy, createdAt: valid.value.createdAt };
-        ctx.replace(ws);
-        return ok(ctx.ws().info());
+        ctx.replace(ws, { keepPrevious: true });
+        return ok(withReturn(ctx));
       } catch (e) {
         return fileError(e);
       }

@@ -9,7 +9,7 @@ import type { Workspace } from '../workspace';
 import { commitFile } from './fs-atomic';
 import { pidAlive } from './lock';
 import { readMeta } from '../../db/dataset-repo';
-import { compact, datasetFingerprint, pruneScenarios, setMeta, useRollbackJournal } from '../../db/share-repo';
+import { compact, datasetFingerprint, hideAccountDetails, pruneScenarios, setMeta, useRollbackJournal } from '../../db/share-repo';
 import { sealShareFile, SHARE_FORMAT_VERSION, SHARE_META, type ShareSigner } from './share-format';
 import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } from './share-keys';
 
@@ -17,7 +17,7 @@ import { defaultKeysDir, fingerprintOf, KeyError, signChecksum, signingKey } fro
  * Options of a share-file export. sign: the name of an own key to sign with, false for none; by default
  * the default key in keysDir signs when there is one.
  */
-export type ShareWriteOptions = { headOnly?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
+export type ShareWriteOptions = { headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean; author: string; appVersion: string; sign?: string | false; keysDir?: string };
 
 /** Removes temp files that exports killed mid-way left next to path (their pid is gone). */
 function sweepPartials(path: string): void {
@@ -61,6 +61,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
       useRollbackJournal(db);
       db.transaction(() => {
         pruneScenarios(db, chosen.map((c) => c.scenarioId), !!opts.headOnly);
+        if (opts.accountDetails === false) hideAccountDetails(db);
         setMeta(db, [
           [SHARE_META.format, String(SHARE_FORMAT_VERSION)],
           [SHARE_META.createdAt, new Date().toISOString()],
@@ -82,7 +83,7 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
   const versions = opts.headOnly ? chosen.length : chosen.reduce((n, c) => n + c.version, 0);
   const fingerprint = readFingerprint(path);
   const signedBy = key ? { name: key.name, fingerprint: fingerprintOf(key.publicKey) } : null;
-  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, fingerprint, signedBy, seconds: (performance.now() - started) / 1000 });
+  return ok({ path, bytes: statSync(path).size, scenarios: chosen.map((c) => c.scenarioName), versions, accountDetails: opts.accountDetails !== false, fingerprint, signedBy, seconds: (performance.now() - started) / 1000 });
 }
 
 function readFingerprint(path: string): string {

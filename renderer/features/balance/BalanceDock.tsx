@@ -4,6 +4,7 @@ import { RepMatchView } from './RepMatchView';
 import { setBalancePanelOpen, setSweep, startBalanceRuns } from './balance-actions';
 import { useBalanceStore } from './balance-store';
 import './balance.css';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** The balance panel behind a 'Balance' button above the grid: settings, runs, sweep, rep matching. */
 export function BalanceDock() {
@@ -11,7 +12,8 @@ export function BalanceDock() {
   const dataStatus = useBalanceStore((s) => s.dataStatus);
   const sweep = useBalanceStore((s) => s.sweep);
   const measures = useBalanceStore((s) => s.settings.measures.length);
-  const ready = dataStatus === 'ready' && measures > 0;
+  const readOnly = useReadOnlyReason();
+  const ready = dataStatus === 'ready' && measures > 0 && !readOnly;
   return (
     <div className={`balance-dock${open ? ' balance-dock--open' : ''}`}>
       <button type="button" className="balance-dock__toggle" data-testid="balance-toggle" aria-expanded={open} onClick={() => setBalancePanelOpen(!open)}>
@@ -21,12 +23,12 @@ export function BalanceDock() {
         <div className="balance-panel" data-testid="balance-panel" data-data-status={dataStatus}>
           <BalanceForm />
           <div className="balance-panel__actions">
-            <button type="button" data-testid="balance-run" disabled={!ready} onClick={() => void startBalanceRuns('single')}>Run</button>
+            <button type="button" data-testid="balance-run" disabled={!ready} title={readOnly ?? undefined} onClick={() => void startBalanceRuns('single')}>Run</button>
             <label title="Disruption budgets (% of units) of a sweep; one parallel run each">
               Sweep
               <input value={sweep.map((s) => Math.round(s * 100)).join(', ')} onChange={(e) => setSweep(e.target.value.split(',').map((v) => Number(v.trim()) / 100).filter((v) => Number.isFinite(v) && v >= 0 && v <= 1))} />
             </label>
-            <button type="button" data-testid="balance-sweep" disabled={!ready} onClick={() => void startBalanceRuns('sweep')}>Run sweep</button>
+            <button type="button" data-testid="balance-sweep" disabled={!ready} title={readOnly ?? undefined} onClick={() => void startBalanceRuns('sweep')}>Run sweep</button>
           </div>
           <BalanceRuns />
           <RepMatchView />

@@ -4,6 +4,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { cancelBalanceRun, clearBalanceRuns, discardBalancePreview, pickBalanceRun, previewBalanceRun, widenBalanceBand } from './balance-actions';
 import { useBalanceStore, type BalanceRun } from './balance-store';
 import { proposeRepMatch } from './rep-match-actions';
+import { useReadOnlyReason } from '../../state/read-only';
 
 const pct = (f: number | null | undefined, digits = 1): string => (f === null || f === undefined || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`);
 
@@ -35,6 +36,7 @@ function RunProgress({ run }: { run: BalanceRun }) {
 function RunDetails({ run }: { run: BalanceRun }) {
   const o = run.outcome!;
   const { issues, widenTo } = o.explanation;
+  const readOnly = useReadOnlyReason();
   return (
     <div className="balance-explain" data-testid="balance-explain">
       {issues.length > 0 ? (
@@ -44,7 +46,7 @@ function RunDetails({ run }: { run: BalanceRun }) {
         </ul>
       ) : null}
       {widenTo !== null && !run.saved ? (
-        <button type="button" data-testid="balance-widen" onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
+        <button type="button" data-testid="balance-widen" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
       ) : null}
       {o.applied.untouched.map((a) => <p key={a.label}>Alignment {a.label} is unchanged ({a.territories} territories).</p>)}
       {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territories no longer exist (no new territory is mostly made of them, so none keeps their name).</p> : null}
@@ -52,7 +54,7 @@ function RunDetails({ run }: { run: BalanceRun }) {
         <p data-testid="balance-reassigned">Named accounts of removed territories move to their unit's territory: {o.applied.reassigned.map((a) => `${a.accountName} (${a.from} → ${a.to ?? 'unassigned'})`).join('; ')}.</p>
       ) : null}
       {run.saved && o.applied.unstaffed.length > 0 ? (
-        <p>{o.applied.unstaffed.length} territories have no rep: <button type="button" data-testid="balance-match-reps" onClick={() => void proposeRepMatch()}>Match reps</button></p>
+        <p>{o.applied.unstaffed.length} territories have no rep: <button type="button" data-testid="balance-match-reps" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void proposeRepMatch()}>Match reps</button></p>
       ) : null}
     </div>
   );
@@ -65,6 +67,7 @@ export function BalanceRuns() {
   const metric = useDatasetStore((s) => (s.units?.kind === 'custom' ? 'planar' : 'geographic'));
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
+  const readOnly = useReadOnlyReason();
   const done = runs.filter((r) => r.status === 'done' && r.result);
   const pick = async (id: number, asNew: boolean) => {
     setBusy(true);
@@ -110,8 +113,8 @@ export function BalanceRuns() {
                             {previewing
                               ? <button type="button" data-testid="balance-discard" disabled={busy} onClick={() => void discardBalancePreview()}>Discard</button>
                               : <button type="button" data-testid="balance-preview" disabled={busy || !o} onClick={() => void previewBalanceRun(r.id)}>Preview on map</button>}
-                            <button type="button" data-testid="balance-pick" disabled={busy || !o} onClick={() => void pick(r.id, false)}>Save version</button>
-                            <button type="button" disabled={busy || !o} onClick={() => void pick(r.id, true)}>As scenario</button>
+                            <button type="button" data-testid="balance-pick" disabled={!!readOnly || busy || !o} title={readOnly ?? undefined} onClick={() => void pick(r.id, false)}>Save version</button>
+                            <button type="button" disabled={!!readOnly || busy || !o} title={readOnly ?? undefined} onClick={() => void pick(r.id, true)}>As scenario</button>
                           </>
                         )}
                       </td>

@@ -1,17 +1,19 @@
 import { applyRepMatch, proposeRepMatch } from './rep-match-actions';
 import { useBalanceStore } from './balance-store';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** 'Match reps': proposes a rep per territory with the explained fit, applied only on confirmation. */
 export function RepMatchView() {
   const match = useBalanceStore((s) => s.match);
+  const readOnly = useReadOnlyReason();
   return (
     <div className="rep-match">
       <div className="rep-match__head">
-        <button type="button" data-testid="match-reps" disabled={match.status === 'running'} onClick={() => void proposeRepMatch()}>
+        <button type="button" data-testid="match-reps" disabled={!!readOnly || match.status === 'running'} title={readOnly ?? undefined} onClick={() => void proposeRepMatch()}>
           {match.status === 'running' ? 'Matching…' : 'Match reps'}
         </button>
         {match.proposals.length > 0 ? (
-          <button type="button" data-testid="apply-rep-match" onClick={() => void applyRepMatch()}>Apply ({match.proposals.length})</button>
+          <button type="button" data-testid="apply-rep-match" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void applyRepMatch()}>Apply ({match.proposals.length})</button>
         ) : null}
         {match.status === 'ready' ? <span className="rep-match__total" title="Sum of the pairs' fit scores; each is 0..1 (1 = home at the centre, full industry, language and seniority fit)">total fit {match.total.toFixed(2)} of {match.proposals.length} possible</span> : null}
       </div>

@@ -7,6 +7,7 @@ import { clearSelection, lockSelection, overrideAccount, reassignUnits, setEditM
 import { useEditingStore, type EditMode } from './editing-store';
 import { discardEdits, rebaseAndSave, saveEdits } from './save-actions';
 import './editing.css';
+import { useReadOnlyReason } from '../../state/read-only';
 
 const NO_TERRITORIES: readonly Territory[] = [];
 
@@ -28,7 +29,8 @@ export function EditToolbar() {
   const territories = useScenarioStore((s) => s.current?.payload.territories) ?? NO_TERRITORIES;
   // Accounts per territory, as a compact signature tests and bug reports can compare.
   const kpiSignature = useScenarioStore((s) => s.kpis?.rows.map((r) => r.accounts).join(',') ?? '');
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   const accountName = useDatasetStore((s) => (e.account !== null ? s.accounts?.names[e.account] : undefined));
 
   useEffect(() => {
@@ -52,7 +54,7 @@ export function EditToolbar() {
     <div className="edit-toolbar" data-testid="edit-toolbar" data-dirty={e.dirty} data-selected-units={n} data-edit-ms={e.timing?.totalMs ?? ''} data-kpi-accounts={kpiSignature}>
       <div className="edit-toolbar__group" role="group" aria-label="Map tool">
         {MODES.map((m) => (
-          <button key={m.mode} aria-pressed={e.mode === m.mode} data-testid={`tool-${m.mode}`} title={m.title} onClick={() => setEditMode(m.mode)}>{m.label}</button>
+          <button key={m.mode} aria-pressed={e.mode === m.mode} data-testid={`tool-${m.mode}`} disabled={readOnly && m.mode === 'paint'} title={(m.mode === 'paint' ? readOnlyReason : null) ?? m.title} onClick={() => setEditMode(m.mode)}>{m.label}</button>
         ))}
       </div>
       <label className="edit-toolbar__target">
@@ -62,11 +64,11 @@ export function EditToolbar() {
           {territories.map((t) => <option key={t.id} value={t.id}>{t.locked ? '🔒 ' : ''}{t.name}</option>)}
         </select>
       </label>
-      <button data-testid="reassign" disabled={readOnly || !n || !e.target} onClick={() => void reassignUnits(e.target)}>Move {n || ''} unit{n === 1 ? '' : 's'}</button>
-      <button data-testid="lock-units" disabled={readOnly || !n} onClick={() => void lockSelection(true)}>Lock</button>
-      <button data-testid="unlock-units" disabled={readOnly || !n} onClick={() => void lockSelection(false)}>Unlock</button>
+      <button data-testid="reassign" disabled={readOnly || !n || !e.target} title={readOnlyReason ?? undefined} onClick={() => void reassignUnits(e.target)}>Move {n || ''} unit{n === 1 ? '' : 's'}</button>
+      <button data-testid="lock-units" disabled={readOnly || !n} title={readOnlyReason ?? undefined} onClick={() => void lockSelection(true)}>Lock</button>
+      <button data-testid="unlock-units" disabled={readOnly || !n} title={readOnlyReason ?? undefined} onClick={() => void lockSelection(false)}>Unlock</button>
       {e.account !== null ? (
-        <button data-testid="override-account" disabled={readOnly || !e.target} onClick={() => void overrideAccount(e.account!, e.target)} title="Make this a named account of the target territory">
+        <button data-testid="override-account" disabled={readOnly || !e.target} onClick={() => void overrideAccount(e.account!, e.target)} title={readOnlyReason ?? 'Make this a named account of the target territory'}>
           Assign {accountName ?? 'account'}
         </button>
       ) : null}
@@ -74,10 +76,11 @@ export function EditToolbar() {
       <button data-testid="edit-undo" disabled={!e.history.past.length} title={e.history.past.at(-1)?.label} onClick={() => void undoRedoEdit('undo')}>Undo</button>
       <button data-testid="edit-redo" disabled={!e.history.future.length} title={e.history.future.at(-1)?.label} onClick={() => void undoRedoEdit('redo')}>Redo</button>
       {e.dirty ? <span className="badge badge--warn" data-testid="unsaved">Unsaved · {e.history.past.length}</span> : null}
-      <button data-testid="edit-save" className="edit-toolbar__primary" disabled={readOnly || !e.dirty || e.busy} onClick={() => void saveEdits()}>Save</button>
+      <button data-testid="edit-save" className="edit-toolbar__primary" disabled={readOnly || !e.dirty || e.busy} title={readOnlyReason ?? undefined} onClick={() => void saveEdits()}>Save</button>
       {e.dirty ? <button data-testid="edit-discard" disabled={e.busy} onClick={() => void discardEdits()}>Discard</button> : null}
       {e.staleHead !== null ? <button data-testid="edit-rebase" disabled={e.busy} onClick={() => void rebaseAndSave()}>Rebase on v{e.staleHead} & save</button> : null}
       <div className="edit-toolbar__status" data-testid="edit-status">
+        {e.splitWarning ? <span className="edit-toolbar__warn" role="alert" data-testid="split-warning">{e.splitWarning} </span> : null}
         {e.message}
         {e.timing ? <span className="edit-toolbar__muted"> · KPIs in {e.timing.totalMs} ms (worker {e.timing.workerMs} ms)</span> : null}
       </div>

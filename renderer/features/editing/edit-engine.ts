@@ -6,7 +6,9 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { kpiWorker } from '../../state/kpi-worker-client';
 import { applyScenarioDraft, deriveScenarioState } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
+import { readOnlyReason } from '../../state/read-only';
 import { messageOf } from '../../state/ui-actions';
+import { flagEditSplits, piecesById, watchGraph, type SplitFlag } from './contiguity-watch';
 import { useEditingStore } from './editing-store';
 
 // Every edit is a command from shared/domain/scenario/commands.ts applied to a local draft: the KPI
@@ -39,7 +41,7 @@ useScenarioStore.subscribe((s, prev) => {
   if (s.current === prev.current) return;
   const key = baseKeyOfCurrent();
   if (key !== useEditingStore.getState().baseKey) {
-    useEditingStore.setState({ baseKey: key, history: emptyHistory(), dirty: false, staleHead: null, selectedUnits: new Int32Array(0), account: null, message: null });
+    useEditingStore.setState({ baseKey: key, history: emptyHistory(), dirty: false, staleHead: null, selectedUnits: new Int32Array(0), account: null, message: null, splitUnits: new Int32Array(0), splitWarning: null, basePieces: null });
   }
 });
 
@@ -52,21 +54,39 @@ function serial<T>(run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** The unit graph for the contiguity watch, recording the saved version's pieces before its first edit. */
+async function contiguityBase(): Promise<Awaited<ReturnType<typeof watchGraph>>> {
+  const g = await watchGraph();
+  const s = useScenarioStore.getState();
+  if (g && s.current && s.alignment && useEditingStore.getState().basePieces === null) {
+    useEditingStore.setState({ basePieces: piecesById(g, s.current.payload, s.alignment.unitTerritory) });
+  }
+  return g;
+}
+
 /** Brings map, grid and KPIs to the payload after cmd ran; incremental unless the command restructures territories. */
-async function showDraft(cmd: ScenarioCommand, payload: ScenarioPayload): Promise<{ workerMs: number; moved: number }> {
+async function showDraft(cmd: ScenarioCommand, payload: ScenarioPayload): Promise<{ workerMs: number; moved: number; split: SplitFlag | null | undefined }> {
   const delta = commandDelta(cmd, payload, editIndex());
+  let graph: Awaited<ReturnType<typeof watchGraph>> = null;
+  // undefined: this edit moved no unit, the last warning stands; null: nothing split.
+  let split: SplitFlag | null | undefined;
+  try {
+    graph = await contiguityBase();
+  } catch (e) {
+    split = { text: `Contiguity could not be checked: ${messageOf(e)}`, detached: new Int32Array(0) };
+  }
   const s = useScenarioStore.getState();
   const reps = useDatasetStore.getState().reps;
   if (delta.kind === 'full') {
     const t0 = performance.now();
     applyScenarioDraft(payload, await deriveScenarioState(payload));
-    return { workerMs: performance.now() - t0, moved: 0 };
+    return { workerMs: performance.now() - t0, moved: 0, split: split ?? null };
   }
   if (delta.kind === 'meta') {
     const rows = s.kpis?.rows ?? [];
     const kpis = s.kpis ? { ...s.kpis, rows: rebuildMeta(rows, payload) } : null;
     applyScenarioDraft(payload, kpis ? { kpis } : {});
-    return { workerMs: 0, moved: 0 };
+    return { workerMs: 0, moved: 0, split };
   }
   const out = await kpiWorker().applyDelta(delta);
   const kpis = {
@@ -81,11 +101,12 @@ async function showDraft(cmd: ScenarioCommand, payload: ScenarioPayload): Promis
   if (delta.kind === 'units' && alignment && delta.alignment === defIndex) {
     const unitTerritory = alignment.unitTerritory.slice();
     for (let j = 0; j < delta.units.length; j++) unitTerritory[delta.units[j]!] = delta.territories[j]!;
+    if (graph) split = flagEditSplits(graph, payload, alignment.unitTerritory, unitTerritory, delta.units);
     applyScenarioDraft(payload, { kpis, alignment: { ...alignment, unitTerritory } });
   } else {
     applyScenarioDraft(payload, { kpis, accountTerritory: null });
   }
-  return { workerMs: out.ms, moved: delta.kind === 'units' ? delta.units.length : delta.accounts.length };
+  return { workerMs: out.ms, moved: delta.kind === 'units' ? delta.units.length : delta.accounts.length, split };
 }
 
 /** Territory names, colours, regions and reps changed without any unit moving: rows keep their KPIs. */
@@ -100,7 +121,8 @@ function rebuildMeta<R extends { territoryId: string; name: string; color: strin
 
 async function step(next: { history: CommandHistory; payload: ScenarioPayload }, cmd: ScenarioCommand): Promise<void> {
   const t0 = performance.now();
-  const { workerMs, moved } = await showDraft(cmd, next.payload);
+  const { workerMs, moved, split } = await showDraft(cmd, next.payload);
+  if (split !== undefined) useEditingStore.setState({ splitUnits: split?.detached ?? new Int32Array(0), splitWarning: split?.text ?? null });
   useEditingStore.setState({
     history: next.history,
     dirty: true,
@@ -114,6 +136,11 @@ export function runEdit(cmd: ScenarioCommand, label: string): Promise<boolean> {
   return serial(async () => {
     const cur = useScenarioStore.getState().current;
     if (!cur) return false;
+    const readOnly = readOnlyReason(useDatasetStore.getState().workspace);
+    if (readOnly) {
+      useEditingStore.setState({ message: `${label}: not done. ${readOnly}` });
+      return false;
+    }
     try {
       const next = execute(useEditingStore.getState().history, cur.payload, cmd, label);
       await step(next, cmd);

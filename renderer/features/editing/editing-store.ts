@@ -28,6 +28,12 @@ export type EditingState = {
   draftPath: number[] | null;
   /** Account picked on the map (for reassigning a single named account). */
   account: number | null;
+  /** Units of territory pieces the last edit cut off (outlined on the map), sorted. */
+  splitUnits: Int32Array;
+  /** What the last edit did to contiguity, in words (null: nothing split). */
+  splitWarning: string | null;
+  /** Mainland pieces per territory id in the saved version the edits are based on (recorded before the first edit). */
+  basePieces: ReadonlyMap<string, number> | null;
 };
 
 export const initialEditingState: EditingState = {
@@ -43,6 +49,9 @@ export const initialEditingState: EditingState = {
   timing: null,
   draftPath: null,
   account: null,
+  splitUnits: new Int32Array(0),
+  splitWarning: null,
+  basePieces: null,
 };
 
 /** Editing store; written only by the editing-*-actions.ts files. */

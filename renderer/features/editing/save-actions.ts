@@ -4,6 +4,7 @@ import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
 import { messageOf } from '../../state/ui-actions';
+import { splitsSinceSaved, watchGraph } from './contiguity-watch';
 import { useEditingStore } from './editing-store';
 
 /** Version note listing the edits (newest last), within the API's 2,000 characters. */
@@ -27,11 +28,39 @@ async function write(scenarioId: number, baseVersion: number, payload: ScenarioP
   return true;
 }
 
+/**
+ * Territories the draft splits compared with the saved version, in words ("" when none).
+ * Throws when the check cannot run, so Save never claims a check it did not make.
+ */
+async function draftSplits(): Promise<string> {
+  const { current, alignment } = useScenarioStore.getState();
+  const base = useEditingStore.getState().basePieces;
+  if (!current || !alignment || !base) return '';
+  const g = await watchGraph();
+  return g ? splitsSinceSaved(g, base, current.payload, alignment.unitTerritory) : '';
+}
+
+/** Asks before saving territories the edits split; true to go on. */
+async function confirmSplits(): Promise<boolean> {
+  let splits: string;
+  try {
+    splits = await draftSplits();
+  } catch (e) {
+    return window.confirm(`Contiguity could not be checked before saving (${messageOf(e)}). Save anyway?`);
+  }
+  if (!splits) return true;
+  return window.confirm(`These edits leave territories in several pieces: ${splits}. Save anyway? (Cancel keeps editing.)`);
+}
+
 /** Writes the draft as a new version on top of the version it was based on. */
 export async function saveEdits(): Promise<boolean> {
   const cur = useScenarioStore.getState().current;
   const { history, dirty } = useEditingStore.getState();
   if (!cur || !dirty) return false;
+  if (!(await confirmSplits())) {
+    useEditingStore.setState({ message: 'Not saved: fix the split territories, or Save again and confirm.' });
+    return false;
+  }
   useEditingStore.setState({ busy: true, message: 'Saving…' });
   try {
     await refreshScenarioList();

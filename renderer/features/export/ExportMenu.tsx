@@ -3,16 +3,22 @@ import type { ExportFormatInfo } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadBase64, downloadText } from '../report/download';
+import { ShareExportDialog } from './ShareExportDialog';
+
+/** Menu value that opens the client share-file dialog instead of exporting a format. */
+const CLIENT = 'client-share-file';
 
 /** Export of the open scenario: every format of the registry is downloaded as a file (the scenario file as bytes). */
 export function ExportMenu() {
   const current = useScenarioStore((s) => s.current);
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
   const [status, setStatus] = useState('');
+  const [clientOpen, setClientOpen] = useState(false);
   useEffect(() => {
     void api['export.formats']({}).then(setFormats);
   }, []);
   const run = async (format: string) => {
+    if (format === CLIENT) return setClientOpen(true);
     if (!current || !format) return;
     setStatus('Exporting…');
     const res = await api['export.run']({ scenario: current.scenarioId, version: current.version, format });
@@ -26,8 +32,10 @@ export function ExportMenu() {
     <span className="export-menu" data-testid="export-menu">
       <select data-testid="export-format" value="" disabled={!current} onChange={(e) => void run(e.target.value)} aria-label="Export">
         <option value="">Export…</option>
+        <option value={CLIENT}>Scenario file for a client…</option>
         {formats.map((f) => <option key={f.name} value={f.name}>{f.label}</option>)}
       </select>
+      {clientOpen ? <ShareExportDialog onClose={() => setClientOpen(false)} /> : null}
       {status ? <span className="topbar__muted" data-testid="export-menu-status" title={status}>{status.length > 40 ? `${status.slice(0, 40)}…` : status}</span> : null}
     </span>
   );

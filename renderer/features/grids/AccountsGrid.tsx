@@ -13,6 +13,7 @@ import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
 import { gridTable } from './xlsx-export';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** One account; built once per dataset. Territory columns read the draft's state (worker array, overrides) when shown. */
 type AccountRow = { i: number; id: string; name: string; segment: string };
@@ -36,9 +37,10 @@ function TerritoryCell({ data }: ICellRendererParams<AccountRow>) {
 /** Named account: the territory override, edited inline through a select of territories. */
 function OverrideCell({ data }: ICellRendererParams<AccountRow>) {
   const value = useScenarioStore((s) => (data ? (s.current?.payload.accountOverrides as Record<string, string> | undefined)?.[data.id] ?? null : null));
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   if (!data) return null;
-  return <TerritorySelect testId={`account-override-${data.id}`} value={value} emptyLabel="(by unit)" disabled={readOnly} onPick={(t) => void overrideAccounts([data.i], t)} />;
+  return <TerritorySelect testId={`account-override-${data.id}`} value={value} emptyLabel="(by unit)" disabled={readOnly} title={readOnlyReason ?? undefined} onPick={(t) => void overrideAccounts([data.i], t)} />;
 }
 
 const columns: ColDef<AccountRow>[] = [

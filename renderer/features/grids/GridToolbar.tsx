@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useDatasetStore } from '../../state/dataset-store';
 import { setSearch } from './grids-actions';
 import { useGridsStore } from './grids-store';
 import { TerritorySelect } from './TerritorySelect';
+import { useReadOnlyReason } from '../../state/read-only';
 
 type Props = {
   /** What the rows are ("accounts"), for labels. */
@@ -19,7 +19,8 @@ type Props = {
 /** Quick search, bulk actions on the selected rows and CSV / Excel export of an entity grid. */
 export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExportXlsx, clearLabel = 'Unassign' }: Props) {
   const search = useGridsStore((s) => s.search);
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   const [target, setTarget] = useState<string | null>(null);
   return (
     <div className="grid-toolbar" data-testid="grid-toolbar">
@@ -28,14 +29,14 @@ export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExpo
       {onAssign ? (
         <>
           <TerritorySelect testId="bulk-target" value={target} emptyLabel="(territory)" onPick={setTarget} />
-          <button data-testid="bulk-assign" disabled={readOnly || !selected || !target} onClick={() => onAssign(target)} title={`Assign the selected ${noun} to the territory`}>Assign</button>
-          <button data-testid="bulk-clear" disabled={readOnly || !selected} onClick={() => onAssign(null)}>{clearLabel}</button>
+          <button data-testid="bulk-assign" disabled={readOnly || !selected || !target} onClick={() => onAssign(target)} title={readOnlyReason ?? `Assign the selected ${noun} to the territory`}>Assign</button>
+          <button data-testid="bulk-clear" disabled={readOnly || !selected} title={readOnlyReason ?? undefined} onClick={() => onAssign(null)}>{clearLabel}</button>
         </>
       ) : null}
       {onLock ? (
         <>
-          <button data-testid="bulk-lock" disabled={readOnly || !selected} onClick={() => onLock(true)}>Lock</button>
-          <button data-testid="bulk-unlock" disabled={readOnly || !selected} onClick={() => onLock(false)}>Unlock</button>
+          <button data-testid="bulk-lock" disabled={readOnly || !selected} title={readOnlyReason ?? undefined} onClick={() => onLock(true)}>Lock</button>
+          <button data-testid="bulk-unlock" disabled={readOnly || !selected} title={readOnlyReason ?? undefined} onClick={() => onLock(false)}>Unlock</button>
         </>
       ) : null}
       <button data-testid="grid-export" onClick={onExport} title="Export the filtered, sorted rows as CSV">CSV</button>

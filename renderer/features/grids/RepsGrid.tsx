@@ -12,14 +12,16 @@ import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
 import { gridTable } from './xlsx-export';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** One rep with the territories the draft gives them (reps are few: rebuilt when territories change). */
 type RepRow = { id: string; name: string; seniority: string; territoryId: string | null; territories: string };
 
 function RepTerritoryCell({ data }: ICellRendererParams<RepRow>) {
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   if (!data) return null;
-  return <TerritorySelect testId={`rep-territory-${data.id}`} value={data.territoryId} emptyLabel="(none)" disabled={readOnly} onPick={(t) => void assignRep(data.id, t)} />;
+  return <TerritorySelect testId={`rep-territory-${data.id}`} value={data.territoryId} emptyLabel="(none)" disabled={readOnly} title={readOnlyReason ?? undefined} onPick={(t) => void assignRep(data.id, t)} />;
 }
 
 const columns: ColDef<RepRow>[] = [

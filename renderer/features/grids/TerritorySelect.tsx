@@ -9,10 +9,12 @@ type Props = {
   emptyLabel: string;
   testId?: string;
   disabled?: boolean;
+  /** Tooltip, e.g. why the select is disabled. */
+  title?: string;
 };
 
 /** A native select of the draft's territories (inline grid edit and bulk target); '' means none. */
-export function TerritorySelect({ value, onPick, emptyLabel, testId, disabled }: Props) {
+export function TerritorySelect({ value, onPick, emptyLabel, testId, disabled, title }: Props) {
   const territories = useScenarioStore((s) => s.current?.payload.territories) ?? NONE;
   return (
     <select
@@ -20,6 +22,7 @@ export function TerritorySelect({ value, onPick, emptyLabel, testId, disabled }:
       data-testid={testId}
       value={value ?? ''}
       disabled={disabled}
+      title={title}
       onChange={(e) => onPick(e.target.value || null)}
       onKeyDown={(e) => e.stopPropagation()}
     >

@@ -14,6 +14,7 @@ import { useGridsStore } from './grids-store';
 import { GridToolbar } from './GridToolbar';
 import { TerritorySelect } from './TerritorySelect';
 import { gridTable } from './xlsx-export';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** One unit; built once per dataset. Territory and lock are read from the draft when shown. */
 type UnitRow = { i: number; id: string; name: string; parent: string };
@@ -29,9 +30,10 @@ function TerritoryCell({ data }: ICellRendererParams<UnitRow>) {
     const t = data ? s.alignment?.unitTerritory[data.i] ?? -1 : -1;
     return t >= 0 ? s.current?.payload.territories[t]?.id ?? null : null;
   });
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   if (!data) return null;
-  return <TerritorySelect testId={`unit-territory-${data.id}`} value={value} emptyLabel="(unassigned)" disabled={readOnly} onPick={(t) => void reassignUnits(t, [data.i])} />;
+  return <TerritorySelect testId={`unit-territory-${data.id}`} value={value} emptyLabel="(unassigned)" disabled={readOnly} title={readOnlyReason ?? undefined} onPick={(t) => void reassignUnits(t, [data.i])} />;
 }
 
 const lockedSets = new WeakMap<readonly string[], Set<string>>();
@@ -47,9 +49,10 @@ function isLocked(id: string): boolean {
 
 function LockCell({ data }: ICellRendererParams<UnitRow>) {
   const locked = useScenarioStore((s) => (data && s.current ? isLocked(data.id) : false));
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   if (!data) return null;
-  return <input type="checkbox" data-testid={`unit-lock-${data.id}`} checked={locked} disabled={readOnly} onChange={(e) => void lockUnits([data.i], e.target.checked)} />;
+  return <input type="checkbox" data-testid={`unit-lock-${data.id}`} checked={locked} disabled={readOnly} title={readOnlyReason ?? undefined} onChange={(e) => void lockUnits([data.i], e.target.checked)} />;
 }
 
 const columns: ColDef<UnitRow>[] = [

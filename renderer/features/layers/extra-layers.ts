@@ -13,6 +13,7 @@ export const EXTRA_LAYER_IDS = {
   unitOutlines: 'unit-outlines',
   locks: 'locked-units',
   selection: 'selected-units',
+  splitPieces: 'split-pieces',
   repHomes: 'rep-homes',
   labels: 'territory-labels',
 } as const;
@@ -74,6 +75,11 @@ export function buildLocksLayer(features: UnitFeature[], visible: boolean): GeoJ
 /** Selected units: light wash and a strong outline. */
 export function buildSelectionLayer(features: UnitFeature[]): GeoJsonLayer<UnitFeature['properties']> {
   return new GeoJsonLayer<UnitFeature['properties']>({ id: EXTRA_LAYER_IDS.selection, data: features, filled: true, stroked: true, getFillColor: [255, 255, 255, 110], getLineColor: [37, 99, 235, 255], lineWidthUnits: 'pixels', getLineWidth: 2, pickable: false });
+}
+
+/** Territory pieces an edit cut off: a thick orange outline over a light orange fill. */
+export function buildSplitPiecesLayer(features: UnitFeature[]): GeoJsonLayer<UnitFeature['properties']> {
+  return new GeoJsonLayer<UnitFeature['properties']>({ id: EXTRA_LAYER_IDS.splitPieces, data: features, filled: true, stroked: true, getFillColor: [249, 115, 22, 70], getLineColor: [234, 88, 12, 255], lineWidthUnits: 'pixels', getLineWidth: 3, pickable: false });
 }
 
 /** One rep home marker. */

@@ -12,7 +12,7 @@ import { reportLayerError, messageOf } from '../../state/ui-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { binaryHas } from '../editing/use-map-editing';
 import { accountRaster, useAccountRasterStore } from '../../map/account-raster';
-import { buildChoroplethLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
+import { buildChoroplethLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildSplitPiecesLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
 import { useLayersStore } from './layers-store';
 
 function safe(id: string, errors: Record<string, string>, build: () => Layer | null): Layer | null {
@@ -35,6 +35,7 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
   const alignment = useScenarioStore((s) => s.alignment);
   const payload = useScenarioStore((s) => s.current?.payload);
   const selected = useEditingStore((s) => s.selectedUnits);
+  const splitUnits = useEditingStore((s) => s.splitUnits);
   const opts = useLayersStore();
   const errors = useUiStore((s) => s.layerErrors);
   const features = geometry?.features;
@@ -48,6 +49,7 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
   const heat = heatOn && heatFor === opts.heatWeights ? heatImage : null;
 
   const selectionFeatures = useMemo(() => (features && selected.length ? features.filter((f) => binaryHas(selected, f.properties.unitIndex)) : []), [features, selected]);
+  const splitFeatures = useMemo(() => (features && splitUnits.length ? features.filter((f) => binaryHas(splitUnits, f.properties.unitIndex)) : []), [features, splitUnits]);
 
   const lockedFeatures = useMemo(() => {
     if (!features || !payload || !units) return [] as UnitFeature[];
@@ -88,11 +90,12 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
       safe(EXTRA_LAYER_IDS.locks, errors, () => buildLocksLayer(lockedFeatures, opts.locks)),
     ];
     const over = [
+      safe(EXTRA_LAYER_IDS.splitPieces, errors, () => buildSplitPiecesLayer(splitFeatures)),
       safe(EXTRA_LAYER_IDS.selection, errors, () => buildSelectionLayer(selectionFeatures)),
       safe(EXTRA_LAYER_IDS.repHomes, errors, () => buildRepHomesLayer(homes, opts.repHomes)),
       safe(EXTRA_LAYER_IDS.labels, errors, () => buildLabelsLayer(labels, opts.labels)),
     ];
     const keep = (l: Layer | null): l is Layer => l !== null;
     return { under: under.filter(keep), over: over.filter(keep) };
-  }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, homes, labels]);
+  }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, splitFeatures, homes, labels]);
 }

@@ -6,11 +6,13 @@ import { listsText, parseLists } from './rule-form';
 import { RuleCard } from './RuleCard';
 import { RuleTestPanel } from './RuleTestPanel';
 import { useRulesStore } from './rules-store';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** Lead routing: the ordered rule editor on the left, the test panel and coverage report on the right. */
 export function RulesView() {
   const current = useScenarioStore((s) => s.current);
   const { status, draft, dirty, message, stored } = useRulesStore();
+  const readOnly = useReadOnlyReason();
   useEffect(() => {
     if (current) void loadRules();
   }, [current?.scenarioId, current?.version]);
@@ -21,7 +23,7 @@ export function RulesView() {
         <div className="scn-row">
           <h3 className="rules-title">Routing rules · {current?.scenarioName} v{current?.version}</h3>
           <button data-testid="add-rule" disabled={!draft} onClick={addRule}>Add rule</button>
-          <button data-testid="save-rules" disabled={!dirty} onClick={() => void saveRules()}>Save as new version</button>
+          <button data-testid="save-rules" disabled={!!readOnly || !dirty} title={readOnly ?? undefined} onClick={() => void saveRules()}>Save as new version</button>
         </div>
         {message ? <p className="scn-panel__msg" role="status" data-testid="rules-message">{message}</p> : null}
         <p className="muted">The first enabled rule whose conditions all hold takes the lead; empty conditions match every lead. Territory conditions use the territory the lead's ZIP falls in.</p>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { canUsePaths } from '../../api/client';
-import { useDatasetStore } from '../../state/dataset-store';
 import { openScenario } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
 import { useSelectionStore } from '../../state/selection-store';
@@ -9,13 +8,16 @@ import { patchTerritory } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, saveCopy, togglePanel } from './scenarios-actions';
 import { useScenariosStore } from './scenarios-store';
+import { RecentWorkspaces } from './RecentWorkspaces';
 import { WorkspaceFiles } from './WorkspaceFiles';
+import { useReadOnlyReason } from '../../state/read-only';
 
 /** Scenario list (copy, branch, rename, archive, delete), history with restore, undo/redo, and shared files. */
 export function ScenarioPanel() {
   const list = useScenarioStore((s) => s.list);
   const current = useScenarioStore((s) => s.current);
-  const readOnly = useDatasetStore((s) => s.workspace?.readOnly ?? false);
+  const readOnlyReason = useReadOnlyReason();
+  const readOnly = readOnlyReason !== null;
   const selected = useSelectionStore((s) => s.territoryId);
   const { history, busy, message } = useScenariosStore();
   // One undo path: the panel's undo/redo and lock toggle act on the editing draft (saved with Save), not a version per edit.
@@ -30,8 +32,8 @@ export function ScenarioPanel() {
     <aside className="scn-panel" data-testid="scenario-panel" aria-busy={busy}>
       <div className="scn-panel__head">
         <strong>Scenarios</strong>
-        <button data-testid="undo" disabled={readOnly || !edits.past.length} onClick={() => void undoRedoEdit('undo')} title={edits.past.at(-1)?.label}>Undo</button>
-        <button data-testid="redo" disabled={readOnly || !edits.future.length} onClick={() => void undoRedoEdit('redo')} title={edits.future.at(-1)?.label}>Redo</button>
+        <button data-testid="undo" disabled={readOnly || !edits.past.length} onClick={() => void undoRedoEdit('undo')} title={readOnlyReason ?? edits.past.at(-1)?.label}>Undo</button>
+        <button data-testid="redo" disabled={readOnly || !edits.future.length} onClick={() => void undoRedoEdit('redo')} title={readOnlyReason ?? edits.future.at(-1)?.label}>Redo</button>
         <button className="scn-panel__close" onClick={() => togglePanel(false)} aria-label="Close">×</button>
       </div>
       {message ? <div className="scn-panel__msg" role="alert" data-testid="scenario-message">{message}</div> : null}
@@ -45,9 +47,9 @@ export function ScenarioPanel() {
               <td>{s.updatedAt.slice(0, 16).replace('T', ' ')}</td>
               <td>{s.parentId ? `${byId.get(s.parentId) ?? s.parentId} v${s.parentVersion}` : ''}</td>
               <td className="scn-actions">
-                <button disabled={readOnly} onClick={() => { const n = window.prompt('New name', s.name); if (n) void renameScenario(s.id, n); }}>Rename</button>
-                <button disabled={readOnly} onClick={() => void archiveScenario(s.id, !s.archived)}>{s.archived ? 'Unarchive' : 'Archive'}</button>
-                <button disabled={readOnly} onClick={() => { const n = window.prompt(`Delete "${s.name}" and all ${s.versionCount} versions? Type its name to confirm.`); if (n !== null) void deleteScenario(s.id, n); }}>Delete</button>
+                <button disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => { const n = window.prompt('New name', s.name); if (n) void renameScenario(s.id, n); }}>Rename</button>
+                <button disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => void archiveScenario(s.id, !s.archived)}>{s.archived ? 'Unarchive' : 'Archive'}</button>
+                <button disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => { const n = window.prompt(`Delete "${s.name}" and all ${s.versionCount} versions? Type its name to confirm.`); if (n !== null) void deleteScenario(s.id, n); }}>Delete</button>
               </td>
             </tr>
           ))}
@@ -56,12 +58,12 @@ export function ScenarioPanel() {
       <label className="muted"><input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived</label>
       <div className="scn-row">
         <input data-testid="copy-name" placeholder="Name of a copy of the open scenario" value={newName} onChange={(e) => setNewName(e.target.value)} disabled={readOnly} />
-        <button data-testid="copy-scenario" disabled={readOnly || !newName.trim()} onClick={() => void copyScenario(newName.trim()).then((ok) => ok && setNewName(''))}>Create copy</button>
+        <button data-testid="copy-scenario" disabled={readOnly || !newName.trim()} title={readOnlyReason ?? undefined} onClick={() => void copyScenario(newName.trim()).then((ok) => ok && setNewName(''))}>Create copy</button>
       </div>
       {territory ? (
         <div className="scn-row">
           <span>Selected: {territory.name}</span>
-          <button data-testid="toggle-lock" disabled={readOnly} onClick={() => void patchTerritory(territory.id, { locked: !territory.locked }, `${territory.locked ? 'Unlock' : 'Lock'} ${territory.name}`)}>
+          <button data-testid="toggle-lock" disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => void patchTerritory(territory.id, { locked: !territory.locked }, `${territory.locked ? 'Unlock' : 'Lock'} ${territory.name}`)}>
             {territory.locked ? 'Unlock territory' : 'Lock territory'}
           </button>
         </div>
@@ -71,8 +73,8 @@ export function ScenarioPanel() {
         {history.map((v) => (
           <li key={v.version} className={v.version === current?.version ? 'is-current' : ''}>
             <button className="link" onClick={() => current && void openScenario(current.scenarioId, v.version)}>v{v.version}</button> {v.note} <span className="muted">{v.author} · {v.createdAt.slice(0, 16).replace('T', ' ')}</span>
-            <button disabled={readOnly} onClick={() => void restoreVersion(v.version)}>Restore</button>
-            <button disabled={readOnly} onClick={() => { const n = window.prompt(`Name of a branch from v${v.version}`); if (n) void copyScenario(n, v.version); }}>Branch</button>
+            <button disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => void restoreVersion(v.version)}>Restore</button>
+            <button disabled={readOnly} title={readOnlyReason ?? undefined} onClick={() => { const n = window.prompt(`Name of a branch from v${v.version}`); if (n) void copyScenario(n, v.version); }}>Branch</button>
           </li>
         ))}
       </ol>
@@ -88,6 +90,7 @@ export function ScenarioPanel() {
           <button data-testid="save-copy" disabled={!copyPath.trim()} onClick={() => void saveCopy(copyPath.trim())}>Save a copy</button>
         </div>
       ) : null}
+      <RecentWorkspaces />
       {canUsePaths ? null : <WorkspaceFiles />}
     </aside>
   );

@@ -126,6 +126,11 @@ export function saveCopy(where: string): Promise<boolean> {
   });
 }
 
+/** Closes the client share file and reopens the workspace it was opened over. */
+export function goBackToWorkspace(): Promise<boolean> {
+  return switchWorkspace(() => api['workspace.back']({}));
+}
+
 /** Switches to another workspace file (open, new or save as, by name in browser mode) and reloads the app on it. */
 export function switchWorkspace(run: () => Promise<Result<WorkspaceInfo, string>>): Promise<boolean> {
   return guarded(async () => {

@@ -3,7 +3,7 @@ import type { Comparison } from '../../domain/scenario/compare';
 import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
 import type { DistanceUnit } from '../../domain/kpi/travel';
 import type { Result } from '../result';
-import { exactlyOneOf, pathArg, selectorArg, uploadIdArg, type ArgSchemas, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
+import { emptyArg, exactlyOneOf, pathArg, selectorArg, uploadIdArg, type ArgSchemas, type Empty, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
 import { workspaceTarget } from './workspace-api';
 import type { ScenarioSummary, ShareSignature, VersionRef, WorkspaceErrorCode, WorkspaceInfo } from './types';
 
@@ -45,11 +45,19 @@ export type ShareExportReport = {
   bytes: number;
   scenarios: string[];
   versions: number;
+  /** False when account names, addresses and owners were left out (accounts placed at their unit; figures kept). */
+  accountDetails: boolean;
   fingerprint: string;
   /** The key that signed the file (its name and fingerprint), or null when it is unsigned. */
   signedBy: { name: string; fingerprint: string } | null;
   seconds: number;
 };
+
+/** What share.export answers: with a path, the file written there; without, its bytes (base64) for a download. */
+export type ShareExportResult = Omit<ShareExportReport, 'path'> & { path: string | null; fileName: string; content: string | null };
+
+/** The own key that signs share files by default (the one `tessera keys default` chose), or null: files go out unsigned. */
+export type ShareSigner = { name: string; fingerprint: string } | null;
 
 /** Result of importing a share file's scenarios. */
 export type ShareImportReport = { imported: { from: string; as: string; id: number; versions: number }[] };
@@ -64,7 +72,9 @@ export type ScenarioAdminApi = {
   /** Appends a new version whose payload equals an old one (history is never rewritten). */
   'scenario.restore': (a: { scenarioId: number; version: number; baseVersion: number }) => Promise<Result<VersionRef, 'not-found' | 'stale-base' | 'read-only'>>;
   'compare.scenarios': (a: { scenarios: ScenarioSelector[]; baseline?: number; band?: number }) => Promise<Result<CompareResult, 'not-found' | 'invalid'>>;
-  'share.export': (a: { scenarios: ScenarioSelector[]; path: string; headOnly?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportReport, 'not-found' | 'exists' | 'io'>>;
+  /** Writes the chosen scenarios (headOnly: latest version only; accountDetails false: figures without names and addresses) as a share file; without path the file comes back in the reply. */
+  'share.export': (a: { scenarios: ScenarioSelector[]; path?: string; headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportResult, 'not-found' | 'exists' | 'io'>>;
+  'share.signer': (a: Empty) => Promise<ShareSigner>;
   'share.inspect': (a: FileSource) => Promise<Result<ShareFileInfo, ShareErrorCode>>;
   /** Validates a file and opens it read-only as the current workspace (the client view). */
   'share.open': (a: FileSource) => Promise<Result<WorkspaceInfo, ShareErrorCode | WorkspaceErrorCode>>;
@@ -88,7 +98,8 @@ export const scenarioAdminSchemas = {
   'compare.scenarios': z
     .object({ scenarios: z.array(selectorArg).min(2).max(8), baseline: z.number().int().nonnegative().optional(), band: z.number().min(0).max(1).optional() })
     .strict(),
-  'share.export': z.object({ scenarios: z.array(selectorArg).min(1).max(1000), path: pathArg, headOnly: z.boolean().optional(), overwrite: z.boolean().optional() }).strict(),
+  'share.export': z.object({ scenarios: z.array(selectorArg).min(1).max(1000), path: pathArg.optional(), headOnly: z.boolean().optional(), accountDetails: z.boolean().optional(), overwrite: z.boolean().optional() }).strict(),
+  'share.signer': emptyArg,
   'share.inspect': fileSource(),
   'share.open': fileSource(),
   'share.saveCopy': workspaceTarget(),

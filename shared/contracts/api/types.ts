@@ -50,6 +50,8 @@ export type WorkspaceInfo = {
   integrity?: { digest: 'verified' | 'absent' | 'mismatch'; damage: string[] };
   /** Set when the workspace is a share file opened as a client view: who signed it and when it was made. */
   share?: { signature: ShareSignature; createdBy: string | null; createdAt: string | null };
+  /** Name of the workspace 'workspace.back' returns to (set while a client share file is open over it). */
+  returnTo?: string;
 };
 
 /**

@@ -19,6 +19,8 @@ export type WorkspaceApi = {
   'workspace.open': (a: WorkspaceTarget & { readOnly?: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   'workspace.create': (a: WorkspaceTarget & { demo: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   'workspace.saveAs': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  /** Closes a client share file opened with share.open and reopens the workspace that was open before it (its unsaved state intact). */
+  'workspace.back': (a: Empty) => Promise<Result<WorkspaceInfo, 'not-found'>>;
 };
 
 const one = 'give exactly one of path or name';
@@ -34,4 +36,5 @@ export const workspaceSchemas = {
   'workspace.open': workspaceTarget({ readOnly: z.boolean().optional() }),
   'workspace.create': workspaceTarget({ demo: z.boolean() }),
   'workspace.saveAs': workspaceTarget(),
+  'workspace.back': emptyArg,
 } as const satisfies ArgSchemas<WorkspaceApi>;

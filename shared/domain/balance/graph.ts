@@ -63,33 +63,51 @@ export function connectedComponents(adj: CsrAdjacency, n: number): { comp: Int32
   return { comp, count };
 }
 
+/** Optional parts of territoryPieces: examine only some territories, and label each unit with its piece. */
+export type PiecesOptions = {
+  /** Units to start from (default: all); only territories of these units are examined, so they must list all of a territory's units. */
+  only?: ArrayLike<number>;
+  /** Filled per unit with a piece number (0, 1, … across all examined territories); islands get their own number too. */
+  pieceOf?: Int32Array;
+  /** Filled per piece number with true when that piece is an attached island. */
+  islandPiece?: boolean[];
+};
+
 /**
  * Pieces of each territory in the graph. A piece that is a whole graph component not holding the
  * territory's centre is an attached island and counted in islandPieces, not in components.
  */
 export function territoryPieces(
   adj: CsrAdjacency, assignment: Int32Array, k: number, graphComp: Int32Array, compSize: Int32Array, centers: Int32Array,
+  opts: PiecesOptions = {},
 ): { components: Int32Array; islandPieces: Int32Array } {
   const n = assignment.length;
   const seen = new Uint8Array(n);
   const stack = new Int32Array(n);
   const components = new Int32Array(k);
   const islandPieces = new Int32Array(k);
-  for (let s = 0; s < n; s++) {
+  const starts = opts.only ?? { length: n };
+  let piece = 0;
+  for (let j = 0; j < starts.length; j++) {
+    const s = opts.only ? opts.only[j]! : j;
     const t = assignment[s]!;
     if (seen[s] || t < 0) continue;
     let top = 0; stack[top++] = s; seen[s] = 1;
     let size = 0; let hasCenter = false;
     while (top > 0) {
       const u = stack[--top]!; size++;
+      if (opts.pieceOf) opts.pieceOf[u] = piece;
       if (centers[t] === u) hasCenter = true;
       for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
         const v = adj.neighbors[e]!;
         if (!seen[v] && assignment[v] === t) { seen[v] = 1; stack[top++] = v; }
       }
     }
-    if (!hasCenter && size === compSize[graphComp[s]!]) islandPieces[t] = islandPieces[t]! + 1;
+    const island = !hasCenter && size === compSize[graphComp[s]!];
+    if (island) islandPieces[t] = islandPieces[t]! + 1;
     else components[t] = components[t]! + 1;
+    if (opts.islandPiece) opts.islandPiece[piece] = island;
+    piece++;
   }
   return { components, islandPieces };
 }

@@ -15,8 +15,8 @@ export type TerritoryContiguity = {
 /** Compactness of one territory: distances of its unit points to their centroid (km or planar units). */
 export type TerritoryCompactness = { meanDistance: number; maxDistance: number };
 
-/** Per-unit neighbour lists from index pairs (both directions). */
-function adjacency(n: number, edges: { a: readonly number[]; b: readonly number[] }): ReturnType<typeof edgeListsToCsr> {
+/** CSR adjacency of units from index pairs (both directions; out-of-range pairs ignored). */
+export function unitAdjacency(n: number, edges: { a: readonly number[]; b: readonly number[] }): ReturnType<typeof edgeListsToCsr> {
   const lists: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < edges.a.length; i++) {
     const a = edges.a[i]!;
@@ -39,7 +39,7 @@ export function territoryContiguity(
   edges: { a: readonly number[]; b: readonly number[] },
 ): TerritoryContiguity[] {
   const n = unitTerritory.length;
-  const adj = adjacency(n, edges);
+  const adj = unitAdjacency(n, edges);
   const { comp, count } = connectedComponents(adj, n);
   const compSize = new Int32Array(count);
   for (let u = 0; u < n; u++) compSize[comp[u]!]!++;
