@@ -51,4 +51,21 @@ describe('tessera import zips (built-in approximate ZIP areas)', () => {
     expect(res.code).not.toBe(0);
     expect(res.err).toContain('Unknown state "ZZ"');
   });
+
+  it('says how to create a scenario when there is none, and scenario starter makes one that balance can use', async () => {
+    const path = join(tempDir(), 'dc.tessera');
+    expect((await cli('import', 'geojson', '/work/shared/data/zcta/zcta_2024_DC.geojson', '-w', path, '--id', 'ZCTA5CE20')).code).toBe(0);
+    const none = await cli('balance', '-w', path, '-s', 'B', '-k', '3');
+    expect(none.code).not.toBe(0);
+    expect(none.err).toContain('tessera scenario starter --workspace FILE --territories K');
+    const perRep = await cli('scenario', 'starter', '-w', path, '--per-rep');
+    expect(perRep.code).not.toBe(0);
+    expect(perRep.err).toContain('The workspace has no reps');
+    const made = await cli('scenario', 'starter', '-w', path, '--measure', 'ALAND20');
+    expect(made.err).toBe('');
+    expect(made.out).toContain('"Starting plan": Starting point: 1 territory of whole parent groups with about equal ALAND20');
+    const bal = await cli('balance', '-w', path, '-s', 'B', '-k', '3', '--measures', 'ALAND20', '--tolerance', '0.2');
+    expect(bal.err).toBe('');
+    expect(bal.out).toContain('Saved B v2 (new scenario from Starting plan v1)');
+  }, 120_000);
 });
