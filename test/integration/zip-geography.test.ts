@@ -3,6 +3,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { listScenarios, readVersion } from '../../electron/db/scenario-repo';
 import { Workspace } from '../../electron/services/workspace';
+import { approximateNote } from '../../shared/domain/geo/approximate';
 import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
 
@@ -31,6 +32,7 @@ describe('tessera import zips (built-in approximate ZIP areas)', () => {
       const topo = ws.geometry()!.topology as Topology;
       const geoms = (topo.objects.zips as GeometryCollection).geometries;
       expect(geoms.map((g) => String(g.id))).toEqual(units.ids);
+      expect(approximateNote(topo)).toMatch(/^ZIP areas are approximate/);
       expect((topo.objects.states as GeometryCollection).geometries.map((g) => g.id)).toEqual(['11', '24', '51']);
       const [s] = listScenarios(ws.db);
       const payload = readVersion(ws.db, s!)!.payload;

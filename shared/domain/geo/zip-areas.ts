@@ -3,6 +3,7 @@ import { Delaunay } from 'd3-delaunay';
 import { feature, mergeArcs } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import type { MeasureDef, UnitEdges } from '../dataset/types';
+import { ZIP_AREAS_NOTE } from './approximate';
 import { topologySubset } from './topology-subset';
 
 /** A unit's area: a polygon or several (islands, a county cut in two by water). */
@@ -177,7 +178,7 @@ type TopoArea = Polygon | MultiPolygon;
 /**
  * A TopoJSON of the ZIP areas at `indexes` (objects.zips in that order, so geometry index = position in
  * indexes; a ZIP without an area keeps a null geometry) and objects.states: the outline of each state's
- * ZIP areas. Only the arcs these use are kept.
+ * ZIP areas. Only the arcs these use are kept; the topology says it is approximate (approximateNote).
  */
 export function zipTopology(z: Pick<ZipAreas, 'topology' | 'areas'>, indexes: readonly number[]): Topology {
   const source = z.topology;
@@ -191,5 +192,5 @@ export function zipTopology(z: Pick<ZipAreas, 'topology' | 'areas'>, indexes: re
     byState.set(s, [...(byState.get(s) ?? []), g]);
   });
   const states = [...byState].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, gs]) => ({ ...(mergeArcs(source, gs) as TopoArea), id }));
-  return topologySubset(source, { zips: picked, states });
+  return { ...topologySubset(source, { zips: picked, states }), approximate: ZIP_AREAS_NOTE } as Topology;
 }

@@ -50,7 +50,7 @@ export function stateGroupsPayload(units: Starter, k: number, measure?: string):
     runs[cur]!.push(entry);
     acc += entry[1].weight;
   });
-  const label = (p: string) => usStateByFips(p)?.abbr ?? p;
+  const label = (p: string) => usStateByFips(p)?.abbr ?? (p || 'All units');
   const assignment: Record<UnitId, TerritoryId> = {};
   const territories: Territory[] = runs.map((run, t) => {
     for (const [, g] of run) for (const i of g.units) assignment[units.ids[i]!] = tid(t);
