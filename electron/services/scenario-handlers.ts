@@ -2,6 +2,8 @@ import type { ScenarioApi, ScenarioSelector, ScenarioSummary } from '../../share
 import { err, ok, type Result } from '../../shared/contracts/result';
 import type { ScenarioId } from '../../shared/domain/ids';
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
+import { usStateByFips } from '../../shared/domain/dataset/us-states';
+import { perRepPayload, stateGroupsPayload } from '../../shared/domain/territories/starter';
 import { payloadProblems } from '../../shared/schema/scenario-payload';
 import { appendVersion, findScenario, insertScenario, insertScenarioWithVersion, listScenarios, readVersion, type NewScenario } from '../db/scenario-repo';
 import { readOnlyError, resolveVersion, type ServiceContext } from './context';
@@ -19,6 +21,7 @@ export function scenarioHandlers(ctx: ServiceContext): ScenarioApi {
       if (!record.ok) return record;
       return ok(findScenario(ws.db, insertScenario(ws.db, record.value))!);
     },
+    'scenario.createStarter': async (a) => createStarterScenario(ctx.ws(), a),
     'scenario.saveVersion': async ({ scenarioId, baseVersion, payload, note }) => {
       const ws = ctx.ws();
       if (ws.readOnly) return readOnlyError(ws);
@@ -47,7 +50,7 @@ function branchRecord(ws: Workspace, name: string, description: string, from: Sc
   if (source && !source.ok) return source;
   const head = listScenarios(ws.db)[0];
   const base = source?.value ?? (head ? readVersion(ws.db, head) : null);
-  if (!base) return err('invalid', 'The workspace has no scenario to start from; import or create an alignment first.');
+  if (!base) return err('invalid', NO_SCENARIO_HELP);
   return ok({
     name,
     description,
@@ -72,4 +75,31 @@ export function createScenarioWithVersion(
   if (problems.length) return err('invalid', problems[0]!, problems);
   const ref = insertScenarioWithVersion(ws.db, record.value, { payload: a.payload, note: a.note });
   return ok({ ...findScenario(ws.db, ref.scenarioId)!, version: ref.version });
+}
+
+/** What to do when a workspace has no scenario (CLI and app say the same). */
+export const NO_SCENARIO_HELP =
+  'The workspace has no scenario to start from; create one with `tessera scenario starter --workspace FILE --territories K` (K territories of whole states) or `--per-rep` (one territory per rep), or with "Create a starting scenario" in the app.';
+
+/** Creates a first scenario: K territories of whole states (about equal MEASURE), or one territory per rep. */
+export function createStarterScenario(
+  ws: Workspace,
+  a: { name: string; method: 'state-groups' | 'per-rep'; k?: number; measure?: string },
+): Result<ScenarioSummary, 'exists' | 'invalid' | 'read-only'> {
+  if (ws.readOnly) return readOnlyError(ws);
+  if (findScenario(ws.db, a.name)) return err('exists', `A scenario named "${a.name}" already exists; pick another name.`);
+  const units = ws.units();
+  if (units.ids.length === 0) return err('invalid', 'The workspace has no units; import a geography first.');
+  const measure = a.measure ?? units.measureDefs[0]?.key;
+  if (a.measure && !units.measures[a.measure]) return err('invalid', `No measure "${a.measure}"; the workspace has ${units.measureDefs.map((m) => m.key).join(', ') || 'none'}.`);
+  let payload: ScenarioPayload | null;
+  if (a.method === 'per-rep') {
+    payload = perRepPayload(units, ws.reps());
+    if (!payload) return err('invalid', 'The workspace has no reps; import reps first, or make K territories of whole states.');
+  } else {
+    payload = stateGroupsPayload(units, a.k ?? Math.min(10, new Set(units.parents).size), measure);
+  }
+  const description = a.method === 'per-rep' ? 'Starting point: one territory per rep, units to the nearest rep home.' : `Starting point: ${payload.territories.length} territor${payload.territories.length === 1 ? 'y' : 'ies'} of whole ${units.parents.every((p) => usStateByFips(p)) ? 'states' : 'parent groups'}${measure ? ` with about equal ${measure}` : ''}.`;
+  const id = insertScenario(ws.db, { name: a.name, description, author: currentAuthor(), parent: null, payload, note: 'Starting scenario' });
+  return ok(findScenario(ws.db, id)!);
 }

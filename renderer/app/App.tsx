@@ -14,6 +14,7 @@ import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
 import { useUiStore } from '../state/ui-store';
 import { ErrorList } from './ErrorList';
+import { StarterScenarioOffer } from '../features/scenarios/StarterScenarioOffer';
 import { GridHeader } from './GridHeader';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
@@ -51,6 +52,7 @@ export function App() {
     >
       <TopBar />
       <ErrorList />
+      <StarterScenarioOffer />
       <ViewTabs />
       {/* The Scenarios panel is a drawer over whichever view is shown: it works on every tab and never squeezes the map. */}
       <div className="view-area">

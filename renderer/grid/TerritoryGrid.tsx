@@ -2,6 +2,7 @@ import { AllCommunityModule, ModuleRegistry, themeQuartz, type GetRowIdParams, t
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef } from 'react';
 import { selectTerritory } from '../state/selection-actions';
+import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
 import { TERRITORY_COLUMNS, TERRITORY_XLSX_FORMATS } from './columns';
@@ -39,6 +40,8 @@ const autoSizeStrategy = { type: 'fitCellContents' } as const;
 /** Territories with their KPIs (computed in the KPI worker). Row selection and map selection are kept in sync. */
 export function TerritoryGrid() {
   const rows = useScenarioStore((s) => s.kpis?.rows);
+  const noScenario = useScenarioStore((s) => s.list.length === 0);
+  const datasetReady = useDatasetStore((s) => s.status === 'ready');
   const selectedId = useSelectionStore((s) => s.territoryId);
   const source = useSelectionStore((s) => s.source);
   const apiRef = useRef<GridApi<KpiGridRow> | null>(null);
@@ -96,7 +99,8 @@ export function TerritoryGrid() {
         onGridReady={onGridReady}
         onSelectionChanged={onSelectionChanged}
         overlayLoadingTemplate="<span class='grid-overlay'>Computing territory KPIs…</span>"
-        loading={!rows}
+        overlayNoRowsTemplate="<span class='grid-overlay'>No scenario yet: create a starting scenario above.</span>"
+        loading={!rows && !(datasetReady && noScenario)}
         autoSizeStrategy={autoSizeStrategy}
         animateRows={false}
         suppressColumnVirtualisation

@@ -1,6 +1,8 @@
 import { clearLayerError, toggleLayer } from '../state/ui-actions';
 import { useUiStore, type LayerToggles } from '../state/ui-store';
 import { useScenarioStore } from '../state/scenario-store';
+import { useDatasetStore } from '../state/dataset-store';
+import { approximateNote } from '../../shared/domain/geo/approximate';
 import { LAYER_IDS } from './map-style';
 import { useAccountRasterStore } from './account-raster';
 import { hslToRgba, regionHues } from './color';
@@ -69,6 +71,7 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
   const toggles = useUiStore((s) => s.layers);
   const layerErrors = useUiStore((s) => s.layerErrors);
   const alignmentLabel = useScenarioStore((s) => s.alignment?.label);
+  const approximate = useDatasetStore((s) => approximateNote(s.geometry?.topology));
   const broken = Object.entries(layerErrors);
   return (
     <div className="map-legend" data-testid="map-legend">
@@ -78,6 +81,7 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
         <span>Territory (colour as in the grid)</span>
       </div>
       {alignmentLabel ? <div className="map-legend__sub">Alignment: {alignmentLabel}</div> : null}
+      {approximate ? <div className="map-legend__sub" data-testid="legend-approximate">{approximate}</div> : null}
       <RegionKey />
       {ITEMS.map((it) => (
         <label key={it.key} className="map-legend__row map-legend__toggle">

@@ -46,7 +46,12 @@ export async function loadWorkspace(): Promise<void> {
         });
       }
     } else {
-      reportError({ id: 'geometry', title: 'This workspace has no unit boundaries', detail: 'dataset.geometry returned nothing.', action: 'Import a TopoJSON boundary file to see territories on the map.' });
+      reportError({
+        id: 'geometry',
+        title: 'This workspace has no unit boundaries',
+        detail: 'The map shows accounts only; the grid and balancing work without boundaries.',
+        action: 'Create a workspace from boundaries (tessera import geojson, or tessera import zips for US ZIP areas) to see territories on the map.',
+      });
     }
     const columns = kpiColumns(accounts);
     const buffers = [columns.accountUnit.buffer, columns.potential.buffer, columns.revenue.buffer, columns.workload.buffer];
@@ -66,7 +71,7 @@ export async function loadWorkspace(): Promise<void> {
     const list = await refreshScenarioList(workspace.scenarios);
     const first = list.find((s) => !s.archived) ?? list[0];
     if (first) await openScenario(first.id);
-    else reportError({ id: 'scenario', title: 'This workspace has no scenarios', detail: 'scenario.list is empty.', action: 'Create a scenario to assign units to territories.' });
+    // No scenario: StarterScenarioOffer offers to make one.
   } catch (e) {
     useDatasetStore.setState({ status: 'error' });
     reportError({

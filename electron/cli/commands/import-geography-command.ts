@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Result } from '../../../shared/contracts/result';
 import { importGeojson, importUnitsCsv, type GeographyReport } from '../../services/import/geography-import';
-import { createZipWorkspace } from '../../services/import/zip-geography';
+import { createZipWorkspace, ZIP_STARTER_TERRITORIES } from '../../services/import/zip-geography';
 import { emit, num, table, UserError, type Io } from '../output';
 import { readTextInput } from '../read-text';
 
@@ -48,13 +48,22 @@ export function registerGeographyImports(cmd: Command, io: Io): void {
     );
   cmd
     .command('zips')
-    .description('create a workspace whose units are US ZIP codes (centroids; Delaunay adjacency)')
+    .description('create a workspace of US ZIP areas (built in, approximate: Voronoi cells of ZCTA centroids clipped to counties) with ZBP 2016 measures and a starting scenario')
     .requiredOption('-w, --workspace <file>', 'workspace file to create')
-    .option('--states <list>', 'comma-separated state codes, e.g. NY,NJ,CT (default: all)')
+    .option('--states <list>', 'comma-separated state codes, e.g. NY,NJ,CT (default: all 50 states and DC)')
+    .option('--territories <k>', `territories of the starting scenario, made of whole states (default ${ZIP_STARTER_TERRITORIES})`, String(ZIP_STARTER_TERRITORIES))
     .option('--json', 'machine-readable output')
-    .action((o: { workspace: string; states?: string; json?: boolean }) => {
-      const res = createZipWorkspace(resolve(o.workspace), o.states ? o.states.split(',').map((s) => s.trim()).filter(Boolean) : []);
+    .action((o: { workspace: string; states?: string; territories: string; json?: boolean }) => {
+      const k = Number(o.territories);
+      if (!Number.isInteger(k) || k < 1) throw new UserError(`--territories must be a whole number of at least 1, not "${o.territories}".`);
+      const res = createZipWorkspace(resolve(o.workspace), o.states ? o.states.split(',').map((s) => s.trim()).filter(Boolean) : [], k);
       if (!res.ok) throw new UserError(res.error.message);
-      emit(io, !!o.json, res.value, () => `Created ${res.value.path}: ${num(res.value.units)} ZIP units, ${num(res.value.edges)} adjacencies`);
+      const v = res.value;
+      emit(io, !!o.json, v, () =>
+        [
+          `Created ${v.path}: ${num(v.units)} ZIP areas, ${num(v.edges)} adjacencies, measures establishments, employees, payroll (ZBP 2016), scenario "${v.scenario}" with ${num(v.territories)} territories`,
+          'ZIP areas are approximate: Voronoi cells of the ZCTA centroids clipped to their county (docs/geography.md).',
+        ].join('\n'),
+      );
     });
 }

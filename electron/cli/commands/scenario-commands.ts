@@ -89,6 +89,28 @@ export function registerScenarioCommands(program: Command, io: Io): void {
       }),
     );
   scenario
+    .command('starter')
+    .description('create a first scenario: K territories of whole states (about equal measure), or one territory per rep')
+    .requiredOption('-w, --workspace <file>', 'workspace file')
+    .option('-n, --name <name>', 'scenario name', 'Starting plan')
+    .option('-k, --territories <k>', 'number of territories made of whole states (default: up to 10)', positiveInt('--territories'))
+    .option('--measure <key>', 'measure to even out (default: the first unit measure)')
+    .option('--per-rep', 'one territory per rep instead, units to the nearest rep home')
+    .option('--json', 'machine-readable output')
+    .action((o: WsOpt & { name: string; territories?: number; measure?: string; perRep?: boolean }) =>
+      withApi(o.workspace, false, undefined, async (api) => {
+        const s = must(
+          await api['scenario.createStarter']({
+            name: o.name,
+            method: o.perRep ? 'per-rep' : 'state-groups',
+            ...(o.territories ? { k: o.territories } : {}),
+            ...(o.measure ? { measure: o.measure } : {}),
+          }),
+        );
+        emit(io, !!o.json, s, () => `Created scenario ${s.id} "${s.name}": ${s.description}`);
+      }),
+    );
+  scenario
     .command('rename')
     .description('rename a scenario')
     .argument('<scenario>', 'scenario name or id')

@@ -5,7 +5,7 @@ import {
   type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
-import { createScenarioWithVersion } from '../scenario-handlers';
+import { createScenarioWithVersion, NO_SCENARIO_HELP } from '../scenario-handlers';
 import { lowerBoundFor } from './lower-bound';
 import { checkRunNumbers } from './run-files';
 
@@ -44,7 +44,7 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const target = await api['scenario.get']({ scenario: selector(o.scenario) });
   const list = await api['scenario.list']({});
   const baseKey = o.from ?? (target.ok ? o.scenario : list.find((s) => !s.archived)?.name);
-  if (!baseKey) return err('not-found', 'The workspace has no scenario to start from.');
+  if (!baseKey) return err('not-found', NO_SCENARIO_HELP);
   const base = target.ok && o.from === undefined ? target : await api['scenario.get']({ scenario: selector(baseKey) });
   if (!base.ok) return err('not-found', `--from: ${base.error.message}`);
   const ws = services.workspace();

@@ -1,6 +1,7 @@
 import { mergeArcs, neighbors } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import type { UnitEdges } from '../../../shared/domain/dataset/types';
+import { topologySubset } from '../../../shared/domain/geo/topology-subset';
 
 type Area = Polygon | MultiPolygon;
 type Objects = { counties: GeometryCollection; states: GeometryCollection; nation?: GeometryCollection };
@@ -33,33 +34,8 @@ export function cutTopology(source: Topology, unitIds: readonly string[], stateI
   const states = objects.states.geometries.filter((g): g is Area => isArea(g) && stateIds.has(String(g.id)));
   const nation = mergeArcs(source, states) as Area;
 
-  // Renumber arcs: keep the used ones in first-use order; a reversed reference ~i stays reversed.
-  const remap = new Map<number, number>();
-  const arcs: Topology['arcs'] = [];
-  const mapRef = (ref: number) => {
-    const i = ref < 0 ? ~ref : ref;
-    let j = remap.get(i);
-    if (j === undefined) {
-      j = arcs.length;
-      remap.set(i, j);
-      arcs.push(source.arcs[i]!);
-    }
-    return ref < 0 ? ~j : j;
-  };
-  const rewrite = (g: Area, props: Record<string, unknown>): Area =>
-    g.type === 'Polygon'
-      ? { type: 'Polygon', id: g.id, properties: props, arcs: g.arcs.map((r) => r.map(mapRef)) }
-      : { type: 'MultiPolygon', id: g.id, properties: props, arcs: g.arcs.map((p) => p.map((r) => r.map(mapRef))) };
-  const topology: Topology = {
-    type: 'Topology',
-    ...(source.transform ? { transform: source.transform } : {}),
-    objects: {
-      counties: { type: 'GeometryCollection', geometries: counties.map((g) => rewrite(g, { ...(g.properties ?? {}) })) },
-      states: { type: 'GeometryCollection', geometries: states.map((g) => rewrite(g, { ...(g.properties ?? {}) })) },
-      nation: { type: 'GeometryCollection', geometries: [rewrite(nation, {})] },
-    },
-    arcs,
-  };
+  const withProps = (g: Area): Area => ({ ...g, properties: { ...(g.properties ?? {}) } });
+  const topology = topologySubset(source, { counties: counties.map(withProps), states: states.map(withProps), nation: [{ ...nation, properties: {} }] });
   return { topology, missing, dropped, edges: missing.length === 0 ? unitEdges(counties) : { a: [], b: [] } };
 }
 

@@ -19,7 +19,7 @@ const TOGGLES = [
   { key: 'labels', label: 'Territory labels' },
   { key: 'repHomes', label: 'Rep homes' },
   { key: 'locks', label: 'Locked units' },
-  { key: 'unitOutlines', label: 'Unit (county) outlines' },
+  { key: 'unitOutlines', label: 'Unit outlines' },
 ] as const;
 
 function encode(k: ChoroplethKey | null): string {

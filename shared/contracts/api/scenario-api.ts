@@ -12,6 +12,10 @@ export type ScenarioApi = {
   'scenario.create': (
     a: { name: string; description?: string; from?: ScenarioSelector },
   ) => Promise<Result<ScenarioSummary, 'exists' | 'not-found' | 'invalid' | 'read-only'>>;
+  /** A first scenario for a workspace: K territories of whole states, or one territory per rep. */
+  'scenario.createStarter': (
+    a: { name: string; method: 'state-groups' | 'per-rep'; k?: number; measure?: string },
+  ) => Promise<Result<ScenarioSummary, 'exists' | 'invalid' | 'read-only'>>;
   'scenario.saveVersion': (
     a: { scenarioId: number; baseVersion: number; payload: ScenarioPayload; note: string },
   ) => Promise<Result<VersionRef, 'stale-base' | 'invalid' | 'not-found' | 'read-only'>>;
@@ -24,6 +28,14 @@ export const scenarioSchemas = {
   'scenario.get': selectorArg,
   'scenario.create': z
     .object({ name: z.string().trim().min(1).max(200), description: z.string().max(2000).optional(), from: selectorArg.optional() })
+    .strict(),
+  'scenario.createStarter': z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      method: z.enum(['state-groups', 'per-rep']),
+      k: z.number().int().min(1).max(10_000).optional(),
+      measure: z.string().max(200).optional(),
+    })
     .strict(),
   'scenario.saveVersion': z
     .object({

@@ -1,8 +1,10 @@
 import { featureCollection, intersect, feature as turfFeature } from '@turf/turf';
 import { Delaunay } from 'd3-delaunay';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { feature, mergeArcs } from 'topojson-client';
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import type { MeasureDef, UnitEdges } from '../dataset/types';
+import { ZIP_AREAS_NOTE } from './approximate';
+import { topologySubset } from './topology-subset';
 
 /** A unit's area: a polygon or several (islands, a county cut in two by water). */
 export type Area = GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -169,4 +171,26 @@ export function decodeZipAreas(asset: ZipAreaAsset): ZipAreas {
     };
   });
   return { areas, edges: asset.edges, measureDefs: ZIP_MEASURES, sources: asset.sources, topology: asset.topology, byId: new Map(asset.zips.map((z, i) => [z, i])) };
+}
+
+type TopoArea = Polygon | MultiPolygon;
+
+/**
+ * A TopoJSON of the ZIP areas at `indexes` (objects.zips in that order, so geometry index = position in
+ * indexes; a ZIP without an area keeps a null geometry) and objects.states: the outline of each state's
+ * ZIP areas. Only the arcs these use are kept; the topology says it is approximate (approximateNote).
+ */
+export function zipTopology(z: Pick<ZipAreas, 'topology' | 'areas'>, indexes: readonly number[]): Topology {
+  const source = z.topology;
+  const geoms = (source.objects.zips as GeometryCollection).geometries;
+  const picked = indexes.map((i) => geoms[i]!);
+  const byState = new Map<string, TopoArea[]>();
+  indexes.forEach((i, k) => {
+    const g = picked[k]!;
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return;
+    const s = z.areas[i]!.state;
+    byState.set(s, [...(byState.get(s) ?? []), g]);
+  });
+  const states = [...byState].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, gs]) => ({ ...(mergeArcs(source, gs) as TopoArea), id }));
+  return { ...topologySubset(source, { zips: picked, states }), approximate: ZIP_AREAS_NOTE } as Topology;
 }
