@@ -132,6 +132,7 @@ describe('tessera import of a hospital list (CMS-style headers)', () => {
     const r = JSON.parse((await cli('import', 'accounts', hospitals, '-w', tinyWorkspace(), '--json')).out);
     expect(r.mapping).toMatchObject({ id: 'Provider ID', name: 'Hospital Name', street: 'Address', county: 'County Name', segment: 'Hospital Type', zip: 'ZIP Code' });
     expect(r.summary).toMatchObject({ rows: 12, imported: 11, rejected: 1 });
+    expect(r.summary.unplaced).toContainEqual({ line: 12, id: '400013', name: 'HOSPITAL DE DAMAS', reason: "ZIP 00733 (Puerto Rico) is outside the workspace's geography" });
   });
 
   it('generates ids from name and address that stay the same on re-import', async () => {

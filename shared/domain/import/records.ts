@@ -4,6 +4,7 @@ import { LOCATION_KEYS } from './fields';
 import type { ReadRow } from './map-row';
 import type { ImportIssue, ImportKind } from './types';
 import type { UnitLocator } from './unit-locator';
+import { unplacedReason } from './unplaced-reason';
 import { clip } from './parse-values';
 
 /** A stored record: field key -> value; x, y, unit (index, -1 none) and placement are derived. */
@@ -84,16 +85,13 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
   const relocate = !existing || row.coords !== null || LOCATION_LIST.some(mapped);
   if (relocate) {
     const a = (k: string) => String(rec[k] ?? '');
-    const placed = placeAddress(
-      { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip: a('zip'), city: a('city'), state: a('state'), county: a('county'), country: a('country') },
-      deps.gazetteer,
-    );
+    const address = { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip: a('zip'), city: a('city'), state: a('state'), county: a('county'), country: a('country') };
+    const placed = placeAddress(address, deps.gazetteer);
     rec.x = placed.x;
     rec.y = placed.y;
     rec.placement = placed.placement;
     rec.unit = placed.placement === 'none' || !deps.locator ? -1 : deps.locator.locate(placed.x, placed.y, { zip: a('zip'), county: a('county') }, placed.placement !== 'exact');
-    if (placed.placement === 'none') unplaced = 'no coordinates and no known ZIP, city, county or state';
-    else if (rec.unit === -1 && deps.locator) unplaced = `placed by ${placed.placement} at ${placed.x.toFixed(3)}, ${placed.y.toFixed(3)}, outside every unit`;
+    if (placed.placement === 'none' || (rec.unit === -1 && deps.locator)) unplaced = unplacedReason(address, placed.placement);
     if (unplaced) {
       const code = placed.placement === 'none' ? 'unplaced' : 'outside-geography';
       issues.push({ line, column: null, code, action: 'kept', reason: unplaced });

@@ -4,6 +4,7 @@ import { generatedId, GeneratedIds, normaliseForId } from '../../../../shared/do
 import { buildGazetteer } from '../../../../shared/domain/import/geocode';
 import { ImportRun } from '../../../../shared/domain/import/import-run';
 import { autoMap } from '../../../../shared/domain/import/presets';
+import { unplacedReason } from '../../../../shared/domain/import/unplaced-reason';
 import type { ImportRecord } from '../../../../shared/domain/import/records';
 import type { ColumnMapping } from '../../../../shared/domain/import/types';
 
@@ -119,5 +120,22 @@ describe('import run with generated ids', () => {
     expect(!none.ok && none.error.message).toMatch(/generate ids from name and address/);
     const both = run(csv, { ...mapping, id: 'Hospital Name' }, new Map(), true);
     expect(!both.ok && both.error.message).toMatch(/mapped to "Hospital Name" and ids were also to be generated/);
+  });
+});
+
+describe('why a record is not placed, in plain words', () => {
+  it('names US territories by the state cell or the ZIP prefix', () => {
+    expect(unplacedReason({ zip: '00733', city: 'Ponce', state: 'PR' }, 'zip')).toBe("ZIP 00733 (Puerto Rico) is outside the workspace's geography");
+    expect(unplacedReason({ zip: '00733' }, 'none')).toBe("ZIP 00733 (Puerto Rico) is outside the workspace's geography");
+    expect(unplacedReason({ zip: '00802' }, 'none')).toBe("ZIP 00802 (US Virgin Islands) is outside the workspace's geography");
+    expect(unplacedReason({ state: 'Guam' }, 'none')).toBe("Guam is outside the workspace's geography");
+  });
+
+  it('names the place it was put at, or the address parts nobody knows', () => {
+    expect(unplacedReason({ country: 'Canada', city: 'Toronto' }, 'none')).toBe('country "Canada" is outside the workspace\'s geography (only US addresses are placed)');
+    expect(unplacedReason({ zip: '02114' }, 'zip')).toBe("ZIP 02114 is outside the workspace's geography");
+    expect(unplacedReason({ city: 'Austin', state: 'Texas' }, 'city')).toBe("Austin, TX is outside the workspace's geography");
+    expect(unplacedReason({ zip: '99999', city: 'Nowhere', state: 'Atlantis' }, 'none')).toBe('ZIP 99999 is not a known US ZIP; Nowhere, Atlantis is not a known city; "Atlantis" is not a US state; no coordinates');
+    expect(unplacedReason({}, 'none')).toBe('no address and no coordinates');
   });
 });
