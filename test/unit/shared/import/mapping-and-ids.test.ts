@@ -5,6 +5,7 @@ import { buildGazetteer } from '../../../../shared/domain/import/geocode';
 import { ImportRun } from '../../../../shared/domain/import/import-run';
 import { autoMap } from '../../../../shared/domain/import/presets';
 import { unplacedReason } from '../../../../shared/domain/import/unplaced-reason';
+import { importProblemsCsv } from '../../../../shared/domain/import/report-csv';
 import type { ImportRecord } from '../../../../shared/domain/import/records';
 import type { ColumnMapping } from '../../../../shared/domain/import/types';
 
@@ -137,5 +138,29 @@ describe('why a record is not placed, in plain words', () => {
     expect(unplacedReason({ city: 'Austin', state: 'Texas' }, 'city')).toBe("Austin, TX is outside the workspace's geography");
     expect(unplacedReason({ zip: '99999', city: 'Nowhere', state: 'Atlantis' }, 'none')).toBe('ZIP 99999 is not a known US ZIP; Nowhere, Atlantis is not a known city; "Atlantis" is not a US state; no coordinates');
     expect(unplacedReason({}, 'none')).toBe('no address and no coordinates');
+  });
+});
+
+describe('import problems as CSV', () => {
+  it('lists every issue and unplaced record in line order with its name, through the one CSV writer', () => {
+    const csv = importProblemsCsv({
+      issues: [
+        { line: 12, column: null, code: 'outside-geography', action: 'kept', reason: "ZIP 00733 (Puerto Rico) is outside the workspace's geography" },
+        { line: 3, column: 'Employees', code: 'bad-number', action: 'repaired', reason: '"lots" is not a number; read as 0' },
+        { line: 13, column: null, code: 'missing-id', action: 'rejected', reason: 'no name and no address to generate an id from' },
+      ],
+      unplaced: [
+        { line: 12, id: '400013', name: 'HOSPITAL DE DAMAS', reason: "ZIP 00733 (Puerto Rico) is outside the workspace's geography" },
+        { line: 20, id: 'x', name: '=cmd', reason: 'no address and no coordinates' },
+      ],
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'line,id,name,action,column,reason',
+      '3,,,repaired,Employees,"""lots"" is not a number; read as 0"',
+      "12,400013,HOSPITAL DE DAMAS,kept,,ZIP 00733 (Puerto Rico) is outside the workspace's geography",
+      '13,,,rejected,,no name and no address to generate an id from',
+      "20,x,'=cmd,kept,,no address and no coordinates",
+      '',
+    ]);
   });
 });
