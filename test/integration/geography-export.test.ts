@@ -43,7 +43,7 @@ describe('custom geography and exports', () => {
     writeFileSync(join(dir, 'acc.csv'), 'id,name,lat,lon,revenue,owner\n1,=HYPERLINK("x"),50.5,10.5,-5,r-e\n2,Plain,51.5,12.5,7,r-e\n3,Outside,0.1,0.2,1,\n');
     const acc = JSON.parse((await cli('import', 'accounts', join(dir, 'acc.csv'), '-w', ws, '--json')).out).summary;
     expect(acc).toMatchObject({ added: 3, placement: { exact: 3 } });
-    expect(acc.unplaced).toEqual([expect.objectContaining({ id: '3', reason: expect.stringMatching(/outside every unit/) })]);
+    expect(acc.unplaced).toEqual([expect.objectContaining({ id: '3', reason: expect.stringMatching(/^the coordinates 0.1, 0.2 are outside the workspace's geography$/) })]);
 
     const w = Workspace.open(ws);
     expect(w.accounts().unitIndex).toEqual([0, 5, -1]);

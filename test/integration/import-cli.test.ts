@@ -124,3 +124,42 @@ describe('tessera import (formats and malformed input)', () => {
     expect(r.unplaced.map((u: { id: string }) => u.id)).toEqual(['2', '4']);
   });
 });
+
+describe('tessera import of a hospital list (CMS-style headers)', () => {
+  const hospitals = join(FIX, 'cms-hospitals.csv');
+
+  it('maps Provider ID, Hospital Name, County Name and Hospital Type without a mapping file', async () => {
+    const r = JSON.parse((await cli('import', 'accounts', hospitals, '-w', tinyWorkspace(), '--json')).out);
+    expect(r.mapping).toMatchObject({ id: 'Provider ID', name: 'Hospital Name', street: 'Address', county: 'County Name', segment: 'Hospital Type', zip: 'ZIP Code' });
+    expect(r.summary).toMatchObject({ rows: 12, imported: 11, rejected: 1 });
+    expect(r.summary.unplaced).toContainEqual({ line: 12, id: '400013', name: 'HOSPITAL DE DAMAS', reason: "ZIP 00733 (Puerto Rico) is outside the workspace's geography" });
+  });
+
+  it('generates ids from name and address that stay the same on re-import', async () => {
+    const ws = tinyWorkspace();
+    const first = await cli('import', 'accounts', hospitals, '-w', ws, '--generate-ids', '--json');
+    expect(first.err).toBe('');
+    const r = JSON.parse(first.out);
+    expect(r.mapping.id).toBeUndefined();
+    expect(r.summary).toMatchObject({ rows: 12, imported: 11, added: 11, rejected: 1 });
+    expect(r.summary.issues).toContainEqual(expect.objectContaining({ line: 13, action: 'rejected', reason: 'no name and no address to generate an id from' }));
+    const read = () => {
+      const w = Workspace.open(ws, { readOnly: true });
+      const a = w.accounts();
+      const byName = new Map(a.names.map((n, i) => [n, String(a.ids[i])]));
+      w.close();
+      return byName;
+    };
+    const ids = read();
+    expect(ids.get('MASSACHUSETTS GENERAL HOSPITAL')).toMatch(/^gen-[0-9a-z]{11}$/);
+    const again = JSON.parse((await cli('import', 'accounts', hospitals, '-w', ws, '--generate-ids', '--json')).out);
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 11 });
+    expect(read()).toEqual(ids);
+  }, 30_000);
+
+  it('tells a file without an id column to generate ids', async () => {
+    const noId = file('no-id.csv', 'Hospital Name,City,State\nMercy,Springfield,IL\n');
+    const res = await cli('import', 'accounts', noId, '-w', tinyWorkspace());
+    expect([res.code, res.err]).toEqual([1, expect.stringMatching(/No column is mapped to the id field.*pass --generate-ids/s)]);
+  });
+});

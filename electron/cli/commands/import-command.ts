@@ -16,6 +16,7 @@ type DataOptions = {
   headerRow?: number;
   sheet?: string;
   savePreset?: string;
+  generateIds?: boolean;
   json?: boolean;
 };
 
@@ -36,6 +37,7 @@ export function registerImportCommand(program: Command, io: Io): void {
       .option('--header-row <n>', 'override the detected header row (0 = first row)', (v) => Number(v))
       .option('--sheet <name|n>', 'workbook sheet to read, by name or number (default: the first)')
       .option('--save-preset <name>', 'save the mapping used as a preset in the workspace')
+      .option('--generate-ids', 'the file has no id column: derive each id from name and address (the same on every re-import)')
       .option('--json', 'machine-readable output')
       .action(async (file: string, o: DataOptions) => importData(kind, file, o, io));
   }
@@ -55,16 +57,20 @@ async function importData(kind: ImportKind, file: string, o: DataOptions, io: Io
     const p = preview.value;
     const mapping = resolveMapping(ws.db, kind, o.mapping, p.columns);
     if (!mapping.ok) throw new UserError(mapping.error.message);
+    if (o.generateIds) delete mapping.value.id;
     const total = statSync(file).size;
     let lastReport = Date.now();
-    const res = await runImport(ws, { kind, read: p.read, mapping: mapping.value }, createReadStream(file, { highWaterMark: 1 << 20 }), {
+    const res = await runImport(ws, { kind, read: p.read, mapping: mapping.value, generateIds: o.generateIds === true }, createReadStream(file, { highWaterMark: 1 << 20 }), {
       onProgress: (pr) => {
         if (o.json || Date.now() - lastReport < 2000) return;
         lastReport = Date.now();
         io.err(`  ${Math.round((pr.bytes / Math.max(total, 1)) * 100)}%  ${num(pr.rows)} rows`);
       },
     });
-    if (!res.ok) throw new UserError(`${file}: ${res.error.message}`);
+    if (!res.ok) {
+      const hint = res.error.code === 'bad-mapping' && !o.generateIds && !mapping.value.id ? ' With no id column, pass --generate-ids.' : '';
+      throw new UserError(`${file}: ${res.error.message}${hint}`);
+    }
     if (o.savePreset) savePreset(ws.db, o.savePreset, kind, mapping.value);
     const s = res.value;
     emit(io, !!o.json, { file, read: p.read, detectedPreset: p.detectedPreset, mapping: mapping.value, summary: s }, () => describeSummary(file, p.read, p.detectedPreset, s, p.headerLine));

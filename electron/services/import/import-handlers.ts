@@ -21,10 +21,10 @@ export function importHandlers(ctx: ServiceContext): ImportApi {
       const { head, truncated } = readHead(path);
       return withPreset(ctx, kind, preset, await previewFile(kind, head, truncated, corrections));
     },
-    'import.begin': async ({ kind, read, mapping, path, totalBytes }) => {
+    'import.begin': async ({ kind, read, mapping, path, totalBytes, generateIds }) => {
       const ws = ctx.ws();
       if (ws.readOnly) return readOnlyError(ws);
-      return sessions.begin(ws, { kind, read, mapping }, path, totalBytes);
+      return sessions.begin(ws, { kind, read, mapping, generateIds }, path, totalBytes);
     },
     'import.chunk': async ({ sessionId, seq, data }) => sessions.chunk(sessionId, seq, Buffer.from(data, 'base64')),
     'import.finish': async ({ sessionId }) => sessions.finish(sessionId),

@@ -18,7 +18,13 @@ import { readSheetRowsCached } from './workbook-reader';
 export const PREVIEW_BYTES = 64 * 1024;
 
 /** What to import and how to read it (the preview's result, corrected by the user). */
-export type ImportJob = { kind: ImportKind; read: ReadOptions; mapping: ColumnMapping };
+export type ImportJob = {
+  kind: ImportKind;
+  read: ReadOptions;
+  mapping: ColumnMapping;
+  /** No id column: derive each record's id from its name and address (shared/domain/import/generated-ids.ts). */
+  generateIds?: boolean;
+};
 
 /** Progress of a running import. */
 export type ImportProgress = { bytes: number; rows: number };
@@ -112,6 +118,7 @@ export function openImport(ws: Workspace, job: ImportJob): Result<ImportSink, Im
     kind: job.kind,
     headerRow: job.read.headerRow,
     mapping: job.mapping,
+    generateIds: job.generateIds === true,
     deps: { gazetteer: usGazetteer(), locator, resolveRep: job.kind === 'reps' ? null : workspaceRepResolver(ws) },
     store: stage,
   });

@@ -1,4 +1,6 @@
 import type { ImportSummary } from '../../../shared/contracts/app-api';
+import { importProblemsCsv } from '../../../shared/domain/import/report-csv';
+import { downloadText } from '../report/download';
 import { closeImportWizard } from './import-actions';
 
 /** The import report: counts, placements, changed fields and every listed issue with line, column and reason. */
@@ -34,6 +36,11 @@ export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
       ) : null}
       <div className="import-row">
         <button className="primary" data-testid="import-done" onClick={closeImportWizard}>Done</button>
+        {s.issues.length || s.unplaced.length ? (
+          <button data-testid="import-problems-csv" onClick={() => downloadText(`import-${s.kind}-problems.csv`, importProblemsCsv(s), 'text/csv')}>
+            Download these rows (CSV)
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 import './import.css';
 import { useState } from 'react';
 import type { ImportKind } from '../../../shared/contracts/app-api';
-import { applyMappingPreset, cancelImport, chooseFile, closeImportWizard, correctReading, mapColumn, saveMappingPreset, startImport } from './import-actions';
+import { applyMappingPreset, cancelImport, chooseFile, closeImportWizard, correctReading, mapColumn, saveMappingPreset, setGenerateIds, startImport } from './import-actions';
 import { useImportStore } from './import-store';
 import { ImportSummaryView } from './ImportSummaryView';
 
@@ -97,8 +97,14 @@ export function ImportWizard() {
               </table>
             </div>
             <div className="import-row">
-              <button className="primary" data-testid="import-start" disabled={!s.mapping.id} onClick={() => void startImport()}>Import</button>
-              {!s.mapping.id ? <span className="import-error">Map a column to the id field.</span> : null}
+              <button className="primary" data-testid="import-start" disabled={!s.mapping.id && !s.generateIds} onClick={() => void startImport()}>Import</button>
+              {!s.mapping.id || s.generateIds ? (
+                <label title="Each record's id is derived from its name and address, so importing the same file again updates the same records.">
+                  <input type="checkbox" data-testid="import-generate-ids" checked={s.generateIds} onChange={(e) => setGenerateIds(e.target.checked)} />
+                  {' '}no id column: generate ids from name and address
+                </label>
+              ) : null}
+              {!s.mapping.id && !s.generateIds ? <span className="import-error">Map a column to the id field, or generate ids.</span> : null}
               <span className="topbar__spacer" />
               <input placeholder="preset name" value={presetName} onChange={(e) => setPresetName(e.target.value)} />
               <button disabled={!presetName.trim()} onClick={() => void saveMappingPreset(presetName.trim())}>Save mapping</button>

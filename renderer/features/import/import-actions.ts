@@ -40,7 +40,7 @@ export async function chooseFile(f: File, kind: ImportKind, corrections: Correct
     const head = await base64Of(workbook ? f : f.slice(0, PREVIEW_BYTES));
     const res = await api['import.preview']({ kind, fileName: f.name, head, truncated: !workbook && f.size > PREVIEW_BYTES, ...corrections });
     if (!res.ok) return set({ busy: false, error: res.error.message, preview: null, step: 'pick' });
-    set({ busy: false, preview: res.value, mapping: res.value.mapping, step: 'preview' });
+    set({ busy: false, preview: res.value, mapping: res.value.mapping, generateIds: false, step: 'preview' });
   } catch (e) {
     set({ busy: false, error: (e as Error).message });
   }
@@ -78,13 +78,20 @@ export async function saveMappingPreset(name: string): Promise<void> {
   if (res.ok && !s.savedPresets.includes(name)) set({ savedPresets: [...s.savedPresets, name] });
 }
 
+/** Whether ids are generated from name and address (the file has no id column). */
+export function setGenerateIds(on: boolean): void {
+  set({ generateIds: on });
+}
+
 /** Streams the file to the main process in ordered chunks, with progress and cancellation. */
 export async function startImport(): Promise<void> {
   const s = useImportStore.getState();
   if (!file || !s.preview) return;
   cancelRequested = false;
   set({ step: 'running', error: null, progress: { bytes: 0, total: file.size, rows: 0 } });
-  const begin = await api['import.begin']({ kind: s.kind, read: s.preview.read, mapping: s.mapping, totalBytes: file.size });
+  const { id: _id, ...withoutId } = s.mapping;
+  const mapping = s.generateIds ? withoutId : s.mapping;
+  const begin = await api['import.begin']({ kind: s.kind, read: s.preview.read, mapping, totalBytes: file.size, generateIds: s.generateIds });
   if (!begin.ok) return set({ step: 'preview', error: begin.error.message });
   sessionId = begin.value.sessionId;
   try {

@@ -12,6 +12,8 @@ export type ImportState = {
   fileName: string;
   preview: ImportPreview | null;
   mapping: ColumnMapping;
+  /** The file has no id column: ids are derived from name and address (the same on every re-import). */
+  generateIds: boolean;
   progress: { bytes: number; total: number; rows: number };
   summary: ImportSummary | null;
   error: string | null;
@@ -29,6 +31,7 @@ export const initialImportState: ImportState = {
   fileName: '',
   preview: null,
   mapping: {},
+  generateIds: false,
   progress: { bytes: 0, total: 0, rows: 0 },
   summary: null,
   error: null,

@@ -42,7 +42,7 @@ export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter
 export type ImportApi = {
   'import.preview': (a: { kind: ImportKind; fileName: string; head: string; truncated: boolean } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
   'import.previewPath': (a: { kind: ImportKind; path: string } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
-  'import.begin': (a: { kind: ImportKind; read: ReadOptions; mapping: ColumnMapping; path?: string; totalBytes?: number }) => Promise<Result<ImportStatus, ImportErrorCode>>;
+  'import.begin': (a: { kind: ImportKind; read: ReadOptions; mapping: ColumnMapping; path?: string; totalBytes?: number; generateIds?: boolean }) => Promise<Result<ImportStatus, ImportErrorCode>>;
   'import.chunk': (a: { sessionId: string; seq: number; data: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
   'import.finish': (a: { sessionId: string }) => Promise<Result<ImportSummary, ImportErrorCode>>;
   'import.status': (a: { sessionId: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
@@ -64,7 +64,7 @@ export const importSchemas = {
   'import.preview': z.object({ kind, fileName: z.string().max(1000), head: base64Arg(MAX_WORKBOOK_BYTES), truncated: z.boolean(), ...corrections }).strict(),
   'import.previewPath': z.object({ kind, path: pathArg, ...corrections }).strict(),
   'import.begin': z
-    .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000), sheet: sheet.optional() }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional() })
+    .object({ kind, read: z.object({ encoding, delimiter, headerRow: z.number().int().min(0).max(1000), sheet: sheet.optional() }).strict(), mapping, path: pathArg.optional(), totalBytes: z.number().int().nonnegative().optional(), generateIds: z.boolean().optional() })
     .strict(),
   'import.chunk': z.object({ sessionId, seq: z.number().int().nonnegative(), data: base64Arg(IMPORT_CHUNK_BYTES) }).strict(),
   'import.finish': z.object({ sessionId }).strict(),

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../contracts/result';
 import type { Placement } from '../dataset/types';
 import { IMPORT_FIELDS } from './fields';
+import { GeneratedIds, generatedId } from './generated-ids';
 import { readRow, type BoundField } from './map-row';
 import { clip, decimalMarkOf, isAmbiguousNumber, type DecimalMark } from './parse-values';
 import { processRow, type ImportRecord, type RowDeps } from './records';
@@ -23,6 +24,8 @@ export type ImportRunOptions = {
   listCap?: number;
   /** The file's decimal mark when known (a spreadsheet's locale); else learned from its numbers. */
   decimalMark?: DecimalMark;
+  /** No id column: each record's id is derived from its name and address (generated-ids.ts). */
+  generateIds?: boolean;
 };
 
 /** Failures that stop an import before any row is read. */
@@ -75,6 +78,7 @@ export class ImportRun {
   private markFields: number[] = [];
   private headerLine = 1;
   private pending: { cells: readonly string[]; line: number }[] = [];
+  private readonly generated = new GeneratedIds();
   private readonly cap: number;
   private readonly started = Date.now();
   /** Whether the text read so far held U+FFFD; null when the reader does not show the run its text. */
@@ -181,11 +185,15 @@ export class ImportRun {
       this.failure = { code: 'bad-mapping', message: `The mapping does not fit this file (${parts.filter(Boolean).join('; ')}).` };
       return;
     }
-    if (!fields.some((f) => f.key === 'id')) {
+    if (this.o.generateIds && fields.some((f) => f.key === 'id')) {
+      this.failure = { code: 'bad-mapping', message: `The id field is mapped to "${this.o.mapping.id}" and ids were also to be generated; do one or the other.` };
+      return;
+    }
+    if (!this.o.generateIds && !fields.some((f) => f.key === 'id')) {
       const shown = cells.slice(0, 6).map((c) => `"${clip(c, 20)}"`).join(', ') + (cells.length > 6 ? ', …' : '');
       this.failure = {
         code: 'bad-mapping',
-        message: `No column is mapped to the id field (the header row read is line ${this.headerLine}: ${shown}); map the column that identifies each record, or pick the right header row and delimiter.`,
+        message: `No column is mapped to the id field (the header row read is line ${this.headerLine}: ${shown}); map the column that identifies each record, generate ids from name and address, or pick the right header row and delimiter.`,
       };
       return;
     }
@@ -217,6 +225,7 @@ export class ImportRun {
     if (cells.length < this.width && !read.rejected) {
       read.issues.push({ line, column: null, code: 'bad-value', action: 'repaired', reason: `row has ${cells.length} of ${this.width} fields (truncated line?); missing cells read as empty` });
     }
+    if (this.o.generateIds && !read.rejected) this.generateId(read, line);
     const id = read.rejected ? '' : String(read.values.id);
     if (!read.rejected && this.seen.has(id)) {
       s.rejected++;
@@ -244,6 +253,22 @@ export class ImportRun {
     else s.unchanged++;
     for (const k of out.changed) s.fieldChanges[k] = (s.fieldChanges[k] ?? 0) + 1;
     if (out.isNew || out.changed.length) this.o.store.put(out.record, out.isNew);
+  }
+
+  /** Gives the row its generated id, or rejects it when it has neither a name nor an address. */
+  private generateId(read: ReturnType<typeof readRow>, line: number): void {
+    const base = generatedId(read.values);
+    if (base === null) {
+      read.rejected = true;
+      read.issues.push({ line, column: null, code: 'missing-id', action: 'rejected', reason: 'no name and no address to generate an id from' });
+      return;
+    }
+    const { id, earlier } = this.generated.next(base);
+    read.values.id = id;
+    if (earlier > 0) {
+      const name = String(read.values.name ?? '') || 'a record';
+      read.issues.push({ line, column: null, code: 'duplicate-id', action: 'kept', reason: `"${clip(name)}" has the same name and address as ${earlier === 1 ? 'an earlier row' : `${earlier} earlier rows`}; given the id ${id}` });
+    }
   }
 
   /** Ends the run: the summary, or the failure that stopped it (an empty file has no header). */

@@ -61,13 +61,13 @@ export const PLAIN_PRESET: MappingPreset = {
   name: 'plain',
   kind: 'any',
   fields: {
-    id: ['id', 'account id', 'accountid', 'rep id', 'lead id', 'external id', 'code'],
-    name: ['name', 'account name', 'company name', 'rep name', 'full name'],
+    id: ['id', 'account id', 'accountid', 'rep id', 'lead id', 'external id', 'code', 'provider id', 'facility id', 'ccn', 'account number', 'customer number', 'customer id', 'acct no'],
+    name: ['name', 'account name', 'company name', 'rep name', 'full name', 'hospital name', 'facility name', 'customer name'],
     street: ['street', 'address', 'address 1', 'street address'],
-    city: ['city', 'town'],
+    city: ['city', 'town', 'city town'],
     state: ['state', 'state code', 'province', 'region'],
     zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postcode', 'postalcode'],
-    county: ['county', 'county fips', 'fips'],
+    county: ['county', 'county name', 'county parish', 'county fips', 'fips'],
     country: ['country'],
     lat: ['lat', 'latitude', 'y'],
     lon: ['lon', 'lng', 'long', 'longitude', 'x'],
@@ -135,8 +135,45 @@ export function detectPreset(headers: readonly string[]): ImportPreview['detecte
 export function autoMap(kind: ImportKind, headers: readonly string[]): { mapping: ColumnMapping; preset: ImportPreview['detectedPreset'] } {
   const preset = detectPreset(headers);
   const first = applyPreset(BUILTIN_PRESETS[preset]!, kind, headers);
-  if (preset === 'plain') return { mapping: first, preset };
+  if (preset === 'plain') return { mapping: guessByShape(kind, headers, first), preset };
   const taken = new Set(Object.values(first));
   const rest = applyPreset(PLAIN_PRESET, kind, headers.filter((h) => !taken.has(h)));
-  return { mapping: { ...rest, ...first }, preset };
+  return { mapping: guessByShape(kind, headers, { ...rest, ...first }), preset };
+}
+
+/** Headers that end like an identifier ("Provider ID", "Customer #", "Acct No", "CCN") but are not a record's id. */
+const NOT_AN_ID = /\b(phone|telephone|fax|zip|postal|county|state|country|area|tax|ssn|npi|parent|owner|rep|manager|territory|region)\b/;
+const ID_STRONG = /(\bid|\bccn|#)$/;
+const ID_WEAK = /\b(number|num|no|nbr|code|key)\.?$/;
+/** Headers that end like a name ("Hospital Name", "Facility Name") but name something else than the record. */
+const NOT_A_NAME = /\b(county|city|state|country|contact|owner|rep|manager|first|last|middle|user|file|sheet|parent|territory|region)\b/;
+const NAME_LIKE = /(\bname|^company|^facility|^hospital|^organi[sz]ation|^business|^account|^customer|^practice|^clinic)$/;
+/** "Hospital Type", "Facility Type": an attribute of the record (its segment), not customer / prospect. */
+const KIND_LIKE = /\b(type|category|class|tier)$/;
+const NOT_A_SEGMENT = /\b(customer|account|record|lead|ownership|owner)\b/;
+
+/**
+ * Fields the presets left open, guessed from how a sales-ops header is shaped: the first header
+ * ending in ID / CCN / # (else Number / No / Code) is the id, the first ending in Name (or naming the
+ * record: "Company", "Facility") is the name, and a "… Type" or "… Category" column is the segment.
+ * Headers already mapped are never taken twice.
+ */
+export function guessByShape(kind: ImportKind, headers: readonly string[], mapping: ColumnMapping): ColumnMapping {
+  const out = { ...mapping };
+  const keys = new Set(IMPORT_FIELDS[kind].map((f) => f.key));
+  const taken = new Set(Object.values(out));
+  const shape = (h: string) => h.toLowerCase().replace(/[^a-z0-9#]+/g, ' ').trim();
+  const pick = (key: string, test: (s: string) => boolean) => {
+    if (!keys.has(key) || out[key] !== undefined) return;
+    const h = headers.find((x) => !taken.has(x) && test(shape(x)));
+    if (h === undefined) return;
+    out[key] = h;
+    taken.add(h);
+  };
+  pick('id', (s) => ID_STRONG.test(s) && !NOT_AN_ID.test(s));
+  pick('id', (s) => ID_WEAK.test(s) && !NOT_AN_ID.test(s));
+  pick('name', (s) => NAME_LIKE.test(s) && !NOT_A_NAME.test(s));
+  pick('county', (s) => /^county\b/.test(s) && !/\b(fips|code)\b/.test(s));
+  pick('segment', (s) => KIND_LIKE.test(s) && !NOT_A_SEGMENT.test(s));
+  return out;
 }

@@ -4,6 +4,7 @@ import { LOCATION_KEYS } from './fields';
 import type { ReadRow } from './map-row';
 import type { ImportIssue, ImportKind } from './types';
 import type { UnitLocator } from './unit-locator';
+import { unplacedReason } from './unplaced-reason';
 import { clip } from './parse-values';
 
 /** A stored record: field key -> value; x, y, unit (index, -1 none) and placement are derived. */
@@ -86,16 +87,13 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
   if (relocate) {
     const zip = text(rec.zip);
     const county = text(rec.county);
-    const placed = placeAddress(
-      { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip, city: text(rec.city), state: text(rec.state), county, country: text(rec.country) },
-      deps.gazetteer,
-    );
+    const address = { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip, city: text(rec.city), state: text(rec.state), county, country: text(rec.country) };
+    const placed = placeAddress(address, deps.gazetteer);
     rec.x = placed.x;
     rec.y = placed.y;
     rec.placement = placed.placement;
     rec.unit = placed.placement === 'none' || !deps.locator ? -1 : deps.locator.locate(placed.x, placed.y, { zip, county }, placed.placement !== 'exact');
-    if (placed.placement === 'none') unplaced = 'no coordinates and no known ZIP, city, county or state';
-    else if (rec.unit === -1 && deps.locator) unplaced = `placed by ${placed.placement} at ${placed.x.toFixed(3)}, ${placed.y.toFixed(3)}, outside every unit`;
+    if (placed.placement === 'none' || (rec.unit === -1 && deps.locator)) unplaced = unplacedReason(address, placed.placement);
     if (unplaced) {
       const code = placed.placement === 'none' ? 'unplaced' : 'outside-geography';
       issues.push({ line, column: null, code, action: 'kept', reason: unplaced });
