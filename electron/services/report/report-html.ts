@@ -96,7 +96,8 @@ body { font: 10px/1.35 system-ui, 'DejaVu Sans', Arial, sans-serif; color: #1b1f
 h1 { font-size: 20px; margin: 0 0 2px; } h2 { font-size: 15px; margin: 0 0 8px; } h3 { font-size: 12px; margin: 12px 0 4px; }
 .meta, figcaption { color: #5a6270; } figure { margin: 6px 0; break-inside: avoid; }
 .page { break-before: page; } .lead { font-size: 11px; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 10px 0; }
+*, *::before, *::after { box-sizing: border-box; }
+.cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 10px 0; }
 .card { border: 1px solid #d7dce2; border-radius: 4px; padding: 5px 7px; } .card .k { color: #5a6270; font-size: 9px; } .card .v { font-size: 14px; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 9px; } th, td { border-bottom: 1px solid #e3e6ea; padding: 2px 4px; text-align: left; }
 th { background: #f3f5f7; } .n { text-align: right; font-variant-numeric: tabular-nums; } tr { break-inside: avoid; } thead { display: table-header-group; }

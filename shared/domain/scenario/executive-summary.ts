@@ -2,8 +2,9 @@ import { formatMoney } from '../format/numbers';
 import { repFrom, territoryFrom, type Labels } from '../labels';
 import type { Comparison } from './compare';
 
-const pct = (v: number): string => `${(v * 100).toFixed(1)} %`;
-const signedPct = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v * 100).toFixed(1)} %`;
+// A no-break space keeps a figure and its unit on one line.
+const pct = (v: number): string => `${(v * 100).toFixed(1)}\u00a0%`;
+const signedPct = (v: number): string => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v * 100).toFixed(1)}\u00a0%`;
 const ratio = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'unbounded (a territory has no potential)');
 
 /**

@@ -14,9 +14,9 @@ describe('executive summary', () => {
     const text = executiveSummary(c, labels, 1);
     const b = c.scenarios[0]!.metrics.potentialBalance;
     const p = c.scenarios[1]!.metrics.potentialBalance;
-    expect(text[0]).toContain(`from ${(b.worstDeviation * 100).toFixed(1)} % to ${(p.worstDeviation * 100).toFixed(1)} %`);
+    expect(text[0]).toContain(`from ${(b.worstDeviation * 100).toFixed(1)}\u00a0% to ${(p.worstDeviation * 100).toFixed(1)}\u00a0%`);
     expect(text[0]).toMatch(p.worstDeviation < b.worstDeviation ? /improves/ : /worsens|keeps/);
-    expect(text[1]).toMatch(new RegExp(`^Disruption: ${c.scenarios[1]!.metrics.disruption.accounts} accounts? \\([\\d.]+ %\\) changes? territory`));
+    expect(text[1]).toMatch(new RegExp(`^Disruption: ${c.scenarios[1]!.metrics.disruption.accounts} accounts? \\([\\d.]+\u00a0%\\) changes? territory`));
     expect(text[1]).toMatch(/\$[\d.,]+( [kMB])? of potential/);
     for (const line of text) expect(line).not.toMatch(/\b(R-\d|T-\d|ACC-)/);
     expect(text.join(' ')).toMatch(/Rep Name \d|No rep gains/);
