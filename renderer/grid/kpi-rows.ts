@@ -2,6 +2,7 @@ import type { TerritoryKpi } from '../../shared/contracts/app-api';
 import type { Rep } from '../../shared/domain/dataset/types';
 import type { TerritoryKpis } from '../../shared/domain/kpi/territory-kpis';
 import type { Territory } from '../../shared/domain/territories/types';
+export { formatCompact } from '../../shared/domain/format/numbers';
 
 /** One row of the territory grid: the contract's TerritoryKpi plus the territory index. */
 /** A territory grid row: the KPIs plus the optional middle level of the hierarchy ("" when none). */
@@ -51,16 +52,6 @@ export function formatDeviation(d: number): string {
   const pct = d * 100;
   const sign = pct > 0.05 ? '+' : pct < -0.05 ? '−' : '±';
   return `${sign}${Math.abs(pct).toFixed(1)} %`;
-}
-
-/** Compact number for money-like values: 1.2 M, 340 k. */
-export function formatCompact(v: number): string {
-  if (!Number.isFinite(v)) return '–';
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${(v / 1e9).toFixed(2)} B`;
-  if (a >= 1e6) return `${(v / 1e6).toFixed(1)} M`;
-  if (a >= 1e4) return `${(v / 1e3).toFixed(0)} k`;
-  return Math.round(v).toLocaleString('en-US');
 }
 
 /** Integer with thousands separators. */

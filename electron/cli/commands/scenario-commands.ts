@@ -171,7 +171,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
         const baseline = o.baseline === undefined ? 0 : keys.indexOf(o.baseline);
         if (baseline < 0) throw new UserError(`--baseline ${o.baseline} is not one of the compared scenarios (${keys.join(', ')}).`);
         const c = must(await api['compare.scenarios']({ scenarios: selectors, baseline, band: o.band }));
-        if (o.movedCsv) writeFileSync(o.movedCsv, movedCsv(c));
+        if (o.movedCsv) writeFileSync(o.movedCsv, movedCsv(c, c.labels));
         emit(io, !!o.json, c, () => compareText(c));
       }),
     );

@@ -2,6 +2,9 @@ import type { CompareResult, ScenarioVersion } from '../../../shared/contracts/a
 import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
 import { formatDistance, travelNote, type DistanceUnit } from '../../../shared/domain/kpi/travel';
 import { formatKpiValue, type KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
+import { executiveSummary } from '../../../shared/domain/scenario/executive-summary';
+import { formatMoney } from '../../../shared/domain/format/numbers';
+import { accountFrom, repFrom, repLabel, territoryFrom } from '../../../shared/domain/labels';
 import type { Workspace } from '../workspace';
 import { mapSvg } from './map-svg';
 import { barChartSvg, esc } from './svg-parts';
@@ -37,9 +40,9 @@ function summary(d: Dashboard): string {
   const cards: [string, string][] = [
     ['Territories', int(d.territories.length)],
     ['Accounts', int(d.totals.accounts)],
-    ['Potential', int(d.totals.potential)],
-    ['Revenue', int(d.totals.revenue)],
-    ['Quota', int(d.totals.quota)],
+    ['Potential', formatMoney(d.totals.potential)],
+    ['Revenue', formatMoney(d.totals.revenue)],
+    ['Quota', formatMoney(d.totals.quota)],
     ['Expected attainment', pct(d.totals.quota > 0 ? d.totals.revenue / d.totals.quota : null)],
     ['Coverage ratio (capacity / workload)', ratio(d.coverage.ratio)],
     ['Potential in staffed territories', pct(d.coverage.staffedPotentialShare)],
@@ -49,6 +52,12 @@ function summary(d: Dashboard): string {
     ['Close rate', pct(d.closeRate)],
   ];
   return `<div class="cards">${cards.map(([k, v]) => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div></div>`).join('')}</div>`;
+}
+
+/** The first page's written summary of the comparison's plan against its baseline. */
+function writtenSummary(c: CompareResult): string {
+  const plan = c.scenarios.findIndex((_, i) => i !== c.baselineIndex);
+  return `<section class="exec-summary"><h2>Summary</h2>${executiveSummary(c, c.labels, plan).map((p) => `<p class="lead">${esc(p)}</p>`).join('')}</section>`;
 }
 
 function comparisonSection(c: CompareResult, unit: DistanceUnit): string {
@@ -63,9 +72,9 @@ function comparisonSection(c: CompareResult, unit: DistanceUnit): string {
 <p class="lead">${int(d.accounts)} accounts (${pct(d.accountsShare)}) change territory, carrying ${pct(d.potentialShare)} of potential and ${pct(d.revenueShare)} of revenue; ${int(s.diff.units.length)} unit assignments differ.</p>
 ${table(['KPI', base.name, s.name, 'Change'], rows)}
 <h3>Gains and losses per rep (largest first)</h3>
-${table(['Rep', 'Accounts gained', 'Accounts lost', 'Potential gained', 'Potential lost', 'Revenue gained', 'Revenue lost'], reps.map((r) => [r.repId ?? '(vacant)', r.accountsGained, r.accountsLost, int(r.potentialGained), int(r.potentialLost), int(r.revenueGained), int(r.revenueLost)]))}
+${table(['Rep', 'Accounts gained', 'Accounts lost', 'Potential gained', 'Potential lost', 'Revenue gained', 'Revenue lost'], reps.map((r) => [repFrom(c.labels, r.repId), r.accountsGained, r.accountsLost, formatMoney(r.potentialGained), formatMoney(r.potentialLost), formatMoney(r.revenueGained), formatMoney(r.revenueLost)]))}
 <h3>Largest moved accounts</h3>
-${table(['Account', 'From', 'To', 'Potential', 'Revenue', 'Named account'], moves.map((m) => [m.accountId, m.from ?? '—', m.to ?? '—', int(m.potential), int(m.revenue), m.viaOverride ? 'yes' : 'no']))}
+${table(['Account', 'From', 'To', 'Potential', 'Revenue', 'Named account'], moves.map((m) => [accountFrom(c.labels, m.accountId), territoryFrom(c.labels, c.baselineIndex, m.from), territoryFrom(c.labels, other, m.to), formatMoney(m.potential), formatMoney(m.revenue), m.viaOverride ? 'yes' : 'no']))}
 </section>`;
 }
 
@@ -78,7 +87,8 @@ export function reportHtml(ws: Workspace, r: ReportData): string {
   const moved = new Set<string>(r.comparison ? r.comparison.scenarios.flatMap((s, i) => (i === r.comparison!.baselineIndex ? [] : s.diff.units.map((u) => u.unitId as string))) : []);
   // Charts compare the default alignment's territories; overlay (e.g. Enterprise) territories have their own scale.
   const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
-  const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, t.repId ?? '—', int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
+  const repNames = new Map(d.reps.map((p) => [p.repId, p.name]));
+  const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, repLabel(t.repId, repNames), int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
   const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), dist(p.meanDistance), dist(p.travelPerCycle)]);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
 @page { size: Letter; margin: 14mm; }
@@ -86,13 +96,15 @@ body { font: 10px/1.35 system-ui, 'DejaVu Sans', Arial, sans-serif; color: #1b1f
 h1 { font-size: 20px; margin: 0 0 2px; } h2 { font-size: 15px; margin: 0 0 8px; } h3 { font-size: 12px; margin: 12px 0 4px; }
 .meta, figcaption { color: #5a6270; } figure { margin: 6px 0; break-inside: avoid; }
 .page { break-before: page; } .lead { font-size: 11px; }
-.cards { display: grid; grid-template-columns: repeat(4, 1fr); gap: 6px; margin: 10px 0; }
+*, *::before, *::after { box-sizing: border-box; }
+.cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 6px; margin: 10px 0; }
 .card { border: 1px solid #d7dce2; border-radius: 4px; padding: 5px 7px; } .card .k { color: #5a6270; font-size: 9px; } .card .v { font-size: 14px; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; font-size: 9px; } th, td { border-bottom: 1px solid #e3e6ea; padding: 2px 4px; text-align: left; }
 th { background: #f3f5f7; } .n { text-align: right; font-variant-numeric: tabular-nums; } tr { break-inside: avoid; } thead { display: table-header-group; }
 .notes { color: #5a6270; font-size: 9px; }
 </style></head><body data-report="executive">
 <header><h1>${esc(r.title)}</h1><div class="meta">${esc(r.workspace)} · scenario ${esc(r.version.scenarioName)} v${r.version.version} · generated ${esc(r.generatedAt)}</div></header>
+${r.comparison ? writtenSummary(r.comparison) : ''}
 ${summary(d)}
 ${mapSvg(ws, r.version.payload, moved)}
 <section class="page"><h2>Balance by territory (default alignment)</h2>

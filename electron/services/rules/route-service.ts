@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import { assignedUnitKey } from '../../../shared/domain/geo/mixed-geography';
 import { readCsvTable } from '../../../shared/domain/import/csv-reader';
 import { placeAddress, stateAbbr } from '../../../shared/domain/import/geocode';
+import { repLabel, type AssigneeNames } from '../../../shared/domain/labels';
 import { coverageReport } from '../../../shared/domain/rules/coverage';
 import { routeLeads } from '../../../shared/domain/rules/evaluate';
 import { mapLeadHeaders, readLeadRows, routedCsv, type LeadRow } from '../../../shared/domain/rules/leads-csv';
@@ -51,6 +52,15 @@ export function placeLeads(ws: Workspace, payload: ScenarioVersion['payload'], r
   return { unplaced };
 }
 
+/** Rep and territory names of a scenario (reps by the workspace's rep list). */
+export function assigneeNames(ws: Workspace, payload: ScenarioVersion['payload']): AssigneeNames {
+  const repNames = new Map(ws.reps().map((r) => [r.id as string, r.name]));
+  const reps: Record<string, string> = {};
+  for (const t of payload.territories) if (t.repId) reps[t.repId] = repLabel(t.repId, repNames);
+  for (const r of ws.reps()) reps[r.id] = r.name;
+  return { reps, territories: Object.fromEntries(payload.territories.map((t) => [t.id, t.name])) };
+}
+
 /** Options of a routing run. */
 export type RouteOptions = { rules?: RuleSet; commit: boolean; maxRows?: number };
 
@@ -82,6 +92,7 @@ export function routeCsvText(ws: Workspace, version: ScenarioVersion, text: stri
       csv: routedCsv(headers, rows, byLine),
       ms: 0,
       committed: opts.commit,
+      names: assigneeNames(ws, version.payload),
     };
   };
   // Read cursors, route and write them back in one transaction so two runs never hand out the same turn.

@@ -3,6 +3,8 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import { compareScenarios } from '../../../shared/domain/scenario/compare';
 import type { CompareDataset } from '../../../shared/domain/scenario/diff';
 import { kpiDeltaRows } from '../../../shared/domain/scenario/kpi-table';
+import { accountLabel, repLabel, territoryLabel, unitLabel, type Labels } from '../../../shared/domain/labels';
+import type { Comparison } from '../../../shared/domain/scenario/compare';
 import { resolveVersion } from '../context';
 import { dashboardSettings } from '../report/dashboard-service';
 import type { Workspace } from '../workspace';
@@ -30,5 +32,32 @@ export function compareInWorkspace(ws: Workspace, selectors: ScenarioSelector[],
     refs: versions.map((v) => ({ scenarioId: v.scenarioId, version: v.version, scenarioName: v.scenarioName })),
     rows: kpiDeltaRows(comparison),
     distanceUnit: dashboardSettings(versions[baseline]!.payload).travel.distanceUnit,
+    labels: comparisonLabels(ws, comparison, versions.map((v) => v.payload.territories)),
   });
+}
+
+/** Names for every unit, account, rep and territory the comparison lists (only those, to keep the result small). */
+export function comparisonLabels(ws: Workspace, c: Comparison, territories: { id: string; name: string; repId: string | null }[][]): Labels {
+  const units = ws.units();
+  const accounts = ws.accounts();
+  const repNames = new Map(ws.reps().map((r) => [r.id as string, r.name]));
+  const unitIndex = new Map(units.ids.map((id, i) => [id as string, i]));
+  const accountIndex = new Map(accounts.ids.map((id, i) => [id as string, i]));
+  const labels: Labels = { units: {}, accounts: {}, reps: {}, territories: territories.map((ts) => {
+    const names = new Map(ts.map((t) => [t.id, t.name]));
+    return Object.fromEntries(ts.map((t) => [t.id, territoryLabel(t.id, names)]));
+  }) };
+  for (const ts of territories) for (const t of ts) if (t.repId) labels.reps[t.repId] = repLabel(t.repId, repNames);
+  for (const s of c.scenarios) {
+    for (const u of s.diff.units) {
+      const i = unitIndex.get(u.unitId);
+      labels.units[u.unitId] = unitLabel(units.kind, u.unitId, i === undefined ? undefined : units.names[i]);
+    }
+    for (const a of s.diff.accounts) {
+      const i = accountIndex.get(a.accountId);
+      labels.accounts[a.accountId] = accountLabel(a.accountId, i === undefined ? undefined : accounts.names[i]);
+    }
+    for (const r of s.reps) if (r.repId) labels.reps[r.repId] = repLabel(r.repId, repNames);
+  }
+  return labels;
 }

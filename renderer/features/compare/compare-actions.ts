@@ -54,7 +54,7 @@ export async function runCompare(): Promise<void> {
 export function downloadMovedCsv(): void {
   const result = useCompareStore.getState().result;
   if (!result) return;
-  const url = URL.createObjectURL(new Blob([movedCsv(result)], { type: 'text/csv' }));
+  const url = URL.createObjectURL(new Blob([movedCsv(result, result.labels)], { type: 'text/csv' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = 'moved-units-and-accounts.csv';

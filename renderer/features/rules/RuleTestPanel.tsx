@@ -1,4 +1,5 @@
 import type { RoutingRun } from '../../../shared/contracts/app-api';
+import { assigneeLabel } from '../../../shared/domain/labels';
 import { textOnlyRefusal } from '../../../shared/domain/import/workbook-detect';
 import { reportError } from '../../state/ui-actions';
 import { downloadText } from '../report/download';
@@ -60,7 +61,7 @@ export function RuleTestPanel() {
                 <tr key={r.leadId} data-lead={r.leadId} data-rule={r.ruleId ?? ''}>
                   <td>{r.leadId}</td>
                   <td>{r.ruleName || <em>fallback</em>}</td>
-                  <td>{r.assignee.repId ?? r.assignee.territoryId ?? r.assignee.queue}{r.assignee.territoryId && r.assignee.repId ? ` (${r.assignee.territoryId})` : ''}</td>
+                  <td>{assigneeLabel(r.assignee, run.names)}</td>
                   <td title={r.skipped.map((s) => `${s.ruleId}: ${s.detail}`).join('\n')}>{r.reason}</td>
                 </tr>
               ))}

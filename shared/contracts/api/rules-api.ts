@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AssigneeNames } from '../../domain/labels';
 import type { CoverageReport } from '../../domain/rules/coverage';
 import { ruleSetSchema } from '../../domain/rules/schema';
 import type { RoundRobinState, RoutedLead, RuleSet } from '../../domain/rules/types';
@@ -24,6 +25,8 @@ export type RoutingRun = {
   ms: number;
   /** Whether the round-robin cursors were saved (the CLI's route; never the test panel). */
   committed: boolean;
+  /** Names of the scenario's reps and territories, to show assignees by name. */
+  names: AssigneeNames;
 };
 
 /** Lead routing rules per scenario: read, save (as a new scenario version), and test-route a leads CSV. */

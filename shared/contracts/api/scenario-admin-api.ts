@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Comparison } from '../../domain/scenario/compare';
 import type { KpiDeltaRow } from '../../domain/scenario/kpi-table';
 import type { DistanceUnit } from '../../domain/kpi/travel';
+import type { Labels } from '../../domain/labels';
 import type { Result } from '../result';
 import { emptyArg, exactlyOneOf, pathArg, selectorArg, uploadIdArg, type ArgSchemas, type Empty, type FileSource, type ScenarioSelector, type WorkspaceTarget } from './common';
 import { workspaceTarget } from './workspace-api';
@@ -11,7 +12,7 @@ import type { ScenarioSummary, ShareSignature, VersionRef, WorkspaceErrorCode, W
 export type VersionMeta = VersionRef & { parentVersion: number | null; createdAt: string; author: string; note: string };
 
 /** A comparison as the compare view and `tessera compare --json` get it. */
-export type CompareResult = Comparison & { refs: (VersionRef & { scenarioName: string })[]; rows: KpiDeltaRow[]; /** Distance unit of the baseline's dashboard settings. */ distanceUnit: DistanceUnit };
+export type CompareResult = Comparison & { refs: (VersionRef & { scenarioName: string })[]; rows: KpiDeltaRow[]; /** Distance unit of the baseline's dashboard settings. */ distanceUnit: DistanceUnit; /** Names for the ids listed (moved units and accounts, reps, territories per scenario). */ labels: Labels };
 
 /** Why an outside file was refused. */
 export type ShareErrorCode = 'not-found' | 'not-tessera' | 'corrupt' | 'newer-schema' | 'too-large' | 'unsafe' | 'inconsistent';

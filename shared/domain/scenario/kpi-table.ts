@@ -2,6 +2,7 @@ import { csvCell } from '../export/csv';
 import type { DistanceMetric } from '../geo/distance';
 import { formatDistance, type DistanceUnit } from '../kpi/travel';
 import type { Comparison, ScenarioMetrics } from './compare';
+import { accountFrom, territoryFrom, unitFrom, type Labels } from '../labels';
 
 /** One row of the comparison KPI table: a value per scenario and its delta vs the baseline. */
 export type KpiDeltaRow = {
@@ -55,14 +56,21 @@ export function formatKpiValue(v: number, format: KpiDeltaRow['format'], unit: D
   return v.toFixed(3);
 }
 
-/** CSV of moved units and accounts (from -> to) of every scenario vs the baseline. */
-export function movedCsv(c: Comparison): string {
-  const lines = ['scenario,kind,id,alignment,from,to,potential,revenue,via_override'];
+/** CSV of moved units and accounts (from -> to) of every scenario vs the baseline; ids for a CRM, names next to them when labels are given. */
+export function movedCsv(c: Comparison, labels?: Labels): string {
+  const named = labels !== undefined;
+  const lines = [named ? 'scenario,kind,id,name,alignment,from,from_name,to,to_name,potential,revenue,via_override' : 'scenario,kind,id,alignment,from,to,potential,revenue,via_override'];
+  const row = (s: string, kind: string, id: string, name: () => string, alignment: string | null, i: number, from: string | null, to: string | null, rest: (string | number | null)[]): string => {
+    const cells = named
+      ? [s, kind, id, name(), alignment, from, territoryFrom(labels, c.baselineIndex, from), to, territoryFrom(labels, i, to), ...rest]
+      : [s, kind, id, alignment, from, to, ...rest];
+    return cells.map(csvCell).join(',');
+  };
   for (const [i, s] of c.scenarios.entries()) {
     if (i === c.baselineIndex) continue;
-    for (const u of s.diff.units) lines.push([s.name, 'unit', u.unitId, u.alignment, u.from, u.to, null, null, null].map(csvCell).join(','));
+    for (const u of s.diff.units) lines.push(row(s.name, 'unit', u.unitId, () => unitFrom(labels!, u.unitId), u.alignment, i, u.from, u.to, [null, null, null]));
     for (const a of s.diff.accounts) {
-      lines.push([s.name, 'account', a.accountId, null, a.from, a.to, a.potential, a.revenue, a.viaOverride ? 'yes' : 'no'].map(csvCell).join(','));
+      lines.push(row(s.name, 'account', a.accountId, () => accountFrom(labels!, a.accountId), null, i, a.from, a.to, [a.potential, a.revenue, a.viaOverride ? 'yes' : 'no']));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

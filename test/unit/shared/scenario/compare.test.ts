@@ -4,6 +4,7 @@ import { compareScenarios } from '../../../../shared/domain/scenario/compare';
 import { diffAlignments } from '../../../../shared/domain/scenario/diff';
 import { kpiDeltaRows, movedCsv } from '../../../../shared/domain/scenario/kpi-table';
 import { csvCell } from '../../../../shared/domain/export/csv';
+import type { Labels } from '../../../../shared/domain/labels';
 import { tinyPayload } from '../../../fixtures/tiny-dataset';
 import { movedB, tinyCompareDataset } from './fixtures';
 
@@ -80,5 +81,14 @@ describe('moved CSV', () => {
     expect(lines[2]).toContain(',account,a2,,E,W,20,2,no');
     expect(csvCell('-1+1')).toBe("'-1+1");
     expect(csvCell(-1)).toBe('-1');
+  });
+
+  it('puts names next to the ids a CRM needs when labels are given', () => {
+    const c = compareScenarios([{ name: 'Base', payload: tinyPayload() }, { name: 'Plan', payload: movedB() }], tinyCompareDataset());
+    const labels: Labels = { units: { B: 'Bexar County, TX' }, accounts: { a2: 'Mercy Hospital' }, reps: {}, territories: [{ E: 'East' }, { W: 'West Coast' }] };
+    const lines = movedCsv(c, labels).trim().split('\r\n');
+    expect(lines[0]).toBe('scenario,kind,id,name,alignment,from,from_name,to,to_name,potential,revenue,via_override');
+    expect(lines[1]).toBe('Plan,unit,B,"Bexar County, TX",default,E,East,W,West Coast,,,');
+    expect(lines[2]).toBe('Plan,account,a2,Mercy Hospital,,E,East,W,West Coast,20,2,no');
   });
 });
