@@ -69,13 +69,14 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
   const toggles = useUiStore((s) => s.layers);
   const layerErrors = useUiStore((s) => s.layerErrors);
   const alignmentLabel = useScenarioStore((s) => s.alignment?.label);
+  const colourBy = useLayersStore((s) => s.colourBy);
   const broken = Object.entries(layerErrors);
   return (
     <div className="map-legend" data-testid="map-legend">
       <div className="map-legend__title">Map</div>
       <div className="map-legend__row">
         <span className="legend-swatch legend-swatch--fill" />
-        <span>Territory (colour as in the grid)</span>
+        <span>{colourBy === 'neighbours' ? 'Territory (neighbours never share a colour)' : colourBy === 'region' ? 'Territory (shades by region)' : 'Territory (colour as in the grid)'}</span>
       </div>
       {alignmentLabel ? <div className="map-legend__sub">Alignment: {alignmentLabel}</div> : null}
       <RegionKey />
