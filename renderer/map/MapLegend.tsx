@@ -72,13 +72,14 @@ export function MapLegend({ layerLabels }: { layerLabels: Record<string, string>
   const layerErrors = useUiStore((s) => s.layerErrors);
   const alignmentLabel = useScenarioStore((s) => s.alignment?.label);
   const approximate = useDatasetStore((s) => approximateNote(s.geometry?.topology));
+  const colourBy = useLayersStore((s) => s.colourBy);
   const broken = Object.entries(layerErrors);
   return (
     <div className="map-legend" data-testid="map-legend">
       <div className="map-legend__title">Map</div>
       <div className="map-legend__row">
         <span className="legend-swatch legend-swatch--fill" />
-        <span>Territory (colour as in the grid)</span>
+        <span>{colourBy === 'neighbours' ? 'Territory (neighbours never share a colour)' : colourBy === 'region' ? 'Territory (shades by region)' : 'Territory (colour as in the grid)'}</span>
       </div>
       {alignmentLabel ? <div className="map-legend__sub">Alignment: {alignmentLabel}</div> : null}
       {approximate ? <div className="map-legend__sub" data-testid="legend-approximate">{approximate}</div> : null}

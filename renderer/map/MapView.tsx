@@ -1,12 +1,16 @@
 import type { PickingInfo } from '@deck.gl/core';
 import DeckGL from '@deck.gl/react';
 import { setMapDeck } from '../features/report/map-capture';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectTerritory } from '../state/selection-actions';
 import { useScenarioStore } from '../state/scenario-store';
 import { messageOf, recordFirstFrame, reportError, reportLayerError, setHover } from '../state/ui-actions';
 import { buildMapLayers } from './build-layers';
-import { fitContinentalUs, type ViewState } from './initial-view';
+import { fitBoundsView, fitContinentalUs, MAX_ZOOM, MIN_ZOOM, type ViewState } from './initial-view';
+import { MapNav } from './MapNav';
+import { dataExtent, boundsOf, type LonLatBounds } from '../../shared/domain/map/extent';
+import { useDatasetStore } from '../state/dataset-store';
+import { useSelectionStore } from '../state/selection-store';
 import { LAYER_LABELS } from './map-style';
 import { MapLegend } from './MapLegend';
 import { MapTooltip } from './MapTooltip';
@@ -23,6 +27,16 @@ import { usePanSnapshot } from './pan-snapshot';
 import { unitIndexOf } from './unit-at';
 
 let mainDeck: DeckGLRef | null = null;
+let navigator: ((bounds: LonLatBounds, maxZoom?: number) => void) | null = null;
+
+function setNavigator(fn: typeof navigator): void {
+  navigator = fn;
+}
+
+/** Moves the main map to show a lon/lat box (place search); nothing happens before the map is mounted. */
+export function showOnMap(bounds: LonLatBounds, maxZoom?: number): void {
+  navigator?.(bounds, maxZoom);
+}
 
 function setDecks(ref: DeckGLRef | null): void {
   mainDeck = ref;
@@ -65,6 +79,39 @@ export function MapView() {
     accountRaster().setView(viewBoxOf(v, el));
   }, []);
   const lastView = useRef<{ longitude: number; latitude: number; zoom: number } | null>(null);
+  // A new initialViewState object moves the map (deck.gl compares it by value, so each move carries a fresh count).
+  const moves = useRef(0);
+  const goTo = useCallback((v: ViewState) => {
+    moves.current++;
+    setInitialViewState({ ...v, move: moves.current } as ViewState);
+    lastView.current = v;
+    accountRaster().setView(viewBoxOf(v, paneRef.current));
+  }, []);
+  const fit = useCallback((bounds: LonLatBounds, maxZoom?: number) => {
+    const el = paneRef.current;
+    if (el) goTo(fitBoundsView(bounds, el.clientWidth, el.clientHeight, 24, maxZoom));
+  }, [goTo]);
+  const zoomBy = useCallback((delta: number) => {
+    const v = lastView.current ?? initialViewState;
+    if (v) goTo({ longitude: v.longitude, latitude: v.latitude, zoom: Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, v.zoom + delta)), pitch: 0, bearing: 0, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
+  }, [goTo, initialViewState]);
+  const unitsTable = useDatasetStore((s) => s.units);
+  const extent = useMemo(() => (unitsTable ? dataExtent(unitsTable.x, unitsTable.y) : null), [unitsTable]);
+  const fitAll = useCallback(() => { if (extent) fit(extent); }, [extent, fit]);
+  // A territory chosen in the grid: show all of it (its units' centres, with the fit's padding).
+  const selection = useSelectionStore((s) => s);
+  useEffect(() => {
+    if (selection.source !== 'grid' || selection.territoryId === null || !unitsTable) return;
+    const s = useScenarioStore.getState();
+    const t = (s.current?.payload.territories ?? []).findIndex((x) => x.id === selection.territoryId);
+    const ut = s.alignment?.unitTerritory;
+    const box = t >= 0 && ut ? boundsOf(unitsTable.x, unitsTable.y, (i) => ut[i] === t) : null;
+    if (box) fit(box, 8);
+  }, [selection, unitsTable, fit]);
+  useEffect(() => {
+    setNavigator(fit);
+    return () => setNavigator(null);
+  }, [fit]);
   const onViewStateChange = useCallback(({ viewState }: { viewState: { longitude: number; latitude: number; zoom: number } }) => {
     lastView.current = viewState;
     accountRaster().setView(viewBoxOf(viewState, paneRef.current));
@@ -150,6 +197,7 @@ export function MapView() {
         getCursor={editing.getCursor}
       />
       ) : null}
+      <MapNav onZoom={zoomBy} onFitAll={fitAll} onFit={fit} fitAllDisabled={!extent} />
       <MapTooltip />
       <LassoOverlay />
       <EditToolbar />

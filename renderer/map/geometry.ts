@@ -1,5 +1,5 @@
 import type { Feature, MultiLineString, Polygon, MultiPolygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature, mesh, neighbors } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { GeometryPayload } from '../../shared/contracts/app-api';
 
@@ -19,6 +19,8 @@ export type PreparedGeometry = {
   parentOutlines: Feature<MultiLineString> | null;
   /** Polygons whose id matched no unit (reported, not dropped silently). */
   unmatched: number;
+  /** Units that share a border with each unit (by unit index, from shared TopoJSON arcs). */
+  unitNeighbors: number[][];
 };
 
 /** Converts the workspace TopoJSON into GeoJSON features tagged with unit indices. Throws when the named object is missing. */
@@ -53,7 +55,21 @@ export function prepareGeometry(
   }
   const parentsObj = payload.parentsObject ? (topology.objects[payload.parentsObject] as GeometryObject | undefined) : undefined;
   const parentOutlines = parentsObj ? lineFeature(mesh(topology, parentsObj)) : null;
-  return { topology, unitGeometries: obj.geometries, geometryUnit, features, parentOutlines, unmatched };
+  return { topology, unitGeometries: obj.geometries, geometryUnit, features, parentOutlines, unmatched, unitNeighbors: unitNeighborsOf(obj.geometries, geometryUnit, units.ids.length) };
+}
+
+function unitNeighborsOf(geometries: GeometryObject[], geometryUnit: Map<GeometryObject, number>, unitCount: number): number[][] {
+  const out: number[][] = Array.from({ length: unitCount }, () => []);
+  const byGeometry = neighbors(geometries as Parameters<typeof neighbors>[0]);
+  geometries.forEach((g, i) => {
+    const u = geometryUnit.get(g) ?? -1;
+    if (u < 0) return;
+    for (const j of byGeometry[i] ?? []) {
+      const v = geometryUnit.get(geometries[j]!) ?? -1;
+      if (v >= 0 && v !== u) out[u]!.push(v);
+    }
+  });
+  return out;
 }
 
 function lineFeature(geometry: MultiLineString): Feature<MultiLineString> {

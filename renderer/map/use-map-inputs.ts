@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { colourTerritories, TERRITORY_MAP_PALETTE, territoryAdjacency } from '../../shared/domain/map/territory-colouring';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useSelectionStore } from '../state/selection-store';
@@ -25,16 +26,26 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   const colourBy = useLayersStore((s) => s.colourBy);
   const regionFilter = useGridsStore((s) => s.region);
   const areaFilter = useGridsStore((s) => s.area);
-  // Own colours or one hue per region; with the grid's region filter on, other regions fade on the map too.
+  const unitTerritory = alignment?.unitTerritory ?? null;
+  // Graph colouring: the previous colour of each territory (by id) is kept where it still fits, so edits recolour little.
+  const lastColour = useRef(new Map<string, number>());
+  const distinct = useMemo(() => {
+    if (colourBy !== 'neighbours' || !geometry || !unitTerritory) return null;
+    const ids = territoryIds;
+    const adj = territoryAdjacency(geometry.unitNeighbors, unitTerritory, ids.length);
+    const { colours } = colourTerritories(adj, TERRITORY_MAP_PALETTE.length, ids.map((id) => lastColour.current.get(id) ?? -1));
+    lastColour.current = new Map(ids.map((id, i) => [id, colours[i]!]));
+    return colours.map((c) => TERRITORY_MAP_PALETTE[c]!);
+  }, [colourBy, geometry, unitTerritory, territoryIds]);
+  // Distinct from neighbours, own colours or one hue per region; with the grid's region filter on, other regions fade.
   const palette = useMemo(() => {
     const list = territories ?? [];
-    const base = colourBy === 'region' ? regionPalette(list) : territoryPalette(list.map((t) => t.color));
+    const base = colourBy === 'region' ? regionPalette(list) : territoryPalette(distinct ?? list.map((t) => t.color));
     if (regionFilter === null) return base;
     const keep = (t: number) => list[t]?.region === regionFilter && (areaFilter === null || (list[t]?.area ?? '') === areaFilter);
     return fadePalette(base, keep, MAP_STYLE.background, MAP_STYLE.dimAmount);
-  }, [territories, colourBy, regionFilter, areaFilter]);
+  }, [territories, colourBy, distinct, regionFilter, areaFilter]);
   const selected = selectedId === null ? -1 : territoryIds.indexOf(selectedId);
-  const unitTerritory = alignment?.unitTerritory ?? null;
 
   const units = useMemo(
     () => (geometry ? { features: geometry.features, unitTerritory, palette, selected, revision: alignment?.revision ?? 0, paletteKey: palette.join(',') } : null),

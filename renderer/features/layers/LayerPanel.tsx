@@ -55,15 +55,16 @@ export function LayerPanel() {
         Colour units by
         <select
           data-testid="choropleth-key"
-          value={s.choropleth ? encode(s.choropleth) : s.colourBy === 'region' ? 'region' : ''}
+          value={s.choropleth ? encode(s.choropleth) : s.colourBy === 'neighbours' ? '' : s.colourBy}
           onChange={(e) => {
             clearLayerError(EXTRA_LAYER_IDS.choropleth);
             const v = e.target.value;
-            setColourBy(v === 'region' ? 'region' : 'territory');
-            void setChoropleth(v === 'region' ? null : decode(v));
+            setColourBy(v === 'region' || v === 'territory' ? v : 'neighbours');
+            void setChoropleth(v === 'region' || v === 'territory' ? null : decode(v));
           }}
         >
-          <option value="">Territory</option>
+          <option value="">Territory (neighbours never alike)</option>
+          <option value="territory">Territory&apos;s own colour</option>
           <option value="region">Region (shades of one hue per region)</option>
           {defs.map((d) => <option key={d.key} value={`unit:${d.key}`}>{d.label} ({d.unit})</option>)}
           {ACCOUNT_MEASURES.map((m) => <option key={m.key} value={`accounts:${m.key}`}>{m.label}</option>)}

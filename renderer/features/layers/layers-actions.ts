@@ -1,7 +1,7 @@
 import { useDatasetStore } from '../../state/dataset-store';
 import { kpiWorker } from '../../state/kpi-worker-client';
 import { messageOf, reportLayerError } from '../../state/ui-actions';
-import { useLayersStore, type ChoroplethKey, type HeatKind, type LayersState } from './layers-store';
+import { useLayersStore, type ChoroplethKey, type ColourBy, type HeatKind, type LayersState } from './layers-store';
 
 /** Turns a simple extra layer on or off. */
 export function toggleExtraLayer(key: 'labels' | 'repHomes' | 'locks' | 'unitOutlines', on: boolean): void {
@@ -34,7 +34,7 @@ export async function setChoropleth(key: ChoroplethKey | null): Promise<void> {
   }
 }
 
-/** Territory fills by their own colours or by region. */
-export function setColourBy(mode: 'territory' | 'region'): void {
+/** Territory fills distinct from their neighbours, in their own colours, or by region. */
+export function setColourBy(mode: ColourBy): void {
   useLayersStore.setState({ colourBy: mode });
 }

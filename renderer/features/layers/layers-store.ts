@@ -17,14 +17,17 @@ export const HEAT_OPTIONS: { value: HeatKind; label: string }[] = [
 export type ChoroplethKey = { source: 'unit'; key: string } | { source: 'accounts'; key: AccountMeasureKey };
 
 /** Extra map layers of the editing issue: labels, rep homes, locks, unit outlines, heat grid, choropleth. */
+/** How the map fills territories. */
+export type ColourBy = 'neighbours' | 'territory' | 'region';
+
 export type LayersState = {
   labels: boolean;
   repHomes: boolean;
   locks: boolean;
   unitOutlines: boolean;
   heat: HeatKind;
-  /** Territory fills in their own colours, or by region (one hue per region). */
-  colourBy: 'territory' | 'region';
+  /** Territory fills: distinct from every neighbour (graph colouring), the territories' own colours, or by region. */
+  colourBy: ColourBy;
   choropleth: ChoroplethKey | null;
   /** Values per unit of the chosen choropleth, null while loading. */
   choroplethValues: Float32Array | null;
@@ -32,7 +35,7 @@ export type LayersState = {
   heatWeights: Float32Array | null;
 };
 
-export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', colourBy: 'territory', choropleth: null, choroplethValues: null, heatWeights: null };
+export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', colourBy: 'neighbours', choropleth: null, choroplethValues: null, heatWeights: null };
 
 /** Layers store; written only by layers-actions.ts. */
 export const useLayersStore = create<LayersState>()(() => initialLayersState);
