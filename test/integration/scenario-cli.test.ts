@@ -49,7 +49,7 @@ describe('tessera scenario / compare / export / import-scenarios', () => {
     const c = JSON.parse(json.out);
     expect(c.scenarios[1].diff.units).toEqual([{ unitId: 'B', alignment: 'default', from: 'E', to: 'W' }]);
     expect(c.rows.find((r: { key: string }) => r.key === 'disruption.accounts').deltas).toEqual([0, 1]);
-    expect(readFileSync(join(dir, 'moved.csv'), 'utf8')).toContain('Moved B,unit,B,default,E,W');
+    expect(readFileSync(join(dir, 'moved.csv'), 'utf8')).toContain('Moved B,unit,B,Unit B,default,E,East,W,West');
     const text = await cli('compare', '-w', w, 'Current plan', 'Moved B', '--baseline', 'Moved B');
     expect(text.out).toMatch(/Moved B \(baseline\)/);
     expect(text.out).toMatch(/Current plan: 1 units and 1 accounts moved/);

@@ -8,6 +8,8 @@ import { cli } from '../fixtures/run-cli';
 import { useTempDir } from '../fixtures/temp';
 
 const tempDir = useTempDir();
+/** Census TIGER/Line 2024 ZCTAs of DC and its neighbours (copied from ../shared/data/zcta; see test/fixtures/geo/SOURCES.md). */
+const FIXTURES = join(__dirname, '../fixtures/geo');
 
 describe('tessera import zips (built-in approximate ZIP areas)', () => {
   it('creates a ZIP workspace with ZBP measures, polygons, adjacency and a starting scenario that balance can refine', async () => {
@@ -26,7 +28,7 @@ describe('tessera import zips (built-in approximate ZIP areas)', () => {
       expect(new Set(units.parents)).toEqual(new Set(['11', '24', '51']));
       const dc = units.ids.indexOf('20001' as never);
       expect(units.names[dc]).toMatch(/^ZIP 20001, Washington/);
-      expect(units.measureDefs.map((m) => `${m.key} (${m.unit})`)).toEqual(['establishments (establishments)', 'employees (employees)', 'payroll (USD)']);
+      expect(units.measureDefs.map((m) => `${m.key} (${m.unit})`)).toEqual(['establishments (establishments)', 'employees (employees)', 'payroll (USD)', 'accounts (accounts)', 'potential (USD)', 'revenue (USD)', 'workload (hours)']);
       expect(units.measures.establishments!.reduce((s, v) => s + v, 0)).toBeGreaterThan(100_000);
       expect(ws.edges().a).toHaveLength(r.edges);
       const topo = ws.geometry()!.topology as Topology;
@@ -56,7 +58,7 @@ describe('tessera import zips (built-in approximate ZIP areas)', () => {
 
   it('says how to create a scenario when there is none, and scenario starter makes one that balance can use', async () => {
     const path = join(tempDir(), 'dc.tessera');
-    expect((await cli('import', 'geojson', '/work/shared/data/zcta/zcta_2024_DC.geojson', '-w', path, '--id', 'ZCTA5CE20')).code).toBe(0);
+    expect((await cli('import', 'geojson', join(FIXTURES, 'zcta_2024_DC.geojson'), '-w', path, '--id', 'ZCTA5CE20')).code).toBe(0);
     const none = await cli('balance', '-w', path, '-s', 'B', '-k', '3');
     expect(none.code).not.toBe(0);
     expect(none.err).toContain('tessera scenario starter --workspace FILE --territories K');

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import type { Dataset, UnitEdges, UnitsTable } from '../../../shared/domain/dataset/types';
+import type { Dataset, MeasureDef, UnitEdges, UnitsTable } from '../../../shared/domain/dataset/types';
 import { US_STATES } from '../../../shared/domain/dataset/us-states';
 import { zipTopology } from '../../../shared/domain/geo/zip-areas';
 import type { UnitId } from '../../../shared/domain/ids';
@@ -26,6 +26,15 @@ export function zipStates(states: readonly string[]): Result<string[], 'bad-inpu
   return ok(fips);
 }
 
+const SUMS = 'Sum over the imported accounts in the ZIP';
+/** Unit measures that are sums over accounts, as in every workspace that holds accounts. */
+const ACCOUNT_SUMS: MeasureDef[] = [
+  { key: 'accounts', label: 'Accounts', unit: 'accounts', source: SUMS },
+  { key: 'potential', label: 'Potential', unit: 'USD', source: SUMS },
+  { key: 'revenue', label: 'Revenue', unit: 'USD', source: SUMS },
+  { key: 'workload', label: 'Workload', unit: 'hours', source: SUMS },
+];
+
 /**
  * The dataset of a ZIP workspace: the built-in approximate ZIP areas of STATES (state FIPS; all when empty)
  * with their ZBP measures, polygons and adjacency, no accounts and no reps, and a starting scenario of K
@@ -43,8 +52,12 @@ export function buildZipDataset(states: readonly string[], k = ZIP_STARTER_TERRI
     parents: pick.map((i) => z.areas[i]!.state),
     x: pick.map((i) => z.areas[i]!.lon),
     y: pick.map((i) => z.areas[i]!.lat),
-    measures: Object.fromEntries(z.measureDefs.map((m) => [m.key, pick.map((i) => z.areas[i]!.measures[m.key]!)])),
-    measureDefs: [...z.measureDefs],
+    // The ZBP measures of each area, then the sums over accounts (0 until accounts are imported, which fill them).
+    measures: Object.fromEntries([
+      ...z.measureDefs.map((m) => [m.key, pick.map((i) => z.areas[i]!.measures[m.key]!)]),
+      ...ACCOUNT_SUMS.map((m) => [m.key, pick.map(() => 0)]),
+    ]),
+    measureDefs: [...z.measureDefs, ...ACCOUNT_SUMS],
   };
   const edges: UnitEdges = { a: [], b: [] };
   z.edges.a.forEach((a, e) => {

@@ -3,10 +3,17 @@ import type { z } from 'zod';
 import { APP_API_SCHEMAS, type AppMethod } from '../../../shared/contracts/app-api';
 import { desktopOnlyRefusal, SERVER_PATH_METHODS } from '../../../shared/contracts/server-paths';
 
+/** The object shape of a schema, looking through pipes (exactlyOneOf refines then narrows an object). */
+function shapeOf(s: z.ZodType): Record<string, unknown> | null {
+  if ('shape' in s) return (s as z.ZodObject).shape;
+  const def = (s as unknown as { _zod: { def: { type: string; in?: z.ZodType } } })._zod.def;
+  return def.type === 'pipe' && def.in ? shapeOf(def.in) : null;
+}
+
 describe('methods that take a server-side path', () => {
   it('lists every method whose argument has a path field, and no other', () => {
     const withPath = (Object.entries(APP_API_SCHEMAS) as [AppMethod, z.ZodType][])
-      .filter(([, s]) => 'shape' in s && Object.prototype.hasOwnProperty.call((s as z.ZodObject).shape, 'path'))
+      .filter(([, s]) => Object.prototype.hasOwnProperty.call(shapeOf(s) ?? {}, 'path'))
       .map(([m]) => m)
       .sort();
     expect(withPath).toEqual(Object.keys(SERVER_PATH_METHODS).sort());
