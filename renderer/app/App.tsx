@@ -3,7 +3,7 @@ import { CompareView } from '../features/compare/CompareView';
 import { DashboardView } from '../features/dashboard/DashboardView';
 import { RulesView } from '../features/rules/RulesView';
 import { ScenarioPanel } from '../features/scenarios/ScenarioPanel';
-import { useScenariosStore } from '../features/scenarios/scenarios-store';
+import { useScenarioPanelStore } from '../features/scenarios/scenario-panel-store';
 import { useEditingStore } from '../features/editing/editing-store';
 import { ViewTabs } from '../features/scenarios/ViewTabs';
 import { BalanceDock } from '../features/balance/BalanceDock';
@@ -33,7 +33,7 @@ export function App() {
   const territoryCount = useScenarioStore((s) => s.kpis?.rows.length ?? 0);
   const selected = useSelectionStore((s) => s.territoryId);
   const firstFrameMs = useUiStore((s) => s.firstFrameMs);
-  const { view, panelOpen } = useScenariosStore();
+  const { view, panelOpen } = useScenarioPanelStore();
 
   const unsaved = useEditingStore((s) => s.dirty);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { formatDeviation } from '../grid/kpi-rows';
+import { formatDeviation } from '../state/kpi-rows';
 import { useScenarioStore } from '../state/scenario-store';
 
 /** Title of the grid pane with the balance of the open version. */

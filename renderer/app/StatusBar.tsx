@@ -1,4 +1,4 @@
-import { formatInt } from '../grid/kpi-rows';
+import { formatInt } from '../state/kpi-rows';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useUiStore } from '../state/ui-store';

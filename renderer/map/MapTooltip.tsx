@@ -1,4 +1,4 @@
-import { formatCompact } from '../grid/kpi-rows';
+import { formatCompact } from '../state/kpi-rows';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useUiStore } from '../state/ui-store';

@@ -4,7 +4,7 @@ import type { ScenarioSummary } from '../../shared/contracts/app-api';
 import type { UnitId, AccountId } from '../../shared/domain/ids';
 import { indexAlignment } from '../../shared/domain/territories/resolve';
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
-import { buildKpiRows } from '../grid/kpi-rows';
+import { buildKpiRows } from './kpi-rows';
 import { useDatasetStore } from './dataset-store';
 import { kpiWorker } from './kpi-worker-client';
 import { useScenarioStore, type ScenarioState } from './scenario-store';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ScenarioSummary, ScenarioVersion } from '../../shared/contracts/app-api';
 import type { BalanceIndices } from '../../shared/domain/kpi/indices';
-import type { KpiGridRow } from '../grid/kpi-rows';
+import type { KpiGridRow } from './kpi-rows';
 
 /** Territory assignment of the shown alignment, as the map needs it. */
 export type MapAlignment = {

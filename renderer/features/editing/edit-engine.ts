@@ -1,7 +1,7 @@
 import { commandDelta, type EditIndex } from '../../../shared/domain/editing/reassign';
 import { emptyHistory, execute, redo, undo, type CommandHistory, type ScenarioCommand } from '../../../shared/domain/scenario/commands';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
-import { buildKpiRows } from '../../grid/kpi-rows';
+import { buildKpiRows } from '../../state/kpi-rows';
 import { useDatasetStore } from '../../state/dataset-store';
 import { kpiWorker } from '../../state/kpi-worker-client';
 import { applyScenarioDraft, deriveScenarioState } from '../../state/scenario-actions';

@@ -1,7 +1,7 @@
 import type { ColDef, FirstDataRenderedEvent, GetRowIdParams, GridApi, GridReadyEvent, ICellRendererParams, IRowNode, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { theme } from '../../grid/TerritoryGrid';
+import { theme } from './TerritoryGrid';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { useEditingStore } from '../editing/editing-store';

@@ -1,4 +1,4 @@
-import { TerritoryGrid } from '../../grid/TerritoryGrid';
+import { TerritoryGrid } from './TerritoryGrid';
 import { TerritoryActions } from '../editing/TerritoryActions';
 import { AccountsGrid } from './AccountsGrid';
 import { setGrid } from './grids-actions';

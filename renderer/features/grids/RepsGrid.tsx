@@ -1,7 +1,7 @@
 import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef } from 'react';
-import { theme } from '../../grid/TerritoryGrid';
+import { theme } from './TerritoryGrid';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadXlsx } from '../export/xlsx-download';

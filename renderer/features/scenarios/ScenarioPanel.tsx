@@ -7,7 +7,7 @@ import { undoRedoEdit } from '../editing/edit-engine';
 import { patchTerritory } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { archiveScenario, copyScenario, deleteScenario, openSharedFile, renameScenario, restoreVersion, saveCopy, togglePanel } from './scenarios-actions';
-import { useScenariosStore } from './scenarios-store';
+import { useScenarioPanelStore } from './scenario-panel-store';
 import { RecentWorkspaces } from './RecentWorkspaces';
 import { WorkspaceFiles } from './WorkspaceFiles';
 import { useReadOnlyReason } from '../../state/read-only';
@@ -19,7 +19,7 @@ export function ScenarioPanel() {
   const readOnlyReason = useReadOnlyReason();
   const readOnly = readOnlyReason !== null;
   const selected = useSelectionStore((s) => s.territoryId);
-  const { history, busy, message } = useScenariosStore();
+  const { history, busy, message } = useScenarioPanelStore();
   // One undo path: the panel's undo/redo and lock toggle act on the editing draft (saved with Save), not a version per edit.
   const edits = useEditingStore((s) => s.history);
   const [newName, setNewName] = useState('');

@@ -1,12 +1,12 @@
 import './scenarios.css';
 import { ReportButtons } from '../report/ReportButtons';
 import { showView, togglePanel } from './scenarios-actions';
-import { useScenariosStore } from './scenarios-store';
+import { useScenarioPanelStore } from './scenario-panel-store';
 
 /** Map / Compare switch and the Scenarios panel button (the shell's one hook into this feature). */
 export function ViewTabs() {
-  const view = useScenariosStore((s) => s.view);
-  const panelOpen = useScenariosStore((s) => s.panelOpen);
+  const view = useScenarioPanelStore((s) => s.view);
+  const panelOpen = useScenarioPanelStore((s) => s.panelOpen);
   return (
     <nav className="view-tabs">
       <button aria-pressed={view === 'map'} data-testid="tab-map" onClick={() => showView('map')}>Map</button>

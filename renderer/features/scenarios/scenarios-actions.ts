@@ -5,14 +5,14 @@ import type { AppError, Result } from '../../../shared/contracts/result';
 import { loadWorkspace } from '../../state/dataset-actions';
 import { openScenario, refreshScenarioList } from '../../state/scenario-actions';
 import { useScenarioStore } from '../../state/scenario-store';
-import { useScenariosStore, type MainView } from './scenarios-store';
+import { useScenarioPanelStore, type MainView } from './scenario-panel-store';
 
 function say(message: string | null): void {
-  useScenariosStore.setState({ message, busy: false });
+  useScenarioPanelStore.setState({ message, busy: false });
 }
 
 async function guarded(run: () => Promise<AppError | null | void>): Promise<boolean> {
-  useScenariosStore.setState({ busy: true, message: null });
+  useScenarioPanelStore.setState({ busy: true, message: null });
   try {
     const e = await run();
     if (e) {
@@ -30,12 +30,12 @@ async function guarded(run: () => Promise<AppError | null | void>): Promise<bool
 /** Switches between the map and the compare view. */
 export function showView(view: MainView): void {
   // The Scenarios panel is a drawer over the view: going to another view closes it, as a drawer does.
-  useScenariosStore.setState({ view, panelOpen: false });
+  useScenarioPanelStore.setState({ view, panelOpen: false });
 }
 
 /** Opens or closes the scenario panel (and loads the open scenario's history). */
-export function togglePanel(open = !useScenariosStore.getState().panelOpen): void {
-  useScenariosStore.setState({ panelOpen: open });
+export function togglePanel(open = !useScenarioPanelStore.getState().panelOpen): void {
+  useScenarioPanelStore.setState({ panelOpen: open });
   if (open) void loadHistory();
 }
 
@@ -44,7 +44,7 @@ export async function loadHistory(): Promise<void> {
   const current = useScenarioStore.getState().current;
   if (!current) return;
   const h = await api['scenario.history']({ scenario: current.scenarioId });
-  useScenariosStore.setState({ history: h.ok ? h.value : [] });
+  useScenarioPanelStore.setState({ history: h.ok ? h.value : [] });
 }
 
 async function reopen(scenarioId: number, version?: number): Promise<void> {
@@ -112,7 +112,7 @@ export function openSharedFile(file: File): Promise<boolean> {
     if (!upload.ok) return upload.error;
     const r = await api['share.open']({ upload: upload.value });
     if (!r.ok) return r.error;
-    useScenariosStore.setState({ view: 'map' });
+    useScenarioPanelStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }
@@ -136,7 +136,7 @@ export function switchWorkspace(run: () => Promise<Result<WorkspaceInfo, string>
   return guarded(async () => {
     const r = await run();
     if (!r.ok) return r.error;
-    useScenariosStore.setState({ view: 'map' });
+    useScenarioPanelStore.setState({ view: 'map' });
     await loadWorkspace();
   });
 }

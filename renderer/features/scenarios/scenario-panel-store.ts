@@ -5,7 +5,7 @@ import type { VersionMeta } from '../../../shared/contracts/app-api';
 export type MainView = 'map' | 'compare' | 'rules' | 'dashboard';
 
 /** Scenario panel state: the main view, the open scenario's version history and (undo/redo live in the editing draft). */
-export type ScenariosState = {
+export type ScenarioPanelState = {
   view: MainView;
   panelOpen: boolean;
   history: VersionMeta[];
@@ -13,7 +13,7 @@ export type ScenariosState = {
   message: string | null;
 };
 
-export const initialScenariosState: ScenariosState = { view: 'map', panelOpen: false, history: [], busy: false, message: null };
+export const initialScenarioPanelState: ScenarioPanelState = { view: 'map', panelOpen: false, history: [], busy: false, message: null };
 
-/** Store of the scenarios feature; written only by scenarios-actions.ts. */
-export const useScenariosStore = create<ScenariosState>()(() => initialScenariosState);
+/** Store of the Scenarios panel and of which main view is shown (not the open scenario: that is state/scenario-store); written only by scenarios-actions.ts. */
+export const useScenarioPanelStore = create<ScenarioPanelState>()(() => initialScenarioPanelState);

@@ -1,16 +1,16 @@
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type GetRowIdParams, type GridApi, type IRowNode, type GridReadyEvent, type SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef } from 'react';
-import { selectTerritory } from '../state/selection-actions';
-import { useDatasetStore } from '../state/dataset-store';
-import { useScenarioStore } from '../state/scenario-store';
-import { useSelectionStore } from '../state/selection-store';
-import { TERRITORY_COLUMNS, TERRITORY_XLSX_FORMATS } from './columns';
-import { downloadXlsx } from '../features/export/xlsx-download';
-import { gridTable } from '../features/grids/xlsx-export';
-import type { KpiGridRow } from './kpi-rows';
-import { RegionRollups } from '../features/grids/RegionRollups';
-import { useGridsStore } from '../features/grids/grids-store';
+import { selectTerritory } from '../../state/selection-actions';
+import { useDatasetStore } from '../../state/dataset-store';
+import { useScenarioStore } from '../../state/scenario-store';
+import { useSelectionStore } from '../../state/selection-store';
+import { TERRITORY_COLUMNS, TERRITORY_XLSX_FORMATS } from './territory-columns';
+import { downloadXlsx } from '../export/xlsx-download';
+import { gridTable } from './xlsx-export';
+import type { KpiGridRow } from '../../state/kpi-rows';
+import { RegionRollups } from './RegionRollups';
+import { useGridsStore } from './grids-store';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 

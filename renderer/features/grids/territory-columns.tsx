@@ -1,8 +1,8 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import type { NumberFormat } from '../../shared/contracts/app-api';
-import { deviationLevel, formatCompact, formatDeviation, formatInt, type KpiGridRow } from './kpi-rows';
-import { patchTerritory } from '../features/editing/editing-actions';
-import { useDatasetStore } from '../state/dataset-store';
+import type { NumberFormat } from '../../../shared/contracts/app-api';
+import { deviationLevel, formatCompact, formatDeviation, formatInt, type KpiGridRow } from '../../state/kpi-rows';
+import { patchTerritory } from '../editing/editing-actions';
+import { useDatasetStore } from '../../state/dataset-store';
 
 /**
  * Region and area (the optional middle level) edited in the grid: an undoable draft command like a rename; the
