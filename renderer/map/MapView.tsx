@@ -1,6 +1,5 @@
 import type { PickingInfo } from '@deck.gl/core';
 import DeckGL from '@deck.gl/react';
-import { setMapDeck } from '../features/report/map-capture';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { selectTerritory } from '../state/selection-actions';
 import { useScenarioStore } from '../state/scenario-store';
@@ -17,16 +16,16 @@ import { MapTooltip } from './MapTooltip';
 import { useMapInputs } from './use-map-inputs';
 import { EditToolbar } from '../features/editing/EditToolbar';
 import { LassoOverlay } from '../features/editing/LassoOverlay';
-import { setEditingDeck, useMapEditing } from '../features/editing/use-map-editing';
+import { useMapEditing } from '../features/editing/use-map-editing';
+import { mapDeck, setMapDeck } from './deck-handle';
+import { inDrawOrder } from './layer-order';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { useExtraLayers } from '../features/layers/use-extra-layers';
-import type { DeckGLRef } from '@deck.gl/react';
 import { accountRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
 import { usePanSnapshot } from './pan-snapshot';
 import { unitIndexOf } from './unit-at';
 
-let mainDeck: DeckGLRef | null = null;
 let navigator: ((bounds: LonLatBounds, maxZoom?: number) => void) | null = null;
 
 function setNavigator(fn: typeof navigator): void {
@@ -36,12 +35,6 @@ function setNavigator(fn: typeof navigator): void {
 /** Moves the main map to show a lon/lat box (place search); nothing happens before the map is mounted. */
 export function showOnMap(bounds: LonLatBounds, maxZoom?: number): void {
   navigator?.(bounds, maxZoom);
-}
-
-function setDecks(ref: DeckGLRef | null): void {
-  mainDeck = ref;
-  setMapDeck(ref);
-  setEditingDeck(ref);
 }
 
 function onLayerError(layerId: string, error: unknown): void {
@@ -123,8 +116,8 @@ export function MapView() {
   const { territoryIds } = inputs;
   const baseLayers = useMemo(() => buildMapLayers(inputs, onLayerError), [inputs]);
   const extra = useExtraLayers();
-  // Choropleth, heat grid and locks right above the territory fill; selection, lasso, homes and labels on top.
-  const allLayers = useMemo(() => [...baseLayers.slice(0, 1), ...extra.under, ...baseLayers.slice(1), ...extra.over], [baseLayers, extra]);
+  // One draw order for every layer (layer-order.ts): choropleth, heat grid and locks right above the territory fill; selection, lasso, homes and labels on top.
+  const allLayers = useMemo(() => inDrawOrder([...baseLayers, ...extra]), [baseLayers, extra]);
   // Software WebGL: while a pan or zoom gesture lasts, the map is the picture of its last settled frame.
   const snapshot = usePanSnapshot();
   const applySnapshot = snapshot.apply;
@@ -172,14 +165,14 @@ export function MapView() {
   }, [snapshotGesture]);
   const onAfterRender = useCallback(() => {
     if (ready) recordFirstFrame(Math.round(performance.now()));
-    snapshotAfterRender(mainDeck?.deck);
+    snapshotAfterRender(mapDeck() ?? undefined);
   }, [ready, snapshotAfterRender]);
 
   return (
     <div className="map-pane" data-testid="map" ref={paneRef} data-pan-snapshot={snapshot.active ? 'on' : 'off'}>
       {initialViewState ? (
       <DeckGL
-        ref={setDecks}
+        ref={setMapDeck}
         initialViewState={initialViewState}
         controller={editing.controller}
         layers={layers}

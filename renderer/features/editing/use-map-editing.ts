@@ -1,7 +1,7 @@
 import type { PickingInfo } from '@deck.gl/core';
-import type { DeckGLRef } from '@deck.gl/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { rectangleRing } from '../../../shared/domain/geo/point-in-polygon';
+import { mapDeck } from '../../map/deck-handle';
 import { unitAtScreen, unitIndexOf as unitOf } from '../../map/unit-at';
 import { accountsAreRaster, rasterAccountAt } from '../../map/account-raster';
 import { accountIndexOf } from '../../map/layers/accounts-layer';
@@ -10,15 +10,9 @@ import { clearSelection, dropSelectionOnUnit, reassignUnits, selectAccount, sele
 import { rememberAccount } from './edit-engine';
 import { useDatasetStore } from '../../state/dataset-store';
 
-let deckRef: DeckGLRef | null = null;
-
-/** Ref callback for the main map's <DeckGL>: drag-and-drop and paint pick the unit under the pointer. */
-export function setEditingDeck(ref: DeckGLRef | null): void {
-  deckRef = ref;
-}
-
+/** The unit under a screen point of the main map (drag-and-drop and paint). */
 function unitAt(x: number, y: number): number {
-  return unitAtScreen(deckRef?.deck?.getViewports()[0], x, y);
+  return unitAtScreen(mapDeck()?.getViewports()[0], x, y);
 }
 
 /**

@@ -25,8 +25,8 @@ function safe(id: string, errors: Record<string, string>, build: () => Layer | n
   }
 }
 
-/** Editing and analysis layers: `under` goes right above the territory fill, `over` on top of everything. */
-export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
+/** Editing and analysis layers (their heights are in renderer/map/layer-order.ts). */
+export function useExtraLayers(): Layer[] {
   const geometry = useDatasetStore((s) => s.geometry);
   const units = useDatasetStore((s) => s.units);
   const reps = useDatasetStore((s) => s.reps);
@@ -83,19 +83,17 @@ export function useExtraLayers(): { under: Layer[]; over: Layer[] } {
   const choroKey = opts.choropleth ? `${opts.choropleth.source}:${opts.choropleth.key}` : '';
 
   return useMemo(() => {
-    const under = [
+    const layers = [
       safe(EXTRA_LAYER_IDS.choropleth, errors, () => (features && opts.choroplethValues ? buildChoroplethLayer(features, opts.choroplethValues, breaks, true, choroKey) : null)),
       safe(EXTRA_LAYER_IDS.heat, errors, () => (heat ? buildHeatGridLayer(heat, true) : null)),
       safe(EXTRA_LAYER_IDS.unitOutlines, errors, () => buildUnitOutlineLayer(unitLines, opts.unitOutlines)),
       safe(EXTRA_LAYER_IDS.locks, errors, () => buildLocksLayer(lockedFeatures, opts.locks)),
-    ];
-    const over = [
       safe(EXTRA_LAYER_IDS.splitPieces, errors, () => buildSplitPiecesLayer(splitFeatures)),
       safe(EXTRA_LAYER_IDS.selection, errors, () => buildSelectionLayer(selectionFeatures)),
       safe(EXTRA_LAYER_IDS.repHomes, errors, () => buildRepHomesLayer(homes, opts.repHomes)),
       safe(EXTRA_LAYER_IDS.labels, errors, () => buildLabelsLayer(labels, opts.labels)),
     ];
     const keep = (l: Layer | null): l is Layer => l !== null;
-    return { under: under.filter(keep), over: over.filter(keep) };
+    return layers.filter(keep);
   }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, splitFeatures, homes, labels]);
 }

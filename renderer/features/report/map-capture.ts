@@ -1,11 +1,4 @@
-import type { DeckGLRef } from '@deck.gl/react';
-
-let deckRef: DeckGLRef | null = null;
-
-/** Ref callback for the main map's <DeckGL> (the map view's one hook into report export). */
-export function setMapDeck(ref: DeckGLRef | null): void {
-  deckRef = ref;
-}
+import { mapDeck } from '../../map/deck-handle';
 
 /**
  * The main map as a PNG data URL, or null when the map is not shown. Redraw-and-capture: a forced
@@ -13,7 +6,7 @@ export function setMapDeck(ref: DeckGLRef | null): void {
  * drawing buffer, so the map does not need preserveDrawingBuffer (which costs every frame).
  */
 export function captureMapPng(): string | null {
-  const deck = deckRef?.deck;
+  const deck = mapDeck();
   const canvas = deck?.getCanvas();
   if (!deck || !canvas) return null;
   deck.redraw('png export');
