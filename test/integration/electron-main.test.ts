@@ -133,7 +133,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
     expect(calls.some((c) => c[0] === 'webContents.on' && c[1] === 'will-navigate')).toBe(true);
     const menu = calls.find((c) => c[0] === 'menu')![1] as { label?: string; submenu?: { label?: string }[] }[];
-    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Open Read-Only…', 'Save As…']);
+    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Open Read-Only…', 'Open Shared File (Read-Only)…', 'Back to My Workspace', 'Save As…']);
 
     const call = handlers['tessera:call']!;
     const info = await call(own, 'workspace.info', {});
