@@ -10,6 +10,12 @@ export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
     if (!r.ok) dialog.showErrorBox('Tessera', r.error?.message ?? 'The operation failed.');
     else win.webContents.reload();
   };
+  /** Asks for one existing file, then hands its path to call (a cancelled dialog does nothing). */
+  const pickFile = (title: string, call: (path: string) => Promise<{ ok: boolean; error?: { message: string } }>) => async (): Promise<void> => {
+    const r = await dialog.showOpenDialog(win, { title, properties: ['openFile'], filters: FILTERS });
+    const path = r.filePaths[0];
+    if (!r.canceled && path) await report(call(path));
+  };
   const file: MenuItemConstructorOptions[] = [
     {
       label: 'New Workspace from Demo…',
@@ -22,27 +28,15 @@ export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
     {
       label: 'Open…',
       accelerator: 'CmdOrCtrl+O',
-      click: async () => {
-        const r = await dialog.showOpenDialog(win, { title: 'Open workspace', properties: ['openFile'], filters: FILTERS });
-        const path = r.filePaths[0];
-        if (!r.canceled && path) await report(api()['workspace.open']({ path }));
-      },
+      click: pickFile('Open workspace', (path) => api()['workspace.open']({ path })),
     },
     {
       label: 'Open Read-Only…',
-      click: async () => {
-        const r = await dialog.showOpenDialog(win, { title: 'Open workspace read-only', properties: ['openFile'], filters: FILTERS });
-        const path = r.filePaths[0];
-        if (!r.canceled && path) await report(api()['workspace.open']({ path, readOnly: true }));
-      },
+      click: pickFile('Open workspace read-only', (path) => api()['workspace.open']({ path, readOnly: true })),
     },
     {
       label: 'Open Shared File (Read-Only)…',
-      click: async () => {
-        const r = await dialog.showOpenDialog(win, { title: 'Open a scenario file someone sent you', properties: ['openFile'], filters: FILTERS });
-        const path = r.filePaths[0];
-        if (!r.canceled && path) await report(api()['share.open']({ path }));
-      },
+      click: pickFile('Open a scenario file someone sent you', (path) => api()['share.open']({ path })),
     },
     {
       label: 'Back to My Workspace',
