@@ -8,7 +8,7 @@ import { useAccountRasterStore } from './account-raster';
 import { hslToRgba, regionHues } from './color';
 import { setHeat } from '../features/layers/layers-actions';
 import { HEAT_OPTIONS, useLayersStore } from '../features/layers/layers-store';
-import { formatCompact } from '../state/kpi-rows';
+import { formatCompact } from '../../shared/domain/format/numbers';
 import { EXTRA_LAYER_IDS } from '../features/layers/extra-layers';
 
 type Item = { key: keyof LayerToggles; layerId: string; label: string; swatch: string; hint?: string };

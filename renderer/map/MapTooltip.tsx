@@ -1,4 +1,4 @@
-import { formatCompact } from '../state/kpi-rows';
+import { formatCompact } from '../../shared/domain/format/numbers';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useUiStore } from '../state/ui-store';

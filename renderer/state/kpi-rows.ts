@@ -2,9 +2,7 @@ import type { TerritoryKpi } from '../../shared/contracts/app-api';
 import type { Rep } from '../../shared/domain/dataset/types';
 import type { TerritoryKpis } from '../../shared/domain/kpi/territory-kpis';
 import type { Territory } from '../../shared/domain/territories/types';
-export { formatCompact } from '../../shared/domain/format/numbers';
 
-/** One row of the territory grid: the contract's TerritoryKpi plus the territory index. */
 /** A territory grid row: the KPIs plus the optional middle level of the hierarchy ("" when none). */
 export type KpiGridRow = TerritoryKpi & { index: number; area: string };
 

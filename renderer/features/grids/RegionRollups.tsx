@@ -1,6 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import { areaRollups, regionRollups, type RegionRollup } from '../../../shared/domain/editing/hierarchy';
-import { formatCompact, formatInt } from '../../state/kpi-rows';
+import { formatCompact } from '../../../shared/domain/format/numbers';
+import { formatInt } from '../../state/kpi-rows';
 import { useScenarioStore } from '../../state/scenario-store';
 import { setRegionFilter } from './grids-actions';
 import { useGridsStore } from './grids-store';

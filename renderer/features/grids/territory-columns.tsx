@@ -1,6 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { NumberFormat } from '../../../shared/contracts/app-api';
-import { deviationLevel, formatCompact, formatDeviation, formatInt, type KpiGridRow } from '../../state/kpi-rows';
+import { formatCompact } from '../../../shared/domain/format/numbers';
+import { deviationLevel, formatDeviation, formatInt, type KpiGridRow } from '../../state/kpi-rows';
 import { patchTerritory } from '../editing/editing-actions';
 import { useDatasetStore } from '../../state/dataset-store';
 

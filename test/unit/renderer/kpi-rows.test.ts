@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildKpiRows, deviationLevel, formatCompact, formatDeviation } from '../../../renderer/state/kpi-rows';
+import { buildKpiRows, deviationLevel, formatDeviation } from '../../../renderer/state/kpi-rows';
+import { formatCompact } from '../../../shared/domain/format/numbers';
 import type { Rep } from '../../../shared/domain/dataset/types';
 import type { RepId, TerritoryId } from '../../../shared/domain/ids';
 import { computeTerritoryKpis } from '../../../shared/domain/kpi/territory-kpis';
