@@ -1,4 +1,6 @@
+import { usStateByFips } from '../../shared/domain/dataset/us-states';
 import { formatCompact } from '../../shared/domain/format/numbers';
+import { unitLabel } from '../../shared/domain/labels';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import { useUiStore } from '../state/ui-store';
@@ -23,8 +25,8 @@ export function MapTooltip() {
       </div>
     );
   }
-  const name = units?.names[hover.index] ?? 'Unknown area';
-  const parent = units?.parents[hover.index];
+  const name = units ? unitLabel(units.kind, units.ids[hover.index] ?? '', units.names[hover.index]) : 'Unknown area';
+  const parent = parentLabel(units?.parents[hover.index], name);
   const t = hover.index >= 0 ? alignment?.unitTerritory[hover.index] ?? -1 : -1;
   const row = t >= 0 ? rows?.[t] : undefined;
   return (
@@ -44,4 +46,12 @@ export function MapTooltip() {
       )}
     </div>
   );
+}
+
+/** The parent area as read: a state FIPS code becomes the state's name, and is left out when the name already says it. */
+function parentLabel(code: string | undefined, name: string): string | null {
+  if (!code) return null;
+  const state = usStateByFips(code);
+  if (!state) return /^\d+$/.test(code) ? null : code;
+  return name.endsWith(`, ${state.abbr}`) ? null : state.name;
 }

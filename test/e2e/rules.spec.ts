@@ -53,7 +53,9 @@ test('edits rules, routes a leads CSV and shows matches, reasons and the coverag
   const rowOf = (lead: string) => results.locator(`tr[data-lead="${lead}"]`);
   await expect(rowOf('L-2')).toHaveAttribute('data-rule', texas);
   await expect(rowOf('L-2')).toContainText('state TX in [TX]');
-  await expect(rowOf('L-2')).toContainText('T-50');
+  // Territories and reps are named, not shown as ids, in who the lead went to and why.
+  await expect(rowOf('L-2')).toContainText(/its territory TX\b/);
+  await expect(rowOf('L-2')).not.toContainText('T-50');
   await expect(rowOf('L-4')).toHaveAttribute('data-rule', texas);
   await expect(rowOf('L-3')).toHaveAttribute('data-rule', california);
   await expect(rowOf('L-3')).toContainText('Queue');

@@ -85,7 +85,8 @@ describe('tessera rules / route / report', () => {
     expect(rows.find((r) => r.startsWith('L-9'))).toContain(`"'=HYPERLINK`);
     const again = await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '--out', out, '--force');
     expect(again.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('turn 3 → R-004');
+    // The reason names the rep; the CRM columns keep the id.
+    expect(readFileSync(out, 'utf8')).toMatch(/,R-004,,"Rule 'Enterprise team': .* turn 3 → Fatima Flores"/);
   });
 
   it('does not advance round-robin cursors on --dry-run and refuses bad input with exit codes 1 and 2', async () => {
@@ -93,7 +94,7 @@ describe('tessera rules / route / report', () => {
     await cli('rules', 'set', '-w', ws, '-s', 'Current plan', '-f', join(FIXTURES, 'rules-demo.json'));
     const out = join(tempDir(), 'r.csv');
     for (let i = 0; i < 2; i++) expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '-o', out, '--force', '--dry-run')).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toContain('turn 1 → R-002');
+    expect(readFileSync(out, 'utf8')).toContain('turn 1 → Keisha Murphy');
     expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', join(FIXTURES, 'leads-small.csv'), '-o', out)).err).toMatch(/already exists/);
     expect((await cli('route', '-w', ws, '-s', 'Current plan', '--leads', 'nope.csv', '-o', join(tempDir(), 'x.csv'))).code).toBe(1);
     expect((await cli('route', '-w', ws, '--leads', 'x.csv')).code).toBe(2);

@@ -77,9 +77,10 @@ export function routeCsvText(ws: Workspace, version: ScenarioVersion, text: stri
   const { leads, rejected } = readLeadRows(rows, mapped.columns);
   const { unplaced } = placeLeads(ws, version.payload, leads);
   const territoryRep = new Map(version.payload.territories.map((t) => [t.id as string, t.repId as string | null]));
+  const names = assigneeNames(ws, version.payload);
   const route = (): RoutingRun => {
     const before = readCursors(ws.db, version.scenarioId);
-    const run = routeLeads(rules, leads.map((l) => l.lead), { territoryRep }, before);
+    const run = routeLeads(rules, leads.map((l) => l.lead), { territoryRep, names }, before);
     if (opts.commit) writeCursors(ws.db, version.scenarioId, run.state);
     const byLine = new Map(leads.map((l, i) => [l.line, run.routed[i]!]));
     return {
@@ -92,7 +93,7 @@ export function routeCsvText(ws: Workspace, version: ScenarioVersion, text: stri
       csv: routedCsv(headers, rows, byLine),
       ms: 0,
       committed: opts.commit,
-      names: assigneeNames(ws, version.payload),
+      names,
     };
   };
   // Read cursors, route and write them back in one transaction so two runs never hand out the same turn.

@@ -1,6 +1,7 @@
 import type { RoutingRule, RuleAction } from '../../../shared/domain/rules/types';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
+import { NamePicker } from './NamePicker';
 import { moveRule, removeRule, updateRule } from './rules-actions';
 import { actionOfKind, LIST_FIELDS, listText, parseList, withBandEnd, withCondition } from './rule-form';
 
@@ -30,6 +31,10 @@ export function RuleCard({ rule, index, count }: { rule: RoutingRule; index: num
         <button onClick={() => removeRule(rule.id)} aria-label="Delete rule">✕</button>
       </div>
       <div className="rule-card__grid">
+        <label>Territory
+          <NamePicker label="Territories" testId="rule-territories" empty="any territory" options={territories} value={c.territories ?? []}
+            onChange={(ids) => up((r) => ({ ...r, conditions: withCondition(r.conditions, 'territories', ids.length ? ids : undefined) }))} />
+        </label>
         {LIST_FIELDS.map((f) => (
           <label key={f.key}>{f.label}
             <input data-testid={`rule-${f.key}`} placeholder={`any (${f.hint})`} defaultValue={listText(c[f.key])} onBlur={(e) => up((r) => ({ ...r, conditions: withCondition(r.conditions, f.key, parseList(e.target.value)) }))} />
@@ -51,19 +56,20 @@ export function RuleCard({ rule, index, count }: { rule: RoutingRule; index: num
         </select>
         {a.kind === 'territory' ? (
           <select value={a.territoryId} onChange={(e) => up((r) => ({ ...r, action: { kind: 'territory', territoryId: e.target.value } }))}>
-            {territories.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.id})</option>)}
+            {territories.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
         ) : null}
         {a.kind === 'rep' ? (
           <select value={a.repId} onChange={(e) => up((r) => ({ ...r, action: { kind: 'rep', repId: e.target.value } }))}>
             <option value="">(pick a rep)</option>
-            {reps.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.id})</option>)}
+            {reps.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         ) : null}
         {a.kind === 'round-robin' ? (
           <>
             <input aria-label="Team" defaultValue={a.team} onBlur={(e) => up((r) => ({ ...r, action: { ...a, team: e.target.value.trim() || 'Team' } }))} />
-            <input aria-label="Rep ids" placeholder="R-001, R-002" defaultValue={listText(a.repIds)} onBlur={(e) => up((r) => ({ ...r, action: { ...a, repIds: parseList(e.target.value) ?? [] } }))} />
+            <NamePicker label="Reps in turn" testId="rule-rr-reps" empty="(pick reps)" options={reps} value={a.repIds}
+              onChange={(ids) => up((r) => ({ ...r, action: { ...a, repIds: ids } }))} />
           </>
         ) : null}
         {a.kind === 'queue' ? <input aria-label="Queue" defaultValue={a.queue} onBlur={(e) => up((r) => ({ ...r, action: { kind: 'queue', queue: e.target.value.trim() || 'Queue' } }))} /> : null}

@@ -1,8 +1,7 @@
 import type { Band, RuleAction, RuleConditions } from '../../../shared/domain/rules/types';
 
 /** List condition fields the editor shows, with their labels and placeholders. */
-export const LIST_FIELDS: { key: 'territories' | 'states' | 'zips' | 'industries' | 'segments' | 'accountLists'; label: string; hint: string }[] = [
-  { key: 'territories', label: 'Territory', hint: 'T-50, T-51' },
+export const LIST_FIELDS: { key: 'states' | 'zips' | 'industries' | 'segments' | 'accountLists'; label: string; hint: string }[] = [
   { key: 'states', label: 'State', hint: 'TX, OK' },
   { key: 'zips', label: 'ZIP', hint: '75201, 750*' },
   { key: 'industries', label: 'Industry', hint: 'Health Care' },

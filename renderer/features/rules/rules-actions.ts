@@ -15,7 +15,10 @@ export async function loadRules(): Promise<void> {
   try {
     const res = await api['rules.get']({ scenario: current.scenarioId, version: current.version });
     if (!res.ok) return set({ status: 'error', message: res.error.message });
-    set({ status: 'ready', stored: res.value, draft: res.value.rules, dirty: false, message: res.value.problems[0] ?? null });
+    // A note kept for this version survives every load of it (the view reloads on its own when the version opens).
+    const note = useRulesStore.getState().note;
+    const kept = note && note.scenarioId === current.scenarioId && note.version === current.version ? note.text : null;
+    set({ status: 'ready', stored: res.value, draft: res.value.rules, dirty: false, message: res.value.problems[0] ?? kept });
   } catch (e) {
     set({ status: 'error', message: messageOf(e) });
   }
@@ -67,9 +70,10 @@ export async function saveRules(): Promise<void> {
     const details = Array.isArray(res.error.details) ? (res.error.details as string[]).join(' · ') : res.error.message;
     return set({ message: details });
   }
+  const text = `Saved as version ${res.value.version}.`;
+  set({ note: { scenarioId: res.value.scenarioId, version: res.value.version, text } });
   await openScenario(res.value.scenarioId, res.value.version);
   await loadRules();
-  set({ message: `Saved as version ${res.value.version}.` });
 }
 
 /** Sets the leads CSV of the test panel. */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { RoutingRun, RulesView } from '../../../shared/contracts/app-api';
+import type { ScenarioId } from '../../../shared/domain/ids';
 import type { RuleSet } from '../../../shared/domain/rules/types';
 
 /** Rule editor and test panel state. */
@@ -11,6 +12,8 @@ export type RulesState = {
   draft: RuleSet | null;
   dirty: boolean;
   message: string | null;
+  /** A note that belongs to one version ("Saved as version 3."): shown whenever that version's rules load. */
+  note: { scenarioId: ScenarioId; version: number; text: string } | null;
   /** Leads CSV of the test panel. */
   csvName: string;
   csvText: string;
@@ -18,7 +21,7 @@ export type RulesState = {
   run: RoutingRun | null;
 };
 
-export const initialRulesState: RulesState = { status: 'idle', stored: null, draft: null, dirty: false, message: null, csvName: '', csvText: '', testing: false, run: null };
+export const initialRulesState: RulesState = { status: 'idle', stored: null, draft: null, dirty: false, message: null, note: null, csvName: '', csvText: '', testing: false, run: null };
 
 /** Store of the rules feature; written only by rules-actions.ts. */
 export const useRulesStore = create<RulesState>()(() => initialRulesState);

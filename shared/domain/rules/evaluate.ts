@@ -1,4 +1,5 @@
 import type { Assignee, Band, ConditionCheck, Lead, RoundRobinState, RoutedLead, RoutingRule, RuleConditions, RuleSet } from './types';
+import type { AssigneeNames } from '../labels';
 
 /** Normalises a value for case-insensitive list matching. */
 export function norm(s: string): string {
@@ -23,10 +24,10 @@ export function inBand(v: number, b: Band): boolean {
   return (b.min === undefined || v >= b.min) && (b.max === undefined || v < b.max);
 }
 
-function listCheck(field: keyof RuleConditions, label: string, values: string[] | undefined, get: (l: Lead) => string): Check | null {
+function listCheck(field: keyof RuleConditions, label: string, values: string[] | undefined, get: (l: Lead) => string, name: (v: string) => string = (v) => v): Check | null {
   if (!values || values.length === 0) return null;
   const set = new Set(values.map(norm));
-  const text = shown(values);
+  const text = shown(values.map(name));
   const test = (lead: Lead): boolean => {
     const v = get(lead);
     return v !== '' && set.has(norm(v));
@@ -34,7 +35,7 @@ function listCheck(field: keyof RuleConditions, label: string, values: string[] 
   return { test, explain: (lead) => {
     const v = get(lead);
     const ok = test(lead);
-    return { field, ok, detail: `${label} ${v === '' ? '(blank)' : v} ${ok ? 'in' : 'not in'} ${text}` };
+    return { field, ok, detail: `${label} ${v === '' ? '(blank)' : name(v)} ${ok ? 'in' : 'not in'} ${text}` };
   } };
 }
 
@@ -75,14 +76,15 @@ function accountListCheck(names: string[] | undefined, lists: Record<string, str
   } };
 }
 
-/** Compiles the enabled rules of a rule set, in order. */
-export function compileRules(rs: RuleSet): CompiledRule[] {
+/** Compiles the enabled rules of a rule set, in order; explanations name territories by `names` where given. */
+export function compileRules(rs: RuleSet, names?: AssigneeNames): CompiledRule[] {
+  const territory = (id: string): string => names?.territories[id] ?? id;
   const out: CompiledRule[] = [];
   for (const [index, rule] of rs.rules.entries()) {
     if (!rule.enabled) continue;
     const c = rule.conditions;
     const checks = [
-      listCheck('territories', 'territory', c.territories, (l) => l.territoryId ?? ''),
+      listCheck('territories', 'territory', c.territories, (l) => l.territoryId ?? '', territory),
       listCheck('states', 'state', c.states, (l) => l.state),
       zipCheck(c.zips),
       listCheck('industries', 'industry', c.industries, (l) => l.industry),
@@ -112,7 +114,11 @@ export function matchRule(r: CompiledRule, lead: Lead): { matched: boolean; chec
 export type RuleStats = { matched: Int32Array; takenBy: Map<string, Set<string>> };
 
 /** Territory -> rep lookup the actions need. */
-export type RoutingContext = { territoryRep: ReadonlyMap<string, string | null> };
+/** Who owns each territory, and the names the explanations use (ids when a name is not given). */
+export type RoutingContext = { territoryRep: ReadonlyMap<string, string | null>; names?: AssigneeNames };
+
+const territoryName = (ctx: RoutingContext, id: string): string => ctx.names?.territories[id] ?? id;
+const repName = (ctx: RoutingContext, id: string): string => ctx.names?.reps[id] ?? id;
 
 const queue = (name: string): Assignee => ({ kind: 'queue', territoryId: null, repId: null, queue: name });
 
@@ -120,17 +126,17 @@ function assign(rule: RoutingRule, lead: Lead, ctx: RoutingContext, rr: RoundRob
   const a = rule.action;
   switch (a.kind) {
     case 'territory':
-      return { assignee: { kind: 'territory', territoryId: a.territoryId, repId: ctx.territoryRep.get(a.territoryId) ?? null, queue: null }, note: `territory ${a.territoryId}` };
+      return { assignee: { kind: 'territory', territoryId: a.territoryId, repId: ctx.territoryRep.get(a.territoryId) ?? null, queue: null }, note: `territory ${territoryName(ctx, a.territoryId)}` };
     case 'geo-territory':
       if (!lead.territoryId) return { assignee: queue(fallback), note: `no territory for the lead's location, to ${fallback}` };
-      return { assignee: { kind: 'territory', territoryId: lead.territoryId, repId: ctx.territoryRep.get(lead.territoryId) ?? null, queue: null }, note: `its territory ${lead.territoryId}` };
+      return { assignee: { kind: 'territory', territoryId: lead.territoryId, repId: ctx.territoryRep.get(lead.territoryId) ?? null, queue: null }, note: `its territory ${territoryName(ctx, lead.territoryId)}` };
     case 'rep':
-      return { assignee: { kind: 'rep', territoryId: null, repId: a.repId, queue: null }, note: `rep ${a.repId}` };
+      return { assignee: { kind: 'rep', territoryId: null, repId: a.repId, queue: null }, note: `rep ${repName(ctx, a.repId)}` };
     case 'round-robin': {
       const cursor = rr[rule.id] ?? 0;
       const repId = a.repIds[cursor % a.repIds.length]!;
       rr[rule.id] = cursor + 1;
-      return { assignee: { kind: 'rep', territoryId: null, repId, queue: null }, note: `team ${a.team} round-robin turn ${cursor + 1} → ${repId}` };
+      return { assignee: { kind: 'rep', territoryId: null, repId, queue: null }, note: `team ${a.team} round-robin turn ${cursor + 1} → ${repName(ctx, repId)}` };
     }
     case 'queue':
       return { assignee: queue(a.queue), note: `queue ${a.queue}` };
@@ -148,7 +154,7 @@ export function routeLeads(
   ctx: RoutingContext,
   state: RoundRobinState = {},
 ): { routed: RoutedLead[]; state: RoundRobinState; stats: RuleStats } {
-  const compiled = compileRules(rs);
+  const compiled = compileRules(rs, ctx.names);
   const rr: RoundRobinState = { ...state };
   const stats: RuleStats = { matched: new Int32Array(rs.rules.length), takenBy: new Map() };
   const routed = leads.map((lead): RoutedLead => {

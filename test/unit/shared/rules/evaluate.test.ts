@@ -47,6 +47,20 @@ describe('routeLeads', () => {
     expect(routed[1]!.assignee.queue).toBe('fallback');
   });
 
+  it('explains routing with territory and rep names when the context has them', () => {
+    const names = { territories: { T1: 'Texas Central', T2: 'Gulf Coast' }, reps: { A: 'Dana Kim', B: 'Lee Park' } };
+    const rs = ruleSet([
+      rule('geo', { territories: ['T1', 'T2'] }, { kind: 'territory', territoryId: 'T1' }),
+      rule('rr', {}, { kind: 'round-robin', team: 'SDR', repIds: ['A', 'B'] }),
+    ]);
+    const { routed } = routeLeads(rs, [lead({ territoryId: 'T2' }), lead({ territoryId: null })], { ...ctx, names });
+    expect(routed[0]!.reason).toContain('territory Gulf Coast in [Texas Central, Gulf Coast]');
+    expect(routed[0]!.reason).toContain('→ territory Texas Central');
+    expect(routed[1]!.reason).toContain('round-robin turn 1 → Dana Kim');
+    expect(routed[1]!.skipped[0]!.detail).toContain('not in [Texas Central, Gulf Coast]');
+    for (const r of routed) expect(r.reason).not.toMatch(/\b(T1|T2|A|B)\b/);
+  });
+
   it('round-robins deterministically and continues from the saved cursor without changing the input state', () => {
     const rs = ruleSet([rule('rr', {}, { kind: 'round-robin', team: 'SDR', repIds: ['A', 'B', 'C'] })]);
     const leads = [1, 2, 3, 4].map((i) => lead({ id: `L${i}` }));
