@@ -2,6 +2,9 @@ import { useMemo, useState } from 'react';
 import { boundsOf, type LonLatBounds } from '../../shared/domain/map/extent';
 import { buildPlaceIndex, searchPlaces, type Place, type PlaceIndex } from '../../shared/domain/map/place-search';
 import { usStateByFips } from '../../shared/domain/dataset/us-states';
+import { formatCompact } from '../../shared/domain/format/numbers';
+import { mostlyInUs, type CityRow } from '../../shared/domain/map/map-labels';
+import US_CITIES from './data/us-cities.json';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import type { UnitFeature } from './geometry';
@@ -17,7 +20,7 @@ function featureBounds(f: UnitFeature): LonLatBounds | null {
   return boundsOf(xs, ys);
 }
 
-/** Every place the search knows: states (parent areas), territories, units (their polygons) and placed accounts. */
+/** Every place the search knows: states (parent areas), territories, major cities (US data), units (their polygons) and placed accounts. */
 function usePlaceIndex(active: boolean): PlaceIndex | null {
   const units = useDatasetStore((s) => s.units);
   const geometry = useDatasetStore((s) => s.geometry);
@@ -55,6 +58,11 @@ function usePlaceIndex(active: boolean): PlaceIndex | null {
       const b = unitTerritory ? boxOfUnits((i) => unitTerritory[i] === ti) : null;
       if (b) places.push({ kind: 'territory', name: t.name, detail: `Territory · ${t.region || 'no region'}`, bounds: b });
     });
+    if (mostlyInUs(units.x, units.y)) {
+      for (const [name, state, lon, lat, population] of US_CITIES as unknown as CityRow[]) {
+        places.push({ kind: 'city', name: `${name}, ${state}`, detail: `City · ${formatCompact(population)} people`, bounds: [[lon, lat], [lon, lat]] });
+      }
+    }
     if (accounts && points) {
       accounts.names.forEach((name, i) => {
         const x = points.positions[i * 2]!;
@@ -67,7 +75,7 @@ function usePlaceIndex(active: boolean): PlaceIndex | null {
   }, [active, units, geometry, accounts, points, territories, unitTerritory]);
 }
 
-/** Finds a state, territory, county (or ZIP) or account by name and shows it on the map. */
+/** Finds a state, territory, city, county (or ZIP) or account by name and shows it on the map. */
 export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?: number) => void }) {
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
@@ -75,7 +83,7 @@ export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?:
   const index = usePlaceIndex(query.trim() !== '');
   const hits = useMemo(() => (index ? searchPlaces(index, query) : []), [index, query]);
   const show = (p: Place) => {
-    onShow(p.bounds, p.kind === 'account' ? 11 : 9);
+    onShow(p.bounds, p.kind === 'account' ? 11 : p.kind === 'city' ? 8 : 9);
     setQuery('');
     setCursor(0);
   };
@@ -85,7 +93,7 @@ export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?:
         type="search"
         data-testid="map-search"
         placeholder="Find a place…"
-        aria-label="Find a state, territory, county or account"
+        aria-label="Find a state, territory, city, county or account"
         value={query}
         onChange={(e) => { setQuery(e.target.value); setCursor(0); }}
         onKeyDown={(e) => {
@@ -97,7 +105,7 @@ export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?:
       />
       {query.trim() !== '' ? (
         <ul className="map-search__list" data-testid="map-search-results" role="listbox">
-          {hits.length === 0 ? <li className="map-search__none">No state, territory, {unitWord} or account is called “{query.trim()}”</li> : null}
+          {hits.length === 0 ? <li className="map-search__none">No state, territory, city, {unitWord} or account is called “{query.trim()}”</li> : null}
           {hits.map((p, i) => (
             <li key={`${p.kind}:${p.name}:${i}`} role="option" aria-selected={i === cursor} onMouseDown={(e) => { e.preventDefault(); show(p); }}>
               <span>{p.name}</span> <span className="map-search__detail">{p.detail}</span>

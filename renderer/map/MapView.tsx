@@ -21,6 +21,7 @@ import { mapDeck, setMapDeck } from './deck-handle';
 import { inDrawOrder } from './layer-order';
 import { LayerPanel } from '../features/layers/LayerPanel';
 import { useExtraLayers } from '../features/layers/use-extra-layers';
+import { setLabelZoom } from '../features/layers/layers-actions';
 import { accountRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
 import { usePanSnapshot } from './pan-snapshot';
@@ -70,6 +71,7 @@ export function MapView() {
     const v = fitContinentalUs(el.clientWidth, el.clientHeight);
     setInitialViewState(v);
     accountRaster().setView(viewBoxOf(v, el));
+    setLabelZoom(v.zoom);
   }, []);
   const lastView = useRef<{ longitude: number; latitude: number; zoom: number } | null>(null);
   // A new initialViewState object moves the map (deck.gl compares it by value, so each move carries a fresh count).
@@ -79,6 +81,7 @@ export function MapView() {
     setInitialViewState({ ...v, move: moves.current } as ViewState);
     lastView.current = v;
     accountRaster().setView(viewBoxOf(v, paneRef.current));
+    setLabelZoom(v.zoom);
   }, []);
   const fit = useCallback((bounds: LonLatBounds, maxZoom?: number) => {
     const el = paneRef.current;
@@ -108,6 +111,7 @@ export function MapView() {
   const onViewStateChange = useCallback(({ viewState }: { viewState: { longitude: number; latitude: number; zoom: number } }) => {
     lastView.current = viewState;
     accountRaster().setView(viewBoxOf(viewState, paneRef.current));
+    setLabelZoom(viewState.zoom);
   }, []);
   const onResize = useCallback(() => {
     const v = lastView.current ?? initialViewState;

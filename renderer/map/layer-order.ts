@@ -20,6 +20,7 @@ export const LAYER_ORDER: readonly string[] = [
   EXTRA.splitPieces,
   EXTRA.selection,
   EXTRA.repHomes,
+  EXTRA.cities,
   EXTRA.labels,
 ];
 

@@ -226,6 +226,21 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
     expect(stats[0]!.colours).toBeGreaterThan(40);
   });
 
+  test('finds a city by name in the place search and flies there', async () => {
+    const search = page.getByTestId('map-search');
+    await search.fill('Boston');
+    const results = page.getByTestId('map-search-results');
+    await expect(results.getByRole('option').first()).toContainText('Boston, MA');
+    await expect(results.getByRole('option').first()).toContainText(/City · [\d.]+ k people/);
+    const before = await mapShot(page);
+    await search.press('Enter');
+    await expect(search).toHaveValue('');
+    await expect
+      .poll(async () => (await analyse(page, [before, await mapShot(page)])).changed, { timeout: 30_000, message: 'share of map pixels that changed' })
+      .toBeGreaterThan(0.2);
+    await page.getByTestId('map-fit-all').click();
+  });
+
   test('keeps the session secret out of the page: HttpOnly cookie, no token in the HTML, the launch link spent', async ({ browser, baseURL }) => {
     const { cookie, launchUrl } = readSession(baseURL!);
     expect(await page.evaluate(() => document.cookie)).not.toContain(cookie.name);

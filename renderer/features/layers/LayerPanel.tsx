@@ -17,6 +17,7 @@ const NO_DEFS: readonly MeasureDef[] = [];
 
 const TOGGLES = [
   { key: 'labels', label: 'Territory labels' },
+  { key: 'cities', label: 'City names' },
   { key: 'repHomes', label: 'Rep homes' },
   { key: 'locks', label: 'Locked units' },
   { key: 'unitOutlines', label: 'Unit outlines' },

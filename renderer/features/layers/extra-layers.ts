@@ -1,4 +1,5 @@
 import { BitmapLayer, GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { MapLabel } from '../../../shared/domain/map/map-labels';
 import type { GeoRaster } from '../../../shared/contracts/raster-worker-api';
 import type { HeatStyle } from '../../../shared/domain/geo/viewport-raster';
 import { geoRasterImage } from '../../map/layers/accounts-layer';
@@ -16,6 +17,7 @@ export const EXTRA_LAYER_IDS = {
   splitPieces: 'split-pieces',
   repHomes: 'rep-homes',
   labels: 'territory-labels',
+  cities: 'city-labels',
 } as const;
 
 /** Sequential colour ramp (light to dark) for choropleths, 5 classes. */
@@ -91,9 +93,13 @@ export function buildRepHomesLayer(homes: RepHome[], visible: boolean): Scatterp
 }
 
 /** One territory label at its unit-weighted centroid. */
-export type TerritoryLabel = { position: [number, number]; text: string };
+export type TerritoryLabel = MapLabel;
 
-/** Territory names (font atlas drawn locally on a canvas from system fonts: nothing is fetched). */
+/** Font of the map labels; the label placement measures text in these fonts (labelFonts). */
+const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
+export const LABEL_FONTS = { territory: `600 12px ${FONT}`, city: `500 12px ${FONT}` } as const;
+
+/** Territory names (font atlas drawn locally on a canvas from system fonts: nothing is fetched); which ones show is decided by placeLabels. */
 export function buildLabelsLayer(labels: TerritoryLabel[], visible: boolean): TextLayer<TerritoryLabel> {
   return new TextLayer<TerritoryLabel>({
     id: EXTRA_LAYER_IDS.labels,
@@ -103,11 +109,35 @@ export function buildLabelsLayer(labels: TerritoryLabel[], visible: boolean): Te
     getText: (d) => d.text,
     getSize: 12,
     sizeUnits: 'pixels',
-    fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
+    fontFamily: FONT,
     fontWeight: 600,
     getColor: [15, 23, 42, 255],
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 220],
+    fontSettings: { sdf: true },
+    characterSet: 'auto',
+    pickable: false,
+  });
+}
+
+/** Major cities (a dot and the name), below territory names in priority; data from GeoNames, shipped with the app. */
+export function buildCityLabelsLayer(cities: MapLabel[], visible: boolean): TextLayer<MapLabel> {
+  return new TextLayer<MapLabel>({
+    id: EXTRA_LAYER_IDS.cities,
+    data: cities,
+    visible,
+    getPosition: (d) => d.position,
+    getText: (d) => `• ${d.text}`,
+    getTextAnchor: 'start',
+    // Centre the dot on the city.
+    getPixelOffset: [-3, 0],
+    getSize: 12,
+    sizeUnits: 'pixels',
+    fontFamily: FONT,
+    fontWeight: 500,
+    getColor: [15, 23, 42, 255],
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 235],
     fontSettings: { sdf: true },
     characterSet: 'auto',
     pickable: false,

@@ -4,8 +4,14 @@ import { messageOf, reportLayerError } from '../../state/ui-actions';
 import { useLayersStore, type ChoroplethKey, type ColourBy, type HeatKind, type LayersState } from './layers-store';
 
 /** Turns a simple extra layer on or off. */
-export function toggleExtraLayer(key: 'labels' | 'repHomes' | 'locks' | 'unitOutlines', on: boolean): void {
+export function toggleExtraLayer(key: 'labels' | 'cities' | 'repHomes' | 'locks' | 'unitOutlines', on: boolean): void {
   useLayersStore.setState({ [key]: on } as Partial<LayersState>);
+}
+
+/** Follows the map's zoom in quarter steps, so labels are placed again only when their overlaps can change. */
+export function setLabelZoom(zoom: number): void {
+  const q = Math.round(zoom * 4) / 4;
+  if (useLayersStore.getState().labelZoom !== q) useLayersStore.setState({ labelZoom: q });
 }
 
 /** Shows a heat grid of a measure; per-account weights are computed in the KPI worker and transferred. */

@@ -22,6 +22,10 @@ export type ColourBy = 'neighbours' | 'territory' | 'region';
 
 export type LayersState = {
   labels: boolean;
+  /** Names of major cities (US data only). */
+  cities: boolean;
+  /** The map's zoom, in quarter steps: which labels fit without overlapping depends on it alone. */
+  labelZoom: number;
   repHomes: boolean;
   locks: boolean;
   unitOutlines: boolean;
@@ -35,7 +39,7 @@ export type LayersState = {
   heatWeights: Float32Array | null;
 };
 
-export const initialLayersState: LayersState = { labels: true, repHomes: true, locks: true, unitOutlines: false, heat: 'off', colourBy: 'neighbours', choropleth: null, choroplethValues: null, heatWeights: null };
+export const initialLayersState: LayersState = { labels: true, cities: true, labelZoom: 3.5, repHomes: true, locks: true, unitOutlines: false, heat: 'off', colourBy: 'neighbours', choropleth: null, choroplethValues: null, heatWeights: null };
 
 /** Layers store; written only by layers-actions.ts. */
 export const useLayersStore = create<LayersState>()(() => initialLayersState);

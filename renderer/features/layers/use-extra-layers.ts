@@ -3,6 +3,8 @@ import { mesh } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
 import { useEffect, useMemo } from 'react';
 import { groupCentroids, quantileBreaks } from '../../../shared/domain/geo/centroids';
+import { cityLabels, mostlyInUs, placeLabels, territoryLabelPriority, type CityRow, type LabelBox, type MapLabel } from '../../../shared/domain/map/map-labels';
+import US_CITIES from '../../map/data/us-cities.json';
 import { hexToRgba } from '../../map/color';
 import type { UnitFeature } from '../../map/geometry';
 import { useDatasetStore } from '../../state/dataset-store';
@@ -12,8 +14,18 @@ import { reportLayerError, messageOf } from '../../state/ui-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { binaryHas } from '../editing/use-map-editing';
 import { accountRaster, useAccountRasterStore } from '../../map/account-raster';
-import { buildChoroplethLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildSplitPiecesLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, type RepHome, type TerritoryLabel } from './extra-layers';
+import { buildChoroplethLayer, buildCityLabelsLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildSplitPiecesLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, LABEL_FONTS, type RepHome, type TerritoryLabel } from './extra-layers';
 import { useLayersStore } from './layers-store';
+
+let measureCtx: CanvasRenderingContext2D | null = null;
+
+/** On-screen boxes of labels in a font (measured once per label list on a 2D canvas). */
+function measure(labels: readonly MapLabel[], font: string, anchor: LabelBox['anchor'], prefix = ''): LabelBox[] {
+  measureCtx ??= document.createElement('canvas').getContext('2d');
+  if (measureCtx) measureCtx.font = font;
+  const size = Number(/(\d+)px/.exec(font)?.[1] ?? 12);
+  return labels.map((l) => ({ width: measureCtx ? measureCtx.measureText(prefix + l.text).width : 0.6 * size * (prefix + l.text).length, height: size + 2, anchor }));
+}
 
 function safe(id: string, errors: Record<string, string>, build: () => Layer | null): Layer | null {
   if (id in errors) return null;
@@ -65,8 +77,24 @@ export function useExtraLayers(): Layer[] {
   const labels = useMemo<TerritoryLabel[]>(() => {
     if (!units || !alignment || !payload) return [];
     const c = groupCentroids(units.x, units.y, alignment.unitTerritory, payload.territories.length);
-    return payload.territories.flatMap((t, i) => (c.count[i]! > 0 ? [{ position: [c.x[i]!, c.y[i]!] as [number, number], text: t.name }] : []));
+    let largest = 0;
+    for (let i = 0; i < payload.territories.length; i++) largest = Math.max(largest, c.count[i]!);
+    return payload.territories.flatMap((t, i) => (c.count[i]! > 0 ? [{ position: [c.x[i]!, c.y[i]!] as [number, number], text: t.name, priority: territoryLabelPriority(c.count[i]!, largest) }] : []));
   }, [units, alignment, payload]);
+
+  // Major cities give the map its bearings, for data in the US only.
+  const allCities = useMemo<MapLabel[]>(() => (units && mostlyInUs(units.x, units.y) ? cityLabels(US_CITIES as unknown as CityRow[]) : []), [units]);
+
+  // No two labels overlap: at each zoom, territory names first (bigger territories first), then cities by size.
+  const labelBoxes = useMemo(() => measure(labels, LABEL_FONTS.territory, 'middle'), [labels]);
+  const cityBoxes = useMemo(() => measure(allCities, LABEL_FONTS.city, 'start', '• '), [allCities]);
+  const { placedLabels, cities } = useMemo(() => {
+    const shown = [...(opts.labels ? labels : []), ...(opts.cities ? allCities : [])];
+    const boxes = [...(opts.labels ? labelBoxes : []), ...(opts.cities ? cityBoxes : [])];
+    const kept = placeLabels(shown, boxes, opts.labelZoom);
+    const n = opts.labels ? labels.length : 0;
+    return { placedLabels: kept.filter((i) => i < n).map((i) => shown[i]!), cities: kept.filter((i) => i >= n).map((i) => shown[i]!) };
+  }, [labels, allCities, labelBoxes, cityBoxes, opts.labels, opts.cities, opts.labelZoom]);
 
   const homes = useMemo<RepHome[]>(() => {
     const colorOf = new Map((payload?.territories ?? []).filter((t) => t.repId).map((t) => [t.repId as string, hexToRgba(t.color)]));
@@ -91,9 +119,10 @@ export function useExtraLayers(): Layer[] {
       safe(EXTRA_LAYER_IDS.splitPieces, errors, () => buildSplitPiecesLayer(splitFeatures)),
       safe(EXTRA_LAYER_IDS.selection, errors, () => buildSelectionLayer(selectionFeatures)),
       safe(EXTRA_LAYER_IDS.repHomes, errors, () => buildRepHomesLayer(homes, opts.repHomes)),
-      safe(EXTRA_LAYER_IDS.labels, errors, () => buildLabelsLayer(labels, opts.labels)),
+      safe(EXTRA_LAYER_IDS.cities, errors, () => (allCities.length ? buildCityLabelsLayer(cities, opts.cities) : null)),
+      safe(EXTRA_LAYER_IDS.labels, errors, () => buildLabelsLayer(placedLabels, opts.labels)),
     ];
     const keep = (l: Layer | null): l is Layer => l !== null;
     return layers.filter(keep);
-  }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, splitFeatures, homes, labels]);
+  }, [errors, features, opts, breaks, choroKey, heat, unitLines, lockedFeatures, selectionFeatures, splitFeatures, homes, placedLabels, cities, allCities]);
 }

@@ -11,7 +11,8 @@ export const US_JUMPS: readonly { key: string; label: string; title: string; bou
   { key: 'PR', label: 'PR', title: 'Puerto Rico', bounds: [[-67.3, 17.9], [-65.2, 18.6]] },
 ];
 
-const inBox = (b: LonLatBounds, x: number, y: number) => x >= b[0][0] && x <= b[1][0] && y >= b[0][1] && y <= b[1][1];
+/** True when the point lies in the box (edges included). */
+export const inBox = (b: LonLatBounds, x: number, y: number) => x >= b[0][0] && x <= b[1][0] && y >= b[0][1] && y <= b[1][1];
 
 /** Box around points, or null when there are none with finite coordinates. */
 export function boundsOf(x: ArrayLike<number>, y: ArrayLike<number>, keep: (i: number) => boolean = () => true): LonLatBounds | null {

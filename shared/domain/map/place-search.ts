@@ -1,12 +1,12 @@
 import type { LonLatBounds } from './extent';
 
 /** What a place found by the map search is. */
-export type PlaceKind = 'state' | 'unit' | 'territory' | 'account';
+export type PlaceKind = 'state' | 'unit' | 'territory' | 'city' | 'account';
 
 /** One searchable place: its name, what it is, a detail line and the box the map shows for it. */
 export type Place = { kind: PlaceKind; name: string; detail: string; bounds: LonLatBounds };
 
-const KIND_ORDER: Record<PlaceKind, number> = { state: 0, territory: 1, unit: 2, account: 3 };
+const KIND_ORDER: Record<PlaceKind, number> = { state: 0, territory: 1, city: 2, unit: 3, account: 4 };
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 
@@ -19,7 +19,7 @@ export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
 
 /**
  * Places whose name matches the query, best first: the whole name, then the name's start, then a word's start,
- * then anywhere; ties by kind (states, territories, units, accounts) and name. Empty query: nothing.
+ * then anywhere; ties by kind (states, territories, cities, units, accounts) and name. Empty query: nothing.
  */
 export function searchPlaces(index: PlaceIndex, query: string, limit = 8): Place[] {
   const q = fold(query);

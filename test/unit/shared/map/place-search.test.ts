@@ -10,6 +10,7 @@ const places: Place[] = [
   { kind: 'account', name: 'Société Générale', detail: 'account', bounds: box(-74, 40.7) },
   { kind: 'unit', name: 'Ohio, IN', detail: 'county', bounds: box(-84.9, 38.9) },
   { kind: 'state', name: 'Ohio', detail: 'state', bounds: box(-82.8, 40.3) },
+  { kind: 'city', name: 'Kent, WA', detail: 'city', bounds: box(-122.2, 47.4) },
 ];
 const index = buildPlaceIndex(places);
 const names = (q: string) => searchPlaces(index, q).map((p) => p.name);
@@ -17,8 +18,9 @@ const names = (q: string) => searchPlaces(index, q).map((p) => p.name);
 describe('place search', () => {
   it('ranks exact names, then name starts, then word starts, then anywhere', () => {
     expect(names('ohio')).toEqual(['Ohio', 'Ohio, IN']);
-    expect(names('kent')).toEqual(['Kentucky', 'Kent, MI', 'Kenton, KY', 'MI Kent']);
-    expect(names('ent')).toEqual(['Kentucky', 'MI Kent', 'Kent, MI', 'Kenton, KY']);
+    // Same rank: states, then territories, then cities, then units.
+    expect(names('kent')).toEqual(['Kentucky', 'Kent, WA', 'Kent, MI', 'Kenton, KY', 'MI Kent']);
+    expect(names('ent')).toEqual(['Kentucky', 'MI Kent', 'Kent, WA', 'Kent, MI', 'Kenton, KY']);
   });
   it('ignores case and accents, finds nothing for an empty query and honours the limit', () => {
     expect(names('SOCIETE')).toEqual(['Société Générale']);
