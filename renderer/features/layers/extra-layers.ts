@@ -95,51 +95,43 @@ export function buildRepHomesLayer(homes: RepHome[], visible: boolean): Scatterp
 /** One territory label at its unit-weighted centroid. */
 export type TerritoryLabel = MapLabel;
 
-/** Font of the map labels; the label placement measures text in these fonts (labelFonts). */
+/** Font of the map labels; the label placement measures text in these fonts (LABEL_FONTS). */
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 export const LABEL_FONTS = { territory: `600 12px ${FONT}`, city: `500 12px ${FONT}` } as const;
+/** What a city label shows before its name: a dot on the city. */
+export const CITY_PREFIX = '• ';
 
-/** Territory names (font atlas drawn locally on a canvas from system fonts: nothing is fetched); which ones show is decided by placeLabels. */
-export function buildLabelsLayer(labels: TerritoryLabel[], visible: boolean): TextLayer<TerritoryLabel> {
-  return new TextLayer<TerritoryLabel>({
-    id: EXTRA_LAYER_IDS.labels,
-    data: labels,
+/** A label layer: dark text with a white halo, drawn from a font atlas made locally from system fonts (nothing is fetched). */
+function labelLayer(id: string, data: MapLabel[], visible: boolean, style: { weight: number; prefix?: string }): TextLayer<MapLabel> {
+  const prefix = style.prefix ?? '';
+  return new TextLayer<MapLabel>({
+    id,
+    data,
     visible,
     getPosition: (d) => d.position,
-    getText: (d) => d.text,
+    getText: (d) => prefix + d.text,
+    // A prefixed label (a city's dot) starts at its point, the dot centred on it; others are centred.
+    getTextAnchor: prefix ? 'start' : 'middle',
+    getPixelOffset: prefix ? [-3, 0] : [0, 0],
     getSize: 12,
     sizeUnits: 'pixels',
     fontFamily: FONT,
-    fontWeight: 600,
+    fontWeight: style.weight,
     getColor: [15, 23, 42, 255],
     outlineWidth: 3,
-    outlineColor: [255, 255, 255, 220],
+    outlineColor: [255, 255, 255, 230],
     fontSettings: { sdf: true },
     characterSet: 'auto',
     pickable: false,
   });
 }
 
+/** Territory names; which ones show at a zoom is decided by placeLabels. */
+export function buildLabelsLayer(labels: TerritoryLabel[], visible: boolean): TextLayer<MapLabel> {
+  return labelLayer(EXTRA_LAYER_IDS.labels, labels, visible, { weight: 600 });
+}
+
 /** Major cities (a dot and the name), below territory names in priority; data from GeoNames, shipped with the app. */
 export function buildCityLabelsLayer(cities: MapLabel[], visible: boolean): TextLayer<MapLabel> {
-  return new TextLayer<MapLabel>({
-    id: EXTRA_LAYER_IDS.cities,
-    data: cities,
-    visible,
-    getPosition: (d) => d.position,
-    getText: (d) => `• ${d.text}`,
-    getTextAnchor: 'start',
-    // Centre the dot on the city.
-    getPixelOffset: [-3, 0],
-    getSize: 12,
-    sizeUnits: 'pixels',
-    fontFamily: FONT,
-    fontWeight: 500,
-    getColor: [15, 23, 42, 255],
-    outlineWidth: 3,
-    outlineColor: [255, 255, 255, 235],
-    fontSettings: { sdf: true },
-    characterSet: 'auto',
-    pickable: false,
-  });
+  return labelLayer(EXTRA_LAYER_IDS.cities, cities, visible, { weight: 500, prefix: CITY_PREFIX });
 }

@@ -14,7 +14,7 @@ import { reportLayerError, messageOf } from '../../state/ui-actions';
 import { useEditingStore } from '../editing/editing-store';
 import { binaryHas } from '../editing/use-map-editing';
 import { accountRaster, useAccountRasterStore } from '../../map/account-raster';
-import { buildChoroplethLayer, buildCityLabelsLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildSplitPiecesLayer, buildUnitOutlineLayer, EXTRA_LAYER_IDS, LABEL_FONTS, type RepHome, type TerritoryLabel } from './extra-layers';
+import { buildChoroplethLayer, buildCityLabelsLayer, buildHeatGridLayer, HEAT_STYLE, buildLabelsLayer, buildLocksLayer, buildRepHomesLayer, buildSelectionLayer, buildSplitPiecesLayer, buildUnitOutlineLayer, CITY_PREFIX, EXTRA_LAYER_IDS, LABEL_FONTS, type RepHome, type TerritoryLabel } from './extra-layers';
 import { useLayersStore } from './layers-store';
 
 let measureCtx: CanvasRenderingContext2D | null = null;
@@ -87,7 +87,7 @@ export function useExtraLayers(): Layer[] {
 
   // No two labels overlap: at each zoom, territory names first (bigger territories first), then cities by size.
   const labelBoxes = useMemo(() => measure(labels, LABEL_FONTS.territory, 'middle'), [labels]);
-  const cityBoxes = useMemo(() => measure(allCities, LABEL_FONTS.city, 'start', '• '), [allCities]);
+  const cityBoxes = useMemo(() => measure(allCities, LABEL_FONTS.city, 'start', CITY_PREFIX), [allCities]);
   const { placedLabels, cities } = useMemo(() => {
     const shown = [...(opts.labels ? labels : []), ...(opts.cities ? allCities : [])];
     const boxes = [...(opts.labels ? labelBoxes : []), ...(opts.cities ? cityBoxes : [])];

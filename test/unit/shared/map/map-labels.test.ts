@@ -21,6 +21,7 @@ describe('map labels', () => {
     const names = new Set(rows.map((r) => `${r[0]}, ${r[1]}`));
     for (const n of ['Los Angeles, CA', 'Chicago, IL', 'Houston, TX', 'Anchorage, AK', 'Honolulu, HI', 'San Juan, PR', 'Montpelier, VT', 'Juneau, AK', 'Washington, D.C., DC']) expect(names).toContain(n);
     expect(names).not.toContain('Brooklyn, NY');
+    expect(names).not.toContain('South Boston, MA');
     expect(new Set(rows.map((r) => r[1])).size).toBeGreaterThanOrEqual(52);
     for (const r of rows) expect(Number.isFinite(r[2]) && Number.isFinite(r[3])).toBe(true);
   });
