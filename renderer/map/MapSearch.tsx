@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { boundsOf, type LonLatBounds } from '../../shared/domain/map/extent';
 import { buildPlaceIndex, searchPlaces, type Place, type PlaceIndex } from '../../shared/domain/map/place-search';
 import { usStateByFips } from '../../shared/domain/dataset/us-states';
 import { formatCompact } from '../../shared/domain/format/numbers';
 import { mostlyInUs, type CityRow } from '../../shared/domain/map/map-labels';
 import US_CITIES from './data/us-cities.json';
+import { api } from '../api/client';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
 import type { UnitFeature } from './geometry';
@@ -75,13 +76,38 @@ function usePlaceIndex(active: boolean): PlaceIndex | null {
   }, [active, units, geometry, accounts, points, territories, unitTerritory]);
 }
 
-/** Finds a state, territory, city, county (or ZIP) or account by name and shows it on the map. */
+/** A five-digit query in a workspace whose units are not ZIPs: where that ZIP code lies (asked of the services, offline). */
+function useZipLookup(query: string): Place | null {
+  const kind = useDatasetStore((s) => s.units?.kind);
+  const zip = /^\d{5}$/.test(query.trim()) && kind !== 'zip' ? query.trim() : null;
+  const [hit, setHit] = useState<Place | null>(null);
+  useEffect(() => {
+    setHit(null);
+    if (!zip) return;
+    let live = true;
+    api['dataset.findZip']({ zip })
+      .then((r) => {
+        if (live && r) setHit({ kind: 'unit', name: `ZIP ${r.zip}`, detail: 'ZIP code (its centre)', bounds: [[r.lon, r.lat], [r.lon, r.lat]] });
+      })
+      .catch(() => undefined); // no hit: the list says nothing matched
+    return () => {
+      live = false;
+    };
+  }, [zip]);
+  return hit;
+}
+
+/** Finds a state, territory, city, county, ZIP code or account by name and shows it on the map. */
 export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?: number) => void }) {
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const unitWord = useDatasetStore((s) => (KIND_WORDS[s.units?.kind ?? 'custom'] ?? 'Area').toLowerCase());
   const index = usePlaceIndex(query.trim() !== '');
-  const hits = useMemo(() => (index ? searchPlaces(index, query) : []), [index, query]);
+  const zipHit = useZipLookup(query);
+  const hits = useMemo(() => {
+    const found = index ? searchPlaces(index, query) : [];
+    return zipHit && !found.some((p) => p.name.startsWith(zipHit.name)) ? [zipHit, ...found] : found;
+  }, [index, query, zipHit]);
   const show = (p: Place) => {
     onShow(p.bounds, p.kind === 'account' ? 11 : p.kind === 'city' ? 8 : 9);
     setQuery('');
@@ -93,7 +119,7 @@ export function MapSearch({ onShow }: { onShow: (bounds: LonLatBounds, maxZoom?:
         type="search"
         data-testid="map-search"
         placeholder="Find a place…"
-        aria-label="Find a state, territory, city, county or account"
+        aria-label="Find a state, territory, city, county, ZIP code or account"
         value={query}
         onChange={(e) => { setQuery(e.target.value); setCursor(0); }}
         onKeyDown={(e) => {

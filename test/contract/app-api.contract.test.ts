@@ -32,6 +32,14 @@ for (const transport of transports) {
       expect(await call('dataset.geometry', {})).toBeNull();
     });
 
+    it('finds where a US ZIP code lies for the map search, and says null for one that is not a ZIP area', async () => {
+      const boston = await call('dataset.findZip', { zip: '02108' });
+      expect(boston?.lon).toBeCloseTo(-71.07, 1);
+      expect(boston?.lat).toBeCloseTo(42.36, 1);
+      expect(await call('dataset.findZip', { zip: '00000' })).toBeNull();
+      await expect(raw('dataset.findZip', { zip: '2108' })).rejects.toThrow(/A ZIP code is five digits/);
+    });
+
     it('computes territory KPIs honouring segment alignments and account overrides', async () => {
       const res = await call('kpi.territories', { scenario: 'Current plan' });
       if (!res.ok) throw new Error(res.error.message);

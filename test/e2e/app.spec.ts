@@ -226,8 +226,10 @@ test.describe('Tessera in browser mode with the demo workspace', () => {
     expect(stats[0]!.colours).toBeGreaterThan(40);
   });
 
-  test('finds a city by name in the place search and flies there', async () => {
+  test('finds a city by name (and a ZIP code by number) in the place search and flies there', async () => {
     const search = page.getByTestId('map-search');
+    await search.fill('02108');
+    await expect(page.getByTestId('map-search-results').getByRole('option').first()).toContainText('ZIP 02108');
     await search.fill('Boston');
     const results = page.getByTestId('map-search-results');
     await expect(results.getByRole('option').first()).toContainText('Boston, MA');

@@ -1,4 +1,5 @@
 import type { AccountsTable, Rep, UnitEdges, UnitsTable } from '../../domain/dataset/types';
+import { z } from 'zod';
 import { emptyArg, type Empty, type ArgSchemas } from './common';
 import type { GeometryPayload } from './types';
 
@@ -9,6 +10,8 @@ export type DatasetApi = {
   'dataset.geometry': (a: Empty) => Promise<GeometryPayload | null>;
   'dataset.accounts': (a: Empty) => Promise<AccountsTable>;
   'dataset.reps': (a: Empty) => Promise<Rep[]>;
+  /** Where a US ZIP code lies (its ZCTA centre, offline), for the map's place search; null when it is not a known ZIP. */
+  'dataset.findZip': (a: { zip: string }) => Promise<{ zip: string; lon: number; lat: number } | null>;
 };
 
 /** Argument validators of DatasetApi. */
@@ -18,4 +21,5 @@ export const datasetSchemas = {
   'dataset.geometry': emptyArg,
   'dataset.accounts': emptyArg,
   'dataset.reps': emptyArg,
+  'dataset.findZip': z.object({ zip: z.string().regex(/^\d{5}$/, 'A ZIP code is five digits') }).strict(),
 } as const satisfies ArgSchemas<DatasetApi>;
