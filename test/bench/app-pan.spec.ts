@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../e2e/session';
 
 // App-scale map bench (not part of `npm test`): the real app in browser mode on a workspace (the built-in demo, or
 // BENCH_WORKSPACE, e.g. 1M accounts written by `npx tsx test/bench/import-bench.ts 950000 big.tessera`).

@@ -1,5 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '../chromium';
+import { sessionFilePath } from '../e2e/session-paths';
+
+// The server writes its session cookie to a --session-file in this run's folder; the specs use test/e2e/session.ts.
+process.env.TESSERA_E2E_RUN ??= mkdtempSync(join(tmpdir(), 'tessera-bench-'));
 
 /**
  * A bench's Playwright config (not part of `npm test`): one spec, one worker, software WebGL (SwiftShader) as in
@@ -18,7 +25,7 @@ export function benchConfig(spec: string, port: number, serveArgs = '') {
       launchOptions: chromiumLaunchOptions,
     },
     webServer: {
-      command: `node bin/tessera.mjs serve --port ${port}${serveArgs}`,
+      command: `node bin/tessera.mjs serve --port ${port} --session-file ${sessionFilePath(port)}${serveArgs}`,
       cwd: '../..',
       url: `http://127.0.0.1:${port}/healthz`,
       timeout: 180_000,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../e2e/session';
 import type { BenchResult } from '../../renderer/bench/main';
 
 // Rendering bench: one fresh page per case (same shader-compile cost in each first frame), then the table
