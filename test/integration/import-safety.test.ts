@@ -80,7 +80,7 @@ describe('imports never lose or alter rows', () => {
     const res = await cli('import', 'accounts', file('fffd.csv', `id,name\nA1,Soci\uFFFDt\uFFFD\n${rows}\n`), '-w', ws, '--json');
     const s = JSON.parse(res.out).summary;
     expect(s).toMatchObject({ rows: 21, imported: 21 });
-    expect(s.issues.filter((i: { code: string }) => i.code === 'encoding')).toEqual([{ line: 2, column: 'name', code: 'encoding', action: 'kept', reason: expect.stringMatching(/"Soci.t." holds the replacement character U\+FFFD/) }]);
+    expect(s.issues.filter((i: { code: string }) => i.code === 'encoding')).toEqual([{ line: 2, record: 'Soci\uFFFDt\uFFFD', column: 'name', code: 'encoding', action: 'kept', reason: expect.stringMatching(/"Soci.t." holds the replacement character U\+FFFD/) }]);
   });
 
   it('reports a replacement character that first appears late in the file, inside a cell that spans two chunks', async () => {
@@ -112,7 +112,7 @@ describe('imports never lose or alter rows', () => {
     const unknown = await cli('import', 'accounts', file('amb.csv', 'id,name,employees\nB1,One,2.000\nB2,Two,15\n'), '-w', ws, '--json');
     const u = JSON.parse(unknown.out).summary;
     expect(u).toMatchObject({ rows: 2, imported: 2, repaired: 1 });
-    expect(u.issues.filter((i: { code: string }) => i.code !== 'unplaced')).toEqual([{ line: 2, column: 'employees', code: 'ambiguous-number', action: 'repaired', reason: expect.stringMatching(/"2.000" could be 2 or 2000.*read as 2$/) }]);
+    expect(u.issues.filter((i: { code: string }) => i.code !== 'unplaced')).toEqual([{ line: 2, record: 'One', column: 'employees', code: 'ambiguous-number', action: 'repaired', reason: expect.stringMatching(/"2.000" could be 2 or 2000.*read as 2$/) }]);
     w = Workspace.open(ws, { readOnly: true });
     a = w.accounts();
     expect(a.employees[a.ids.indexOf('B1' as never)]).toBe(2);

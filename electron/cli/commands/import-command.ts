@@ -93,7 +93,7 @@ export function describeSummary(file: string, read: ReadOptions, preset: string,
   if (changes.length) lines.push(`Changed fields: ${changes.map(([k, v]) => `${k} ${num(v)}`).join(', ')}`);
   if (s.unplaced.length) lines.push(`Not placed in a unit (kept): ${num(s.unplaced.length)}${s.unplaced.length >= 1000 ? '+' : ''}`);
   if (s.issues.length) {
-    lines.push('', table(['line', 'column', 'action', 'reason'], s.issues.slice(0, 30).map((i) => [i.line, i.column ?? '', i.action, i.reason])));
+    lines.push('', table(['line', 'record', 'column', 'action', 'reason'], s.issues.slice(0, 30).map((i) => [i.line, i.record ?? '', i.column ?? '', i.action, i.reason])));
     const more = s.issues.length - 30 + s.issuesOmitted;
     if (more > 0) lines.push(`… and ${num(more)} more issues (use --json for the full list)`);
   }

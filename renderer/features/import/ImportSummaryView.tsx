@@ -3,7 +3,7 @@ import { importProblemsCsv } from '../../../shared/domain/import/report-csv';
 import { downloadText } from '../report/download';
 import { closeImportWizard } from './import-actions';
 
-/** The import report: counts, placements, changed fields and every listed issue with line, column and reason. */
+/** The import report: counts, placements, changed fields and every listed issue with line, record, column and reason. */
 export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
   const changes = Object.entries(s.fieldChanges);
   return (
@@ -16,17 +16,17 @@ export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
         <p className="muted">Placed by {Object.entries(s.placement).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || '—'}</p>
       ) : null}
       {changes.length ? <p className="muted">Changed fields: {changes.map(([k, n]) => `${k} ${n}`).join(', ')}</p> : null}
-      {s.unplaced.length ? <p className="muted">{s.unplaced.length} records kept without a unit (listed below).</p> : null}
+      {s.unplaced.length ? <p className="muted">{s.unplaced.length === 1 ? '1 record' : `${s.unplaced.length.toLocaleString()} records`} kept without a unit (listed below).</p> : null}
       {s.issues.length ? (
         <div className="import-table-wrap">
           <table className="import-table" data-testid="import-issues">
             <thead>
-              <tr><th>line</th><th>column</th><th>action</th><th>reason</th></tr>
+              <tr><th>line</th><th>record</th><th>column</th><th>action</th><th>reason</th></tr>
             </thead>
             <tbody>
               {s.issues.slice(0, 500).map((i, k) => (
                 <tr key={k} className={`import-issue--${i.action}`}>
-                  <td>{i.line}</td><td>{i.column ?? ''}</td><td>{i.action}</td><td>{i.reason}</td>
+                  <td>{i.line}</td><td>{i.record ?? ''}</td><td>{i.column ?? ''}</td><td>{i.action}</td><td>{i.reason}</td>
                 </tr>
               ))}
             </tbody>

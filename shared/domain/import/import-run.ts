@@ -202,9 +202,21 @@ export class ImportRun {
     this.markFields = fields.filter((f) => f.type === 'number' || f.type === 'lat' || f.type === 'lon').map((f) => f.column);
   }
 
-  private issue(i: ImportIssue): void {
-    if (this.summary.issues.length < this.cap) this.summary.issues.push(i);
-    else this.summary.issuesOmitted++;
+  private issue(i: ImportIssue, cells: readonly string[]): void {
+    if (this.summary.issues.length < this.cap) {
+      const record = this.recordOf(cells);
+      this.summary.issues.push(record ? { ...i, record } : i);
+    } else this.summary.issuesOmitted++;
+  }
+
+  /** What a person calls the row's record: the mapped name cell, else the id cell (clipped), or '' when both are empty. */
+  private recordOf(cells: readonly string[]): string {
+    for (const key of ['name', 'id']) {
+      const f = this.fields?.find((x) => x.key === key);
+      const v = f ? (cells[f.column] ?? '').trim() : '';
+      if (v) return clip(v);
+    }
+    return '';
   }
 
   private row(cells: readonly string[], line: number): void {
@@ -212,7 +224,7 @@ export class ImportRun {
     s.rows++;
     if (cells.length > this.width && cells.slice(this.width).some((c) => c.trim() !== '')) {
       s.rejected++;
-      this.issue({ line, column: null, code: 'too-many-fields', action: 'rejected', reason: `row has ${cells.length} fields, the header has ${this.width} (a delimiter inside an unquoted cell?)` });
+      this.issue({ line, column: null, code: 'too-many-fields', action: 'rejected', reason: `row has ${cells.length} fields, the header has ${this.width} (a delimiter inside an unquoted cell?)` }, cells);
       return;
     }
     const read = readRow(cells, line, this.fields!, this.mark);
@@ -229,13 +241,13 @@ export class ImportRun {
     const id = read.rejected ? '' : String(read.values.id);
     if (!read.rejected && this.seen.has(id)) {
       s.rejected++;
-      this.issue({ line, column: this.o.mapping.id ?? null, code: 'duplicate-id', action: 'rejected', reason: `id "${id}" appears again in this file; the first row with it was imported` });
+      this.issue({ line, column: this.o.mapping.id ?? null, code: 'duplicate-id', action: 'rejected', reason: `id "${id}" appears again in this file; the first row with it was imported` }, cells);
       return;
     }
     const existing = read.rejected ? undefined : this.o.store.get(id);
     const out = processRow(this.o.kind, read, line, existing, this.o.deps);
     // Row-level checks do not know the header of the field they repaired; the mapping does.
-    for (const i of out.issues) this.issue(i.column === null && FIELD_OF[i.code] ? { ...i, column: this.o.mapping[FIELD_OF[i.code]!] ?? null } : i);
+    for (const i of out.issues) this.issue(i.column === null && FIELD_OF[i.code] ? { ...i, column: this.o.mapping[FIELD_OF[i.code]!] ?? null } : i, cells);
     if (out.rejected) {
       s.rejected++;
       return;

@@ -12,7 +12,7 @@ export function importProblemsCsv(s: Pick<ImportSummary, 'issues' | 'unplaced'>)
   for (const i of s.issues) {
     const r = records.get(i.line);
     if (r && (i.code === 'unplaced' || i.code === 'outside-geography')) listed.add(i.line);
-    rows.push({ line: i.line, cells: [i.line, r?.id ?? '', r?.name ?? '', i.action, i.column ?? '', i.reason] });
+    rows.push({ line: i.line, cells: [i.line, r?.id ?? '', r?.name ?? i.record ?? '', i.action, i.column ?? '', i.reason] });
   }
   for (const u of s.unplaced) if (!listed.has(u.line)) rows.push({ line: u.line, cells: [u.line, u.id, u.name, 'kept', '', u.reason] });
   rows.sort((a, b) => a.line - b.line);

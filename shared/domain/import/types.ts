@@ -52,6 +52,8 @@ export type ImportIssue = {
   code: IssueCode;
   action: 'rejected' | 'repaired' | 'kept';
   reason: string;
+  /** The record as the file names it (its name, else its id), so a person can find the row; absent when it has neither. */
+  record?: string;
 };
 
 /** Counts and details of a finished (or cancelled) import. */

@@ -73,6 +73,13 @@ describe('import run', () => {
       [9, null, 'too-many-fields', 'rejected'],
     ]);
     expect(summary.issues[1]!.reason).toMatch(/"lots" is not a number; read as 0/);
+    // Each listed row names its record as the file does: its name, so a person can find it.
+    expect(summary.issues.map((i) => i.record)).toEqual(['No id', 'Bad number', 'Bad lat', 'Unknown rep', 'Duplicate', 'Extra']);
+  });
+
+  it('names a rejected record by its id when it has no name, and leaves the name out when it has neither', () => {
+    const { summary } = run('accounts', HEAD + 'd1,,02101,,,,,,1,r1,surplus\n,,02101,,,,,,1,\n', M);
+    expect(summary.issues.map((i) => [i.line, i.code, i.record])).toEqual([[2, 'too-many-fields', 'd1'], [3, 'missing-id', undefined]]);
   });
 
   it('updates records by id on re-import, keeps unmapped fields and counts changes per field', () => {
