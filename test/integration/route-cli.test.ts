@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TERRITORY_MEASURES } from '../../shared/domain/kpi/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Io } from '../../electron/cli/output';
@@ -114,6 +115,11 @@ describe('tessera rules / route / report', () => {
     expect(html).toContain('Potential by territory');
     expect(html).toContain('Largest moved accounts');
     expect((html.match(/<path /g) ?? []).length).toBeGreaterThan(3000);
+    // The territory table's measures come from the KPI registry, money and hours in their units.
+    const territoryTable = html.slice(html.indexOf('<h2>Territory KPIs</h2>'), html.indexOf('<h2>Reps</h2>'));
+    for (const m of TERRITORY_MEASURES.filter((x) => x.key !== 'units')) expect(territoryTable).toContain(`<th class="n">${m.label}</th>`);
+    expect(territoryTable).toMatch(/<td class="n">\$[\d.]+ [MB]<\/td>/);
+    expect(territoryTable).toMatch(/<td class="n">[\d,]+ h<\/td>/);
   });
 
   it('imports quotas by territory id or name into the dashboard settings and refuses unknown reps', async () => {

@@ -4,6 +4,7 @@ import { formatDistance, travelNote, type DistanceUnit } from '../../../shared/d
 import { formatKpiValue, type KpiDeltaRow } from '../../../shared/domain/scenario/kpi-table';
 import { executiveSummary } from '../../../shared/domain/scenario/executive-summary';
 import { formatMoney } from '../../../shared/domain/format/numbers';
+import { formatMeasure, TERRITORY_MEASURES, totalCards } from '../../../shared/domain/kpi/registry';
 import { accountFrom, repFrom, repLabel, territoryFrom } from '../../../shared/domain/labels';
 import type { Workspace } from '../workspace';
 import { mapSvg } from './map-svg';
@@ -39,9 +40,7 @@ function fmtDelta(r: KpiDeltaRow, v: number, c: CompareResult, unit: DistanceUni
 function summary(d: Dashboard): string {
   const cards: [string, string][] = [
     ['Territories', int(d.territories.length)],
-    ['Accounts', int(d.totals.accounts)],
-    ['Potential', formatMoney(d.totals.potential)],
-    ['Revenue', formatMoney(d.totals.revenue)],
+    ...totalCards(d.totals),
     ['Quota', formatMoney(d.totals.quota)],
     ['Expected attainment', pct(d.totals.quota > 0 ? d.totals.revenue / d.totals.quota : null)],
     ['Coverage ratio (capacity / workload)', ratio(d.coverage.ratio)],
@@ -88,8 +87,15 @@ export function reportHtml(ws: Workspace, r: ReportData): string {
   // Charts compare the default alignment's territories; overlay (e.g. Enterprise) territories have their own scale.
   const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
   const repNames = new Map(d.reps.map((p) => [p.repId, p.name]));
-  const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => [t.name, repLabel(t.repId, repNames), int(t.accounts), int(t.potential), pct(t.potentialDeviation, true), int(t.revenue), int(t.workload), int(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)]);
-  const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), int(p.potential), int(p.revenue), int(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), dist(p.meanDistance), dist(p.travelPerCycle)]);
+  // The registry's territory measures that the dashboard rows carry, each followed by its deviation where it has one.
+  const measures = TERRITORY_MEASURES.filter((m) => d.territories.every((t) => m.key in t));
+  const tHeaders = ['Territory', 'Rep', ...measures.flatMap((m) => (m.deviation ? [m.label, m.deviation.label] : [m.label])), 'Quota', 'Exp. attainment', 'Coverage'];
+  const tRows = [...d.territories].sort((a, b) => a.name.localeCompare(b.name)).map((t) => {
+    const row = t as unknown as Record<string, number>;
+    const cells = measures.flatMap((m) => [formatMeasure(row[m.key]!, m.display), ...(m.deviation ? [pct(row[m.deviation.key]!, true)] : [])]);
+    return [t.name, repLabel(t.repId, repNames), ...cells, formatMoney(t.quota), pct(t.expectedAttainment), ratio(t.coverageRatio)];
+  });
+  const rRows = [...d.reps].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.name, p.territories.length, int(p.accounts), formatMoney(p.potential), formatMoney(p.revenue), formatMoney(p.quota), pct(p.expectedAttainment), ratio(p.coverageRatio), dist(p.meanDistance), dist(p.travelPerCycle)]);
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(r.title)}</title><style>
 @page { size: Letter; margin: 14mm; }
 body { font: 10px/1.35 system-ui, 'DejaVu Sans', Arial, sans-serif; color: #1b1f24; margin: 0; }
@@ -113,7 +119,7 @@ ${barChartSvg('Workload (hours) by territory', bars('workload'), band)}
 ${barChartSvg('Revenue by territory', bars('revenue'), undefined)}
 </section>
 <section class="page"><h2>Territory KPIs</h2>
-${table(['Territory', 'Rep', 'Accounts', 'Potential', 'vs mean', 'Revenue', 'Workload h', 'Quota', 'Exp. attainment', 'Coverage'], tRows, 2)}
+${table(tHeaders, tRows, 2)}
 </section>
 <section class="page"><h2>Reps</h2>
 ${table(['Rep', 'Territories', 'Accounts', 'Potential', 'Revenue', 'Quota', 'Exp. attainment', 'Coverage', 'Mean distance home → account', 'Travel / visit cycle'], rRows)}

@@ -10,12 +10,13 @@ import { useDashboardStore } from './dashboard-store';
 import { fmtInt, fmtPct, fmtRatio } from './format';
 import { RepTable } from './RepTable';
 import { travelNote } from '../../../shared/domain/kpi/travel';
+import { totalCards } from '../../../shared/domain/kpi/registry';
+import { formatMoney } from '../../../shared/domain/format/numbers';
 
 function Cards({ d }: { d: Dashboard }) {
   const cards: [string, string][] = [
-    ['Potential', fmtInt(d.totals.potential)],
-    ['Revenue', fmtInt(d.totals.revenue)],
-    ['Quota', fmtInt(d.totals.quota)],
+    ...totalCards(d.totals),
+    ['Quota', formatMoney(d.totals.quota)],
     ['Expected attainment', fmtPct(d.totals.quota > 0 ? d.totals.revenue / d.totals.quota : null)],
     ['Coverage ratio', fmtRatio(d.coverage.ratio)],
     ['Staffed potential', fmtPct(d.coverage.staffedPotentialShare)],

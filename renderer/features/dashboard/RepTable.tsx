@@ -1,6 +1,7 @@
 import type { Dashboard } from '../../../shared/domain/kpi/dashboard';
 import { formatDistance } from '../../../shared/domain/kpi/travel';
 import { fmtInt, fmtPct, fmtRatio } from './format';
+import { formatMoney } from '../../../shared/domain/format/numbers';
 
 /** Per-rep KPIs: book, quota and expected attainment, coverage, and travel from the rep's home base. */
 export function RepTable({ d }: { d: Dashboard }) {
@@ -14,8 +15,8 @@ export function RepTable({ d }: { d: Dashboard }) {
       <tbody>
         {reps.map((r) => (
           <tr key={r.repId}>
-            <td>{r.name}</td><td>{r.territories.length}</td><td>{fmtInt(r.accounts)}</td><td>{fmtInt(r.potential)}</td><td>{fmtInt(r.revenue)}</td>
-            <td>{fmtInt(r.quota)}</td><td className={r.expectedAttainment < 0.9 ? 'delta--bad' : ''}>{fmtPct(r.expectedAttainment)}</td>
+            <td>{r.name}</td><td>{r.territories.length}</td><td>{fmtInt(r.accounts)}</td><td>{formatMoney(r.potential)}</td><td>{formatMoney(r.revenue)}</td>
+            <td>{formatMoney(r.quota)}</td><td className={r.expectedAttainment < 0.9 ? 'delta--bad' : ''}>{fmtPct(r.expectedAttainment)}</td>
             <td className={r.coverageRatio !== null && r.coverageRatio < 1 ? 'delta--bad' : ''}>{fmtRatio(r.coverageRatio)}</td>
             <td>{dist(r.meanDistance)}</td><td>{dist(r.travelPerCycle)}</td>
           </tr>

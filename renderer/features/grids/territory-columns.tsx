@@ -1,7 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { NumberFormat } from '../../../shared/contracts/app-api';
-import { formatCompact } from '../../../shared/domain/format/numbers';
-import { deviationLevel, formatDeviation, formatInt, type KpiGridRow } from '../../state/kpi-rows';
+import { formatMeasure, measureNumberFormat, TERRITORY_MEASURES, type TerritoryMeasureDef } from '../../../shared/domain/kpi/registry';
+import { deviationLevel, formatDeviation, type KpiGridRow } from '../../state/kpi-rows';
 import { patchTerritory } from '../editing/editing-actions';
 import { useDatasetStore } from '../../state/dataset-store';
 
@@ -34,18 +34,19 @@ function NameCell({ data }: ICellRendererParams<KpiGridRow>) {
   );
 }
 
-const num = (field: keyof KpiGridRow, headerName: string, format: (v: number) => string, width = 96): ColDef<KpiGridRow> => ({
-  field,
-  headerName,
-  width,
+const num = (m: TerritoryMeasureDef): ColDef<KpiGridRow> => ({
+  field: m.key,
+  headerName: m.label,
+  width: Math.max(80, 14 + 8 * m.label.length),
   type: 'numericColumn',
-  valueFormatter: (p) => format(p.value as number),
+  // Compact figures ("2.6 B") in the grid's narrow columns; the unit is in the header.
+  valueFormatter: (p) => formatMeasure(p.value as number, m.display, true),
 });
 
-const dev = (field: 'potentialDeviation' | 'workloadDeviation', headerName: string, headerTooltip: string): ColDef<KpiGridRow> => ({
-  field,
-  headerName,
-  headerTooltip,
+const dev = ({ key, label, tooltip }: NonNullable<TerritoryMeasureDef['deviation']>): ColDef<KpiGridRow> => ({
+  field: key,
+  headerName: label,
+  headerTooltip: tooltip,
   width: 92,
   type: 'numericColumn',
   valueFormatter: (p) => formatDeviation(p.value as number),
@@ -56,19 +57,13 @@ const dev = (field: 'potentialDeviation' | 'workloadDeviation', headerName: stri
 /** Columns of the territory grid: the balance numbers first, who and where after them. */
 export const TERRITORY_COLUMNS: ColDef<KpiGridRow>[] = [
   { field: 'name', headerName: 'Territory', pinned: 'left', width: 158, cellRenderer: NameCell },
-  num('accounts', 'Accounts', formatInt, 80),
-  num('potential', 'Potential', formatCompact, 84),
-  dev('potentialDeviation', 'Δ Potential', 'Deviation of potential from the mean of its alignment (amber beyond ±5 %, red beyond ±10 %)'),
-  num('revenue', 'Revenue', formatCompact, 84),
-  num('workload', 'Workload h', formatInt, 90),
-  dev('workloadDeviation', 'Δ Workload', 'Deviation of workload from the mean of its alignment (amber beyond ±5 %, red beyond ±10 %)'),
-  num('units', 'Units', formatInt, 62),
+  ...TERRITORY_MEASURES.flatMap((m) => (m.deviation ? [num(m), dev(m.deviation)] : [num(m)])),
   { field: 'repName', headerName: 'Rep', width: 130, valueFormatter: (p) => (p.value as string | null) ?? (p.data?.repId ? `Unknown rep ${p.data.repId}` : 'Vacant') },
   place('region', 'Region', 96),
   place('area', 'Area', 90),
 ];
 
 /** Number formats of the territory grid's columns in its .xlsx export (deviations are fractions). */
-export const TERRITORY_XLSX_FORMATS: Record<string, NumberFormat> = {
-  accounts: 'integer', potential: 'money', revenue: 'money', workload: 'integer', units: 'integer', potentialDeviation: 'percent', workloadDeviation: 'percent',
-};
+export const TERRITORY_XLSX_FORMATS: Record<string, NumberFormat> = Object.fromEntries(
+  TERRITORY_MEASURES.flatMap((m) => [[m.key, measureNumberFormat(m.display)], ...(m.deviation ? [[m.deviation.key, 'percent']] : [])]),
+);

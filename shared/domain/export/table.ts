@@ -1,4 +1,5 @@
 import type { TerritoryKpi } from '../../contracts/api/types';
+import { measureNumberFormat, TERRITORY_MEASURES } from '../kpi/registry';
 
 /** How a number is shown in a workbook export (Excel number formats in XLSX_NUMBER_FORMATS). */
 export type NumberFormat = 'integer' | 'decimal' | 'percent' | 'money' | 'ratio' | 'distance';
@@ -25,20 +26,20 @@ export type ExportTable = { name: string; columns: TableColumn[]; rows: TableCel
 /** Most cells one table export carries (a workbook sheet holds 1,048,576 rows; bigger grids export as CSV). */
 export const MAX_EXPORT_CELLS = 2_000_000;
 
-/** Territory KPIs as a table: one row per territory (the kpis-csv and kpis-xlsx exports share it). */
+/** Territory KPIs as a table: one row per territory (the kpis-csv and kpis-xlsx exports share it); measures from the KPI registry. */
 export function territoryKpiTable(rows: readonly TerritoryKpi[]): ExportTable {
+  const pct = (f: number) => Math.round(f * 10000) / 100;
+  const columns: TableColumn[] = [{ header: 'territory_id' }, { header: 'territory_name' }, { header: 'region' }, { header: 'rep_id' }, { header: 'rep_name' }];
+  for (const m of TERRITORY_MEASURES) columns.push({ header: m.column, format: measureNumberFormat(m.display) });
+  for (const m of TERRITORY_MEASURES) if (m.deviation) columns.push({ header: m.deviation.column, format: 'decimal' });
   return {
     name: 'Territory KPIs',
-    columns: [
-      { header: 'territory_id' }, { header: 'territory_name' }, { header: 'region' }, { header: 'rep_id' }, { header: 'rep_name' },
-      { header: 'units', format: 'integer' }, { header: 'accounts', format: 'integer' }, { header: 'potential', format: 'money' },
-      { header: 'revenue', format: 'money' }, { header: 'workload_hours', format: 'integer' },
-      { header: 'potential_deviation_pct', format: 'decimal' }, { header: 'workload_deviation_pct', format: 'decimal' },
-    ],
-    rows: rows.map((r) => {
-      const pct = (f: number) => Math.round(f * 10000) / 100;
-      return [r.territoryId, r.name, r.region, r.repId, r.repName, r.units, r.accounts, r.potential, r.revenue, r.workload, pct(r.potentialDeviation), pct(r.workloadDeviation)];
-    }),
+    columns,
+    rows: rows.map((r) => [
+      r.territoryId, r.name, r.region, r.repId, r.repName,
+      ...TERRITORY_MEASURES.map((m) => r[m.key]),
+      ...TERRITORY_MEASURES.flatMap((m) => (m.deviation ? [pct(r[m.deviation.key])] : [])),
+    ]),
   };
 }
 

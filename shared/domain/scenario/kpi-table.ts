@@ -1,44 +1,25 @@
 import { csvCell } from '../export/csv';
 import type { DistanceMetric } from '../geo/distance';
 import { formatDistance, type DistanceUnit } from '../kpi/travel';
-import type { Comparison, ScenarioMetrics } from './compare';
+import type { Comparison } from './compare';
 import { accountFrom, territoryFrom, unitFrom, type Labels } from '../labels';
+import { SCENARIO_KPIS, type ScenarioKpiDef } from '../kpi/registry';
 
 /** One row of the comparison KPI table: a value per scenario and its delta vs the baseline. */
 export type KpiDeltaRow = {
   key: string;
   label: string;
-  /** Which direction is an improvement, so the UI can colour deltas. */
-  better: 'lower' | 'higher';
-  format: 'ratio' | 'index' | 'percent' | 'count' | 'amount' | 'distance';
+  better: ScenarioKpiDef['better'];
+  format: ScenarioKpiDef['format'];
   values: number[];
   /** value - baseline value (0 for the baseline itself). */
   deltas: number[];
 };
 
-type Pick = { key: string; label: string; better: 'lower' | 'higher'; format: KpiDeltaRow['format']; get: (m: ScenarioMetrics) => number };
-
-const KPIS: Pick[] = [
-  { key: 'potential.worstDeviation', label: 'Potential: worst deviation', better: 'lower', format: 'percent', get: (m) => m.potentialBalance.worstDeviation },
-  { key: 'potential.maxMinRatio', label: 'Potential: max/min ratio', better: 'lower', format: 'ratio', get: (m) => m.potentialBalance.maxMinRatio },
-  { key: 'potential.cv', label: 'Potential: coefficient of variation', better: 'lower', format: 'index', get: (m) => m.potentialBalance.cv },
-  { key: 'potential.gini', label: 'Potential: Gini', better: 'lower', format: 'index', get: (m) => m.potentialBalance.gini },
-  { key: 'workload.cv', label: 'Workload: coefficient of variation', better: 'lower', format: 'index', get: (m) => m.workloadBalance.cv },
-  { key: 'workload.gini', label: 'Workload: Gini', better: 'lower', format: 'index', get: (m) => m.workloadBalance.gini },
-  { key: 'compactness', label: 'Compactness: mean distance from a unit to its territory centre', better: 'lower', format: 'distance', get: (m) => m.compactness },
-  { key: 'nonContiguous', label: 'Non-contiguous territories', better: 'lower', format: 'count', get: (m) => m.nonContiguous },
-  { key: 'coverage.accounts', label: 'Coverage: accounts with a rep', better: 'higher', format: 'percent', get: (m) => m.coverage.accounts },
-  { key: 'coverage.potential', label: 'Coverage: potential with a rep', better: 'higher', format: 'percent', get: (m) => m.coverage.potential },
-  { key: 'unassigned', label: 'Unassigned accounts', better: 'lower', format: 'count', get: (m) => m.unassignedAccounts },
-  { key: 'disruption.accounts', label: 'Disruption: accounts moved', better: 'lower', format: 'count', get: (m) => m.disruption.accounts },
-  { key: 'disruption.potentialShare', label: 'Disruption: potential moved', better: 'lower', format: 'percent', get: (m) => m.disruption.potentialShare },
-  { key: 'disruption.revenueShare', label: 'Disruption: revenue moved', better: 'lower', format: 'percent', get: (m) => m.disruption.revenueShare },
-];
-
-/** The comparison's KPI table: one row per KPI, a column per scenario, deltas vs the baseline. */
+/** The comparison's KPI table: one row per KPI of the registry (SCENARIO_KPIS), a column per scenario, deltas vs the baseline. */
 export function kpiDeltaRows(c: Comparison): KpiDeltaRow[] {
   const base = c.scenarios[c.baselineIndex]!.metrics;
-  return KPIS.map((k) => {
+  return SCENARIO_KPIS.map((k) => {
     const values = c.scenarios.map((s) => k.get(s.metrics));
     const b = k.get(base);
     // Infinity - Infinity is NaN: an unchanged infinite ratio is no change.
