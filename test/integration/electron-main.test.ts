@@ -133,7 +133,9 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
     expect(calls.some((c) => c[0] === 'webContents.on' && c[1] === 'will-navigate')).toBe(true);
     const menu = calls.find((c) => c[0] === 'menu')![1] as { label?: string; submenu?: { label?: string }[] }[];
-    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Open Read-Only…', 'Open Shared File (Read-Only)…', 'Back to My Workspace', 'Save As…']);
+    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace', 'Open…', 'Open Read-Only…', 'Open Shared File (Read-Only)…', 'Back to My Workspace', 'Save As…']);
+    const newMenu = (menu[0]!.submenu![0] as { submenu?: { label?: string }[] }).submenu!;
+    expect(newMenu.map((i) => i.label)).toEqual(['US Counties (Empty)…', 'US ZIP Areas (Empty)…', 'Demo: Counties and ZIP Areas…', 'Demo: US Counties…', 'Demo: US ZIP Areas…']);
 
     const call = handlers['tessera:call']!;
     const info = await call(own, 'workspace.info', {});
