@@ -7,6 +7,7 @@ import { prepareAccountPoints } from '../map/prepare-accounts';
 import { initialDatasetState, useDatasetStore } from './dataset-store';
 import { kpiWorker } from './kpi-worker-client';
 import { openScenario, refreshScenarioList } from './scenario-actions';
+import { initialScenarioState, useScenarioStore } from './scenario-store';
 import { messageOf, reportError } from './ui-actions';
 import { rememberWorkspace } from './recent-workspaces';
 
@@ -71,7 +72,9 @@ export async function loadWorkspace(): Promise<void> {
     const list = await refreshScenarioList(workspace.scenarios);
     const first = list.find((s) => !s.archived) ?? list[0];
     if (first) await openScenario(first.id);
-    // No scenario: StarterScenarioOffer offers to make one.
+    // No scenario: nothing to load (ready), and the previous workspace's is forgotten (its territories would show over
+    // these units); StarterScenarioOffer offers to make one.
+    else useScenarioStore.setState({ ...initialScenarioState, list, status: 'ready' });
   } catch (e) {
     useDatasetStore.setState({ status: 'error' });
     reportError({
