@@ -43,14 +43,14 @@ export async function loadWorkspace(): Promise<void> {
           id: 'geometry',
           title: 'The unit boundaries could not be read',
           detail: messageOf(e),
-          action: 'The map shows accounts only. Re-import the geometry file of this workspace.',
+          action: 'The map draws the units as points at their centres. Re-import the geometry file of this workspace.',
         });
       }
     } else {
       reportError({
         id: 'geometry',
         title: 'This workspace has no unit boundaries',
-        detail: 'The map shows accounts only; the grid and balancing work without boundaries.',
+        detail: 'The map draws each unit as a point at its centre, coloured by territory; the grid, editing in the grid and balancing work without boundaries.',
         action: 'Create a workspace from boundaries (tessera import geojson, or tessera import zips for US ZIP areas) to see territories on the map.',
       });
     }
