@@ -31,6 +31,13 @@ test('new workspace -> import real accounts and reps -> starting scenario -> des
   await expect(page.getByTestId('status-bar')).toContainText('0 accounts · 0 reps');
   await expect(page.getByTestId('starter-offer')).toContainText('Import your accounts and reps');
   await expect(page.getByTestId('territory-grid')).toHaveAttribute('data-row-count', '0');
+  // The same name again is refused in the dialog, which stays open to pick another.
+  await page.getByTestId('open-new-workspace').click();
+  await page.getByTestId('new-workspace-name').fill('planner');
+  await page.getByTestId('new-workspace-create').click();
+  await expect(page.getByTestId('new-workspace-error')).toContainText('already exists');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
 
   // Accounts: one row per ZIP of ZBP 2016; the ZIP is the id, placed by city, state and county.
   await page.getByTestId('open-import').click();

@@ -3,6 +3,7 @@ import type { NewWorkspaceGeography } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
 import { switchWorkspace } from './scenarios-actions';
 import { closeNewWorkspace, useNewWorkspaceStore } from './new-workspace-store';
+import { useScenarioPanelStore } from './scenario-panel-store';
 
 /** What a new workspace can start from: a built-in geography to import one's own data into, or the demo. */
 export const NEW_WORKSPACE_CHOICES: readonly { key: string; demo: boolean; geography: NewWorkspaceGeography; title: string; detail: string }[] = [
@@ -29,12 +30,16 @@ function Dialog({ initialName }: { initialName: string }) {
   const [choice, setChoice] = useState(NEW_WORKSPACE_CHOICES[0]!.key);
   const [name, setName] = useState(initialName);
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const picked = NEW_WORKSPACE_CHOICES.find((c) => c.key === choice)!;
   const create = async () => {
     setBusy(true);
+    setProblem(null);
     const ok = await switchWorkspace(() => api['workspace.create']({ name: fileName(name.trim()), demo: picked.demo, geography: picked.geography }));
     setBusy(false);
+    // switchWorkspace reports a failure in the scenario panel; the dialog, still open, says it too.
     if (ok) closeNewWorkspace();
+    else setProblem(useScenarioPanelStore.getState().message ?? 'The workspace could not be created.');
   };
   return (
     <div className="share-backdrop" role="dialog" aria-label="New workspace" data-testid="new-workspace-dialog">
@@ -60,6 +65,7 @@ function Dialog({ initialName }: { initialName: string }) {
           <label htmlFor="new-workspace-name">File name</label>
           <input id="new-workspace-name" data-testid="new-workspace-name" placeholder="e.g. hospitals-2026" value={name} onChange={(e) => setName(e.target.value)} autoFocus />
         </div>
+        {problem ? <p className="share-dialog__error" data-testid="new-workspace-error">{problem}</p> : null}
         <div className="share-dialog__actions">
           <button type="submit" data-testid="new-workspace-create" className="share-dialog__primary" disabled={busy || !name.trim()}>
             {busy ? 'Creating…' : `Create ${fileName(name.trim() || 'name')}`}
