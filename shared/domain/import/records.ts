@@ -103,7 +103,7 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
       if (at && byOffice && byOffice.placement !== 'none' && !(placed.placement === 'state' && byOffice.placement === 'state')) {
         placed = byOffice;
         reasonAddress = { ...address, zip: '', county: '', city: at.city, state: at.state };
-        issues.push({ line, column: null, code: 'office-placement', action: 'repaired', reason: `${clip(String(rec.name))} has no home address: placed at the office, ${clip(office)}` });
+        issues.push({ line, column: null, code: 'office-placement', action: 'repaired', reason: `no home address: placed at the office, ${clip(office)}` });
       } else if (placed.placement === 'none') {
         noAddress = !office
           ? 'no home address and no office city or state'

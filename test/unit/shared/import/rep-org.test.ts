@@ -68,7 +68,7 @@ describe('rep offices', () => {
     // A home address wins over the office.
     expect(store.get('r4')).toMatchObject({ x: -87.62, placement: 'zip' });
     expect(summary.issues.filter((i) => i.code === 'office-placement').map((i) => i.line)).toEqual([2, 3, 4]);
-    expect(summary.issues[0]!.reason).toBe('Dana has no home address: placed at the office, Chicago, IL');
+    expect(summary.issues[0]!.reason).toBe('no home address: placed at the office, Chicago, IL');
     expect(summary.unplaced).toEqual([
       { line: 6, id: 'r5', name: 'Robin', reason: 'no home address and no office city or state' },
       { line: 7, id: 'r6', name: 'Casey', reason: 'no home address, and the office "Springfield" names no US state' },
