@@ -6,8 +6,6 @@ import { closeImportWizard } from './import-actions';
 /** The import report: counts, placements, changed fields and every listed issue with line, column and reason. */
 export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
   const changes = Object.entries(s.fieldChanges);
-  // The record each unplaced row holds, by line, so that the table names it next to the reason.
-  const unplacedName = new Map(s.unplaced.map((u) => [u.line, u.name || u.id]));
   return (
     <div data-testid="import-summary" data-imported={s.imported} data-rejected={s.rejected}>
       <p>
@@ -23,12 +21,12 @@ export function ImportSummaryView({ summary: s }: { summary: ImportSummary }) {
         <div className="import-table-wrap">
           <table className="import-table" data-testid="import-issues">
             <thead>
-              <tr><th>line</th><th>record</th><th>column</th><th>action</th><th>reason</th></tr>
+              <tr><th>line</th><th>column</th><th>action</th><th>reason</th></tr>
             </thead>
             <tbody>
               {s.issues.slice(0, 500).map((i, k) => (
                 <tr key={k} className={`import-issue--${i.action}`}>
-                  <td>{i.line}</td><td>{unplacedName.get(i.line) ?? ''}</td><td>{i.column ?? ''}</td><td>{i.action}</td><td>{i.reason}</td>
+                  <td>{i.line}</td><td>{i.column ?? ''}</td><td>{i.action}</td><td>{i.reason}</td>
                 </tr>
               ))}
             </tbody>
