@@ -51,10 +51,10 @@ export function writeDataset(db: Database.Database, d: Dataset): void {
       insAcc.run(i, a.ids[i], a.names[i], a.x[i], a.y[i], a.unitIndex[i], a.industry[i], a.segment[i], a.employees[i], a.revenue[i], a.potential[i], a.workload[i], a.owner[i], a.placement[i]);
     }
     const insRep = db.prepare(
-      'INSERT INTO reps (position, id, name, home_unit_id, home_x, home_y, seniority, industries, languages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO reps (position, id, name, home_unit_id, home_x, home_y, seniority, industries, languages, placement, manager, team, region, office) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     d.reps.forEach((r, i) =>
-      insRep.run(i, r.id, r.name, r.homeUnitId, r.homeX, r.homeY, r.seniority, JSON.stringify(r.industries), JSON.stringify(r.languages)),
+      insRep.run(i, r.id, r.name, r.homeUnitId, r.homeX, r.homeY, r.seniority, JSON.stringify(r.industries), JSON.stringify(r.languages), r.placement ?? 'exact', r.org?.manager ?? '', r.org?.team ?? '', r.org?.region ?? '', r.org?.office ?? ''),
     );
   })();
 }
@@ -158,11 +158,17 @@ export function readAccounts(db: Database.Database): AccountsTable {
   return t;
 }
 
-/** Reads the reps in their stored order. */
+/** Reads the reps in their stored order (files older than schema 3, opened read-only, have no organisation columns). */
 export function readReps(db: Database.Database): Rep[] {
+  const columns = new Set((db.prepare("SELECT name FROM pragma_table_info('reps')").all() as { name: string }[]).map((c) => c.name));
+  const org = columns.has('office') ? ', manager, team, region, office' : '';
+  const placement = columns.has('placement') ? ', placement' : '';
   const rows = db
-    .prepare('SELECT id, name, home_unit_id, home_x, home_y, seniority, industries, languages FROM reps ORDER BY position')
-    .all() as { id: string; name: string; home_unit_id: string | null; home_x: number; home_y: number; seniority: Rep['seniority']; industries: string; languages: string }[];
+    .prepare(`SELECT id, name, home_unit_id, home_x, home_y, seniority, industries, languages${placement}${org} FROM reps ORDER BY position`)
+    .all() as {
+    id: string; name: string; home_unit_id: string | null; home_x: number; home_y: number; seniority: Rep['seniority']; industries: string; languages: string;
+    placement?: Placement; manager?: string; team?: string; region?: string; office?: string;
+  }[];
   return rows.map((r) => ({
     id: r.id as RepId,
     name: r.name,
@@ -172,6 +178,9 @@ export function readReps(db: Database.Database): Rep[] {
     seniority: r.seniority,
     industries: JSON.parse(r.industries) as string[],
     languages: JSON.parse(r.languages) as string[],
+    // Only what differs from a plain rep (placed exactly, no organisation) is set, so datasets round-trip unchanged.
+    ...(r.placement && r.placement !== 'exact' ? { placement: r.placement } : {}),
+    ...(r.manager || r.team || r.region || r.office ? { org: { manager: r.manager!, team: r.team!, region: r.region!, office: r.office! } } : {}),
   }));
 }
 

@@ -1,7 +1,16 @@
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { AppApi } from '../../shared/contracts/app-api';
+import type { AppApi, NewWorkspaceGeography } from '../../shared/contracts/app-api';
 
 const FILTERS = [{ name: 'Tessera workspace', extensions: ['tessera', 'sqlite', 'db'] }];
+
+/** File ▸ New Workspace: a built-in geography with no data (to import one's own), or the demo in a geography. */
+const NEW_WORKSPACES: { label: string; file: string; demo: boolean; geography: NewWorkspaceGeography; accelerator?: string }[] = [
+  { label: 'US Counties (Empty)…', file: 'counties.tessera', demo: false, geography: 'counties', accelerator: 'CmdOrCtrl+N' },
+  { label: 'US ZIP Areas (Empty)…', file: 'zips.tessera', demo: false, geography: 'zips' },
+  { label: 'Demo: Counties and ZIP Areas…', file: 'demo.tessera', demo: true, geography: 'mixed' },
+  { label: 'Demo: US Counties…', file: 'demo-counties.tessera', demo: true, geography: 'counties' },
+  { label: 'Demo: US ZIP Areas…', file: 'demo-zips.tessera', demo: true, geography: 'zips' },
+];
 
 /** File > New / Open / Save As, Edit, View; each file action goes through the same services as the UI. */
 export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
@@ -18,12 +27,15 @@ export function buildMenu(win: BrowserWindow, api: () => AppApi): Menu {
   };
   const file: MenuItemConstructorOptions[] = [
     {
-      label: 'New Workspace from Demo…',
-      accelerator: 'CmdOrCtrl+N',
-      click: async () => {
-        const r = await dialog.showSaveDialog(win, { title: 'New workspace', defaultPath: 'demo.tessera', filters: FILTERS });
-        if (!r.canceled && r.filePath) await report(api()['workspace.create']({ path: r.filePath, demo: true }));
-      },
+      label: 'New Workspace',
+      submenu: NEW_WORKSPACES.map((n) => ({
+        label: n.label,
+        ...(n.accelerator ? { accelerator: n.accelerator } : {}),
+        click: async () => {
+          const r = await dialog.showSaveDialog(win, { title: `New workspace: ${n.label.replace('…', '')}`, defaultPath: n.file, filters: FILTERS });
+          if (!r.canceled && r.filePath) await report(api()['workspace.create']({ path: r.filePath, demo: n.demo, geography: n.geography }));
+        },
+      })),
     },
     {
       label: 'Open…',

@@ -4,6 +4,7 @@ import type { ScenarioId } from '../../shared/domain/ids';
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
 import { usStateByFips } from '../../shared/domain/dataset/us-states';
 import { perRepPayload, stateGroupsPayload } from '../../shared/domain/territories/starter';
+import { matchableReps } from '../../shared/domain/balance/rep-profiles';
 import { payloadProblems } from '../../shared/schema/scenario-payload';
 import { appendVersion, findScenario, insertScenario, insertScenarioWithVersion, listScenarios, readVersion, type NewScenario } from '../db/scenario-repo';
 import { readOnlyError, resolveVersion, type ServiceContext } from './context';
@@ -93,13 +94,17 @@ export function createStarterScenario(
   const measure = a.measure ?? units.measureDefs[0]?.key;
   if (a.measure && !units.measures[a.measure]) return err('invalid', `No measure "${a.measure}"; the workspace has ${units.measureDefs.map((m) => m.key).join(', ') || 'none'}.`);
   let payload: ScenarioPayload | null;
+  let leftOut = '';
   if (a.method === 'per-rep') {
-    payload = perRepPayload(units, ws.reps());
+    const usable = matchableReps(ws.reps());
+    if (ws.reps().length > 0 && usable.reps.length === 0) return err('invalid', `None of the ${ws.reps().length} reps has a home location (no address or office was found); import the reps again with an address or an office city and state.`);
+    payload = perRepPayload(units, usable.reps);
     if (!payload) return err('invalid', 'The workspace has no reps; import reps first, or make K territories of whole states.');
+    if (usable.skipped.length) leftOut = ` Left out, with no home location: ${usable.skipped.map((r) => r.name).join(', ')}.`;
   } else {
     payload = stateGroupsPayload(units, a.k ?? Math.min(10, new Set(units.parents).size), measure);
   }
-  const description = a.method === 'per-rep' ? 'Starting point: one territory per rep, units to the nearest rep home.' : `Starting point: ${payload.territories.length} territor${payload.territories.length === 1 ? 'y' : 'ies'} of whole ${units.parents.every((p) => usStateByFips(p)) ? 'states' : 'parent groups'}${measure ? ` with about equal ${measure}` : ''}.`;
+  const description = a.method === 'per-rep' ? `Starting point: one territory per rep, units to the nearest rep home.${leftOut}` : `Starting point: ${payload.territories.length} territor${payload.territories.length === 1 ? 'y' : 'ies'} of whole ${units.parents.every((p) => usStateByFips(p)) ? 'states' : 'parent groups'}${measure ? ` with about equal ${measure}` : ''}.`;
   const id = insertScenario(ws.db, { name: a.name, description, author: currentAuthor(), parent: null, payload, note: 'Starting scenario' });
   return ok(findScenario(ws.db, id)!);
 }

@@ -2,6 +2,7 @@ import type { WorkspaceApi, WorkspaceErrorCode, WorkspaceInfo, WorkspaceTarget }
 import { err, ok, type Result } from '../../shared/contracts/result';
 import { WorkspaceFileError } from '../db/connection';
 import type { ServiceContext } from './context';
+import { checkNewWorkspace, createNewWorkspace, type NewWorkspaceKind } from './geography/new-workspace';
 import { Workspace } from './workspace';
 import { listSavedWorkspaces, targetPath } from './workspace-files';
 
@@ -40,7 +41,12 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
     },
     'workspace.list': async () => listSavedWorkspaces(ctx),
     'workspace.open': ({ readOnly, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
-    'workspace.create': ({ demo, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.create(path, demo, ctx.openOptions)),
+    'workspace.create': async ({ demo, geography, ...t }) => {
+      if (geography === undefined) return swap(t as WorkspaceTarget, (path) => Workspace.create(path, demo, ctx.openOptions));
+      const bad = checkNewWorkspace(demo, geography);
+      if (bad) return err('invalid', bad);
+      return swap(t as WorkspaceTarget, (path) => createNewWorkspace(path, { demo, geography } as NewWorkspaceKind, ctx.openOptions));
+    },
     'workspace.saveAs': (t) => swap(t, (path) => ctx.ws().saveAs(path, ctx.openOptions)),
   };
 }

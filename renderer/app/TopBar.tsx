@@ -6,6 +6,9 @@ import { ExportMenu } from '../features/export/ExportMenu';
 import { ImportButton } from '../features/import/ImportButton';
 import { ScenarioPicker } from './ScenarioPicker';
 import { goBackToWorkspace } from '../features/scenarios/scenarios-actions';
+import { canUsePaths } from '../api/client';
+import { NewWorkspaceDialog } from '../features/scenarios/NewWorkspaceDialog';
+import { openNewWorkspace } from '../features/scenarios/new-workspace-store';
 
 /** Short text of a share file's signature; the full sentence (signatureText) is its tooltip. */
 function shareBadge(sig: ShareSignature): string {
@@ -45,6 +48,10 @@ export function TopBar() {
         ) : null}
       </div>
       <div className="topbar__spacer" />
+      {canUsePaths ? null : (
+        <button data-testid="open-new-workspace" title="Start a workspace from your own data (or the demo)" onClick={() => openNewWorkspace()}>New workspace…</button>
+      )}
+      <NewWorkspaceDialog />
       <ImportButton />
       <ExportMenu />
       <ScenarioPicker />

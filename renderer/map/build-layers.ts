@@ -5,11 +5,14 @@ import type { AccountPointsResult } from '../../shared/contracts/raster-worker-a
 import { buildAccountsLayer } from './layers/accounts-layer';
 import { buildOutlineLayer } from './layers/outline-layer';
 import { buildUnitsLayer, type UnitsLayerData } from './layers/units-layer';
+import { buildUnitPointsLayer, type UnitPointsData } from './layers/unit-points-layer';
 import { LAYER_IDS, MAP_STYLE } from './map-style';
 
 /** Memoized inputs of every map layer (built by MapView with useMemo). */
 export type MapLayerInputs = {
   units: UnitsLayerData | null;
+  /** Without boundaries: the units as points (null when the units layer draws polygons). */
+  unitPoints?: UnitPointsData | null;
   borders: Feature<MultiLineString> | null;
   parents: Feature<MultiLineString> | null;
   selectionOutline: Feature<MultiLineString> | null;
@@ -28,7 +31,7 @@ type Entry = { id: string; also?: string[]; build: (visible: boolean) => Layer |
  */
 export function buildMapLayers(inp: MapLayerInputs, onError: (layerId: string, error: unknown) => void): Layer[] {
   const entries: Entry[] = [
-    { id: LAYER_IDS.units, build: (v) => (inp.units ? buildUnitsLayer(inp.units, { visible: v }) : null) },
+    { id: LAYER_IDS.units, build: (v) => (inp.units ? buildUnitsLayer(inp.units, { visible: v }) : inp.unitPoints ? buildUnitPointsLayer(inp.unitPoints, { visible: v }) : null) },
     { id: LAYER_IDS.borders, build: (v) => buildOutlineLayer(LAYER_IDS.borders, inp.borders, { visible: v && inp.toggles.borders, color: MAP_STYLE.territoryBorder, widthPx: 1.4 }) },
     { id: LAYER_IDS.parents, build: (v) => buildOutlineLayer(LAYER_IDS.parents, inp.parents, { visible: v && inp.toggles.parents, color: MAP_STYLE.parentLine, widthPx: 0.9 }) },
     { id: LAYER_IDS.accounts, also: [LAYER_IDS.accountsRaster], build: (v) => (inp.accounts ? buildAccountsLayer(inp.accounts, { visible: v && inp.toggles.accounts, color: MAP_STYLE.account }) : null) },

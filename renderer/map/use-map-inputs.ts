@@ -15,6 +15,7 @@ import { LAYER_IDS, MAP_STYLE } from './map-style';
 /** Collects store state into memoized layer inputs: each derived structure is rebuilt only when its sources change. */
 export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   const geometry = useDatasetStore((s) => s.geometry);
+  const unitsTable = useDatasetStore((s) => s.units);
   const points = useDatasetStore((s) => s.points);
   const alignment = useScenarioStore((s) => s.alignment);
   const territories = useScenarioStore((s) => s.current?.payload.territories);
@@ -51,6 +52,11 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
     () => (geometry ? { features: geometry.features, unitTerritory, palette, selected, revision: alignment?.revision ?? 0, paletteKey: palette.join(',') } : null),
     [geometry, unitTerritory, palette, selected, alignment?.revision],
   );
+  // A workspace without boundaries draws its units as points at their centres (the notice says so).
+  const unitPoints = useMemo(
+    () => (!geometry && unitsTable ? { x: unitsTable.x, y: unitsTable.y, unitTerritory, palette, selected, revision: alignment?.revision ?? 0, paletteKey: palette.join(',') } : null),
+    [geometry, unitsTable, unitTerritory, palette, selected, alignment?.revision],
+  );
   const borders = useMemo(() => (geometry && unitTerritory ? territoryBorders(geometry, unitTerritory) : null), [geometry, unitTerritory]);
   const selectionOutline = useMemo(
     () => (geometry && unitTerritory && selected >= 0 ? territoryOutline(geometry, unitTerritory, selected) : null),
@@ -68,7 +74,7 @@ export function useMapInputs(): MapLayerInputs & { territoryIds: string[] } {
   const accounts = useAccountRasterStore((s) => s.result?.points ?? null);
 
   return useMemo(
-    () => ({ units, borders, parents: geometry?.parentOutlines ?? null, selectionOutline, accounts, toggles, layerErrors, territoryIds }),
-    [units, borders, geometry, selectionOutline, accounts, toggles, layerErrors, territoryIds],
+    () => ({ units, unitPoints, borders, parents: geometry?.parentOutlines ?? null, selectionOutline, accounts, toggles, layerErrors, territoryIds }),
+    [units, unitPoints, borders, geometry, selectionOutline, accounts, toggles, layerErrors, territoryIds],
   );
 }

@@ -7,6 +7,7 @@ import { prepareAccountPoints } from '../map/prepare-accounts';
 import { initialDatasetState, useDatasetStore } from './dataset-store';
 import { kpiWorker } from './kpi-worker-client';
 import { openScenario, refreshScenarioList } from './scenario-actions';
+import { initialScenarioState, useScenarioStore } from './scenario-store';
 import { messageOf, reportError } from './ui-actions';
 import { rememberWorkspace } from './recent-workspaces';
 
@@ -42,14 +43,14 @@ export async function loadWorkspace(): Promise<void> {
           id: 'geometry',
           title: 'The unit boundaries could not be read',
           detail: messageOf(e),
-          action: 'The map shows accounts only. Re-import the geometry file of this workspace.',
+          action: 'The map draws the units as points at their centres. Re-import the geometry file of this workspace.',
         });
       }
     } else {
       reportError({
         id: 'geometry',
         title: 'This workspace has no unit boundaries',
-        detail: 'The map shows accounts only; the grid and balancing work without boundaries.',
+        detail: 'The map draws each unit as a point at its centre, coloured by territory; the grid, editing in the grid and balancing work without boundaries.',
         action: 'Create a workspace from boundaries (tessera import geojson, or tessera import zips for US ZIP areas) to see territories on the map.',
       });
     }
@@ -71,7 +72,9 @@ export async function loadWorkspace(): Promise<void> {
     const list = await refreshScenarioList(workspace.scenarios);
     const first = list.find((s) => !s.archived) ?? list[0];
     if (first) await openScenario(first.id);
-    // No scenario: StarterScenarioOffer offers to make one.
+    // No scenario: nothing to load (ready), and the previous workspace's is forgotten (its territories would show over
+    // these units); StarterScenarioOffer offers to make one.
+    else useScenarioStore.setState({ ...initialScenarioState, list, status: 'ready' });
   } catch (e) {
     useDatasetStore.setState({ status: 'error' });
     reportError({

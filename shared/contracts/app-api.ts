@@ -22,7 +22,7 @@ export type * from './api/report-api';
 export type * from './api/import-api';
 export type * from './api/export-api';
 export type * from './api/upload-api';
-export type { SavedWorkspace } from './api/workspace-api';
+export type { NewWorkspaceGeography, SavedWorkspace } from './api/workspace-api';
 
 /** Every call the UI can make. */
 export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi & UploadApi;

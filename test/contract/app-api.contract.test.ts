@@ -112,6 +112,15 @@ for (const transport of transports) {
       const again = await call('workspace.create', { name: 'Blank', demo: false });
       expect(again.ok ? null : again.error.code).toBe('exists');
     });
+
+    it('creates an empty workspace of a built-in geography by name, and refuses a geography it does not come in', async () => {
+      const made = await call('workspace.create', { name: 'Counties', demo: false, geography: 'counties' });
+      if (!made.ok) throw new Error(made.error.message);
+      expect(made.value).toMatchObject({ name: 'Counties.tessera', datasetName: 'US counties', counts: { units: 3144, accounts: 0, reps: 0 }, scenarios: [] });
+      const mixed = await call('workspace.create', { name: 'Mixed', demo: false, geography: 'mixed' });
+      expect(mixed.ok ? null : mixed.error.code).toBe('invalid');
+      await expect(raw('workspace.create', { name: 'States', demo: false, geography: 'states' })).rejects.toThrow(/Invalid argument for workspace.create at geography/);
+    });
   });
 }
 

@@ -85,7 +85,7 @@ test('imports a chosen sheet of an .xlsx workbook through the wizard, and downlo
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(readFileSync((await download.path())!) as unknown as ExcelJS.Buffer);
   const sheet = back.worksheets[0]!;
-  expect(sheet.getRow(1).values).toEqual([undefined, 'Rep', 'Id', 'Seniority', 'Assigned territory', 'All territories']);
+  expect(sheet.getRow(1).values).toEqual([undefined, 'Rep', 'Id', 'Seniority', 'Manager', 'Team', 'Region', 'Office', 'Home placed at', 'Assigned territory', 'All territories']);
   expect(sheet.getRow(1).font?.bold).toBe(true);
   expect(sheet.rowCount).toBeGreaterThan(10);
 });

@@ -59,7 +59,11 @@ function loadMain(launch: Launch): Loaded {
       quit: () => calls.push(['quit']),
     },
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: (t: string, m: string) => calls.push(['errorBox', t, m]) },
+    dialog: {
+      showErrorBox: (t: string, m: string) => calls.push(['errorBox', t, m]),
+      // The native save dialog answers with a file in the user data folder named after the suggested one.
+      showSaveDialog: async (_w: unknown, o: { defaultPath: string }) => ({ canceled: false, filePath: join(launch.userData, o.defaultPath) }),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: { label?: string; role?: string; submenu?: { label?: string }[] }[]) => calls.push(['menu', m]) },
     ipcMain: { handle: (ch: string, fn: Handler) => (handlers[ch] = fn) },
     protocol: {
@@ -133,7 +137,9 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(calls.find((c) => c[0] === 'windowOpen')![1]).toEqual({ action: 'deny' });
     expect(calls.some((c) => c[0] === 'webContents.on' && c[1] === 'will-navigate')).toBe(true);
     const menu = calls.find((c) => c[0] === 'menu')![1] as { label?: string; submenu?: { label?: string }[] }[];
-    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace from Demo…', 'Open…', 'Open Read-Only…', 'Open Shared File (Read-Only)…', 'Back to My Workspace', 'Save As…']);
+    expect(menu[0]!.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['New Workspace', 'Open…', 'Open Read-Only…', 'Open Shared File (Read-Only)…', 'Back to My Workspace', 'Save As…']);
+    const newMenu = (menu[0]!.submenu![0] as { submenu?: { label?: string; click?: () => Promise<void> }[] }).submenu!;
+    expect(newMenu.map((i) => i.label)).toEqual(['US Counties (Empty)…', 'US ZIP Areas (Empty)…', 'Demo: Counties and ZIP Areas…', 'Demo: US Counties…', 'Demo: US ZIP Areas…']);
 
     const call = handlers['tessera:call']!;
     const info = await call(own, 'workspace.info', {});
@@ -141,6 +147,13 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
+
+    // File > New Workspace > US Counties (Empty)…: a native save dialog, then the empty workspace is created and opened.
+    await newMenu[0]!.click!();
+    const created = (await call(own, 'workspace.info', {})).result as { path: string; datasetName: string; counts: { units: number; accounts: number } };
+    expect(created).toMatchObject({ datasetName: 'US counties', counts: { units: 3144, accounts: 0 } });
+    expect(created.path.endsWith('counties.tessera')).toBe(true);
+    expect(calls.some((c) => c[0] === 'errorBox')).toBe(false);
     await app.closeAll();
   }, 120_000);
 

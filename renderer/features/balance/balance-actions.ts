@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import type { AccountId, UnitId } from '../../../shared/domain/ids';
-import type { AccountsTable, UnitEdges } from '../../../shared/domain/dataset/types';
+import type { AccountsTable, UnitEdges, UnitsTable } from '../../../shared/domain/dataset/types';
 import { applyBalanceResult, explainRun, prepareBalance, runKpis, type BalanceDataset, type BalanceSettings } from '../../../shared/domain/balance';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { useDatasetStore } from '../../state/dataset-store';
@@ -10,7 +10,8 @@ import { messageOf, reportError } from '../../state/ui-actions';
 import { useBalanceStore, type BalanceRun, type RunOutcome } from './balance-store';
 import { CancelledError, runInWorker, type WorkerJob } from './balance-worker-pool';
 
-let extra: { edges: UnitEdges; accounts: AccountsTable } | null = null;
+// Keyed by the dataset's units table, which every (re)load of a workspace replaces: an import or another workspace reloads these.
+let extra: { edges: UnitEdges; accounts: AccountsTable; units: UnitsTable } | null = null;
 let nextRunId = 1;
 const jobs = new Map<number, WorkerJob>();
 const basePayloads = new Map<number, ScenarioPayload>();
@@ -34,15 +35,15 @@ export function setSweep(shares: number[]): void {
   useBalanceStore.setState({ sweep: shares });
 }
 
-/** Loads edges and full account columns once per workspace. */
+/** Loads edges and full account columns once per loaded dataset (again after an import or a workspace switch). */
 export async function ensureBalanceData(): Promise<BalanceDataset | null> {
   const { units, reps } = useDatasetStore.getState();
   if (!units) return null;
-  if (!extra) {
+  if (!extra || extra.units !== units) {
     useBalanceStore.setState({ dataStatus: 'loading' });
     try {
       const [edges, accounts] = await Promise.all([api['dataset.edges']({}), api['dataset.accounts']({})]);
-      extra = { edges, accounts };
+      extra = { edges, accounts, units };
     } catch (e) {
       useBalanceStore.setState({ dataStatus: 'error' });
       reportError({ id: 'balance-data', title: 'The balance panel could not load the dataset', detail: messageOf(e), action: 'Reload the window and open the panel again.' });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BalanceApplied, BalanceProgress, BalanceResult, BalanceSettings, FitScore, PreparedBalance, RunExplanation, RunKpis } from '../../../shared/domain/balance';
+import type { BalanceApplied, BalanceProgress, BalanceResult, BalanceSettings, FitScore, PreparedBalance, RunExplanation, RunKpis, SkippedRep } from '../../../shared/domain/balance';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 
 /** One engine run of the panel (a single run or one member of a sweep). */
@@ -37,7 +37,7 @@ export type BalanceState = {
   runs: BalanceRun[];
   /** Run shown on the map and grid as an unsaved draft (Save or Discard). */
   previewRunId: number | null;
-  match: { status: 'idle' | 'running' | 'ready' | 'error'; proposals: RepProposal[]; total: number; unmatched: string[]; error: string | null };
+  match: { status: 'idle' | 'running' | 'ready' | 'error'; proposals: RepProposal[]; total: number; unmatched: string[]; skipped: SkippedRep[]; error: string | null };
 };
 
 export const DEFAULT_BALANCE_SETTINGS: BalanceSettings = {
@@ -51,7 +51,7 @@ export const initialBalanceState: BalanceState = {
   dataStatus: 'idle',
   runs: [],
   previewRunId: null,
-  match: { status: 'idle', proposals: [], total: 0, unmatched: [], error: null },
+  match: { status: 'idle', proposals: [], total: 0, unmatched: [], skipped: [], error: null },
 };
 
 /** Balance panel store; written only by balance-actions.ts. */

@@ -1,5 +1,5 @@
 import { api } from '../../api/client';
-import { alignmentTerritories, balanceAlignmentIndex, repProfiles, territoryProfiles } from '../../../shared/domain/balance';
+import { alignmentTerritories, balanceAlignmentIndex, matchableReps, repProfiles, surplusReps, territoryProfiles } from '../../../shared/domain/balance';
 import type { RepId } from '../../../shared/domain/ids';
 import { indexAlignment, resolveAccountTerritories } from '../../../shared/domain/territories/resolve';
 import { useDatasetStore } from '../../state/dataset-store';
@@ -15,7 +15,7 @@ const setMatch = (patch: Partial<ReturnType<typeof useBalanceStore.getState>['ma
 
 /** Proposes the best rep per territory of the balanced alignment (Hungarian over explained fit), without applying it. */
 export async function proposeRepMatch(): Promise<void> {
-  setMatch({ status: 'running', error: null, proposals: [] });
+  setMatch({ status: 'running', error: null, proposals: [], skipped: [] });
   try {
     await ensureBalanceData();
     const current = useScenarioStore.getState().current;
@@ -29,13 +29,15 @@ export async function proposeRepMatch(): Promise<void> {
     const ai = balanceAlignmentIndex(payload, useBalanceStore.getState().settings.alignmentKey);
     const inAlignment = new Set(alignmentTerritories(payload, ai).map((t) => t.id as string));
     const profiles = territoryProfiles(payload.territories.length, accounts, accountTerritory).filter((p) => inAlignment.has(payload.territories[p.territory]!.id));
-    const m = await matchInWorker(repProfiles(reps), profiles, units.kind === 'custom' ? 'planar' : 'geographic');
+    const usable = matchableReps(reps);
+    const m = await matchInWorker(repProfiles(usable.reps), profiles, units.kind === 'custom' ? 'planar' : 'geographic');
     const repName = new Map(reps.map((r) => [r.id as string, r.name]));
     const proposals: RepProposal[] = m.pairs.map((fit) => {
       const t = payload.territories[fit.territory]!;
       return { territoryId: t.id, territoryName: t.name, repId: fit.rep, repName: repName.get(fit.rep) ?? fit.rep, fit };
     }).sort((a, b) => a.territoryName.localeCompare(b.territoryName));
-    setMatch({ status: 'ready', proposals, total: m.total, unmatched: m.unmatchedTerritories.map((t) => payload.territories[t]!.name) });
+    const skipped = [...usable.skipped, ...surplusReps(m.unmatchedReps, reps, usable.reps.length, profiles.length)];
+    setMatch({ status: 'ready', proposals, total: m.total, unmatched: m.unmatchedTerritories.map((t) => payload.territories[t]!.name), skipped });
   } catch (e) {
     setMatch({ status: 'error', error: messageOf(e) });
   }

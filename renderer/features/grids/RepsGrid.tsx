@@ -15,7 +15,9 @@ import { gridTable } from './xlsx-export';
 import { useReadOnlyReason } from '../../state/read-only';
 
 /** One rep with the territories the draft gives them (reps are few: rebuilt when territories change). */
-type RepRow = { id: string; name: string; seniority: string; territoryId: string | null; territories: string };
+type RepRow = { id: string; name: string; seniority: string; manager: string; team: string; region: string; office: string; home: string; territoryId: string | null; territories: string };
+
+const HOME: Record<string, string> = { exact: 'address', zip: 'ZIP centre', city: 'city centre', county: 'county centre', state: 'state centre', none: 'not placed: no address or office' };
 
 function RepTerritoryCell({ data }: ICellRendererParams<RepRow>) {
   const readOnlyReason = useReadOnlyReason();
@@ -28,6 +30,11 @@ const columns: ColDef<RepRow>[] = [
   { field: 'name', headerName: 'Rep', width: 160, pinned: 'left' },
   { field: 'id', headerName: 'Id', width: 90 },
   { field: 'seniority', headerName: 'Seniority', width: 90 },
+  { field: 'manager', headerName: 'Manager', width: 130 },
+  { field: 'team', headerName: 'Team', width: 110 },
+  { field: 'region', headerName: 'Region', width: 100 },
+  { field: 'office', headerName: 'Office', width: 150 },
+  { field: 'home', headerName: 'Home placed at', width: 150 },
   { field: 'territoryId', headerName: 'Assigned territory', width: 170, cellRenderer: RepTerritoryCell, valueFormatter: (p) => p.data?.territories ?? '' },
   { field: 'territories', headerName: 'All territories', width: 180 },
 ];
@@ -45,7 +52,9 @@ export function RepsGrid() {
     for (const t of territories ?? []) if (t.repId) held.set(t.repId, [...(held.get(t.repId) ?? []), { id: t.id, name: t.name }]);
     return reps.map((r) => {
       const mine = held.get(r.id) ?? [];
-      return { id: r.id, name: r.name, seniority: r.seniority, territoryId: mine[0]?.id ?? null, territories: mine.map((t) => t.name).join(', ') };
+      return {
+        id: r.id, name: r.name, seniority: r.seniority, manager: r.org?.manager ?? '', team: r.org?.team ?? '', region: r.org?.region ?? '', office: r.org?.office ?? '',
+        home: HOME[r.placement ?? 'exact'] ?? '', territoryId: mine[0]?.id ?? null, territories: mine.map((t) => t.name).join(', ') };
     });
   }, [reps, territories]);
   const onGridReady = useCallback((e: GridReadyEvent<RepRow>) => { apiRef.current = e.api; }, []);

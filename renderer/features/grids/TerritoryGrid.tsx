@@ -91,7 +91,7 @@ export function TerritoryGrid() {
     <div className="grid-pane" data-testid="territory-grid" data-row-count={rows?.length ?? 0}>
       <AgGridReact<KpiGridRow>
         theme={theme}
-        rowData={rows ?? null}
+        rowData={rows ?? (datasetReady && noScenario ? [] : null)}
         columnDefs={TERRITORY_COLUMNS}
         defaultColDef={defaultColDef}
         getRowId={getRowId}

@@ -3,10 +3,11 @@ import type { SavedWorkspace } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
 import { useDatasetStore } from '../../state/dataset-store';
 import { switchWorkspace } from './scenarios-actions';
+import { openNewWorkspace } from './new-workspace-store';
 
 /**
  * Workspace files in browser mode, which names no paths: the server's data folder by name (open, new
- * from the demo, save as). The desktop app uses its File menu instead.
+ * (the New workspace dialog), save as). The desktop app uses its File menu instead.
  */
 export function WorkspaceFiles() {
   const current = useDatasetStore((s) => s.workspace?.name);
@@ -30,7 +31,7 @@ export function WorkspaceFiles() {
       <div className="scn-row">
         <input data-testid="workspace-file-name" placeholder="Workspace name" value={name} onChange={(e) => setName(e.target.value)} />
         <button data-testid="workspace-save-as" disabled={!name.trim()} onClick={() => run(() => api['workspace.saveAs']({ name: name.trim() }))}>Save as</button>
-        <button data-testid="workspace-new" disabled={!name.trim()} onClick={() => run(() => api['workspace.create']({ name: name.trim(), demo: true }))}>New from demo</button>
+        <button data-testid="workspace-new" onClick={() => openNewWorkspace(name.trim())}>New…</button>
       </div>
     </>
   );

@@ -112,8 +112,10 @@ export function openSharedFile(file: File): Promise<boolean> {
     if (!upload.ok) return upload.error;
     const r = await api['share.open']({ upload: upload.value });
     if (!r.ok) return r.error;
-    useScenarioPanelStore.setState({ view: 'map' });
+    useScenarioPanelStore.setState({ view: 'map', history: [] });
     await loadWorkspace();
+    // The panel may be open: show the history of the scenario now open, not the previous workspace's.
+    await loadHistory();
   });
 }
 
@@ -136,7 +138,9 @@ export function switchWorkspace(run: () => Promise<Result<WorkspaceInfo, string>
   return guarded(async () => {
     const r = await run();
     if (!r.ok) return r.error;
-    useScenarioPanelStore.setState({ view: 'map' });
+    useScenarioPanelStore.setState({ view: 'map', history: [] });
     await loadWorkspace();
+    // The panel may be open: show the history of the scenario now open, not the previous workspace's.
+    await loadHistory();
   });
 }

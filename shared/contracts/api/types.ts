@@ -101,6 +101,6 @@ export type KpiTable = {
 };
 
 /** Error codes of opening or creating workspace files. */
-export type WorkspaceErrorCode = 'not-found' | 'not-tessera' | 'corrupt' | 'newer-schema' | 'io' | 'exists' | 'locked';
+export type WorkspaceErrorCode = 'not-found' | 'not-tessera' | 'corrupt' | 'newer-schema' | 'io' | 'exists' | 'locked' | 'invalid';
 
 

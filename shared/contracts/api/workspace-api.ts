@@ -17,11 +17,21 @@ export type WorkspaceApi = {
   'workspace.list': (a: Empty) => Promise<SavedWorkspace[]>;
   /** Opens a workspace file; readOnly opens a damaged one too, with its damaged parts left out and listed. */
   'workspace.open': (a: WorkspaceTarget & { readOnly?: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
-  'workspace.create': (a: WorkspaceTarget & { demo: boolean }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  /**
+   * Creates a workspace file: the demo (demo true; geography counties by default, or zips, mixed) or a built-in
+   * geography with no accounts, reps or scenarios to import one's own data into (demo false; counties or zips).
+   * demo false without a geography makes a workspace with no units at all.
+   */
+  'workspace.create': (a: WorkspaceTarget & { demo: boolean; geography?: NewWorkspaceGeography }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   'workspace.saveAs': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   /** Closes a client share file opened with share.open and reopens the workspace that was open before it (its unsaved state intact). */
   'workspace.back': (a: Empty) => Promise<Result<WorkspaceInfo, 'not-found'>>;
 };
+
+/** Geographies a new workspace comes in (the demo in all three; an empty workspace in counties or zips). */
+export const NEW_WORKSPACE_GEOGRAPHIES = ['counties', 'zips', 'mixed'] as const;
+/** One of NEW_WORKSPACE_GEOGRAPHIES. */
+export type NewWorkspaceGeography = (typeof NEW_WORKSPACE_GEOGRAPHIES)[number];
 
 const one = 'give exactly one of path or name';
 /** Schema of a WorkspaceTarget (plus extra fields). */
@@ -34,7 +44,7 @@ export const workspaceSchemas = {
   'workspace.info': emptyArg,
   'workspace.list': emptyArg,
   'workspace.open': workspaceTarget({ readOnly: z.boolean().optional() }),
-  'workspace.create': workspaceTarget({ demo: z.boolean() }),
+  'workspace.create': workspaceTarget({ demo: z.boolean(), geography: z.enum(NEW_WORKSPACE_GEOGRAPHIES).optional() }),
   'workspace.saveAs': workspaceTarget(),
   'workspace.back': emptyArg,
 } as const satisfies ArgSchemas<WorkspaceApi>;

@@ -17,7 +17,7 @@ export {
   ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, prepareBalance, unitMeasures,
   type BalanceDataset, type BalanceSettings, type PreparedBalance, type PrepareErrorCode,
 } from './from-dataset';
-export { repProfiles, territoryProfiles } from './rep-profiles';
+export { matchableReps, repProfiles, surplusReps, territoryProfiles, type SkippedRep } from './rep-profiles';
 export { applyBalanceResult, keptIdentities, KEEP_IDENTITY_SHARE, type BalanceApplied, type ReassignedAccount } from './apply-result';
 export { runKpis, type RunKpis, type RunKpiDataset, type RunTerritoryKpi } from './run-kpis';
 export { explainRun, type ExplainNames, type RunExplanation, type RunIssue } from './explain';

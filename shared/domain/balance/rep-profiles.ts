@@ -11,6 +11,30 @@ export function repProfiles(reps: readonly Rep[]): RepProfile[] {
   }));
 }
 
+/** A rep that Match reps left without a territory, and why, in words. */
+export type SkippedRep = { id: string; name: string; reason: string };
+
+/**
+ * Reps Match reps can weigh (those with a home) and the ones it leaves out, named with the reason: a rep the
+ * import could not place (no address and no office) has no home to measure travel from.
+ */
+export function matchableReps(reps: readonly Rep[]): { reps: Rep[]; skipped: SkippedRep[] } {
+  const out: Rep[] = [];
+  const skipped: SkippedRep[] = [];
+  for (const r of reps) {
+    if (r.placement === 'none') skipped.push({ id: r.id, name: r.name, reason: 'no home location: the import found no address or office for them (import the reps again with an address or an office city and state)' });
+    else out.push(r);
+  }
+  return { reps: out, skipped };
+}
+
+/** The reason for each rep the matcher assigned no territory because there were more reps than territories to match. */
+export function surplusReps(unmatched: readonly string[], reps: readonly Rep[], repCount: number, territoryCount: number): SkippedRep[] {
+  const byId = new Map(reps.map((r) => [r.id as string, r]));
+  const why = `${repCount} reps for ${territoryCount} ${territoryCount === 1 ? 'territory' : 'territories'} with accounts: each territory went to a rep who fits it better`;
+  return unmatched.map((id) => ({ id, name: byId.get(id)?.name ?? id, reason: why }));
+}
+
 /**
  * Territory profiles from the accounts resolved to each territory: potential-weighted centre (plain mean when a
  * territory has no potential), share of potential per industry, and total potential. Territories without accounts

@@ -66,7 +66,14 @@ export type Rep = {
   seniority: 'junior' | 'mid' | 'senior';
   industries: string[];
   languages: string[];
+  /** How the home was found ('none': the rep could not be placed and sits at 0,0); absent means exact. */
+  placement?: Placement;
+  /** Where the rep sits in the sales organisation, as imported (empty text when not given). */
+  org?: RepOrg;
 };
+
+/** A rep's manager, team, sales region and office ("Chicago, IL"), as imported. */
+export type RepOrg = { manager: string; team: string; region: string; office: string };
 
 /** Counts shown by `tessera info` and the status bar. */
 export type DatasetCounts = { units: number; edges: number; accounts: number; reps: number };

@@ -31,6 +31,12 @@ export const IMPORT_FIELDS: Record<ImportKind, FieldDef[]> = {
     { key: 'id', label: 'Rep id', type: 'id', required: true },
     { key: 'name', label: 'Name', type: 'text' },
     { key: 'email', label: 'Email', type: 'text' },
+    // Before the address fields, so that a "Region" column maps to the sales region, not to the state.
+    { key: 'manager', label: 'Manager', type: 'text' },
+    { key: 'team', label: 'Team', type: 'text' },
+    { key: 'region', label: 'Sales region', type: 'text' },
+    { key: 'office', label: 'Office (city, state): places a rep without an address', type: 'text' },
+    { key: 'office_state', label: 'Office state (when the office column names none)', type: 'text' },
     ...LOCATION.filter((f) => f.key !== 'address'),
     { key: 'seniority', label: 'Seniority (junior, mid, senior)', type: 'text' },
     { key: 'industries', label: 'Industries (; separated)', type: 'list' },

@@ -6,6 +6,7 @@ import type { ImportIssue, ImportKind } from './types';
 import type { UnitLocator } from './unit-locator';
 import { unplacedReason } from './unplaced-reason';
 import { clip } from './parse-values';
+import { officeText, parseOffice } from './office';
 
 /** A stored record: field key -> value; x, y, unit (index, -1 none) and placement are derived. */
 export type ImportRecord = Record<string, string | number>;
@@ -15,7 +16,7 @@ const ADDRESS = ['street', 'city', 'state', 'zip', 'county', 'country'];
 /** Stored fields of each kind, in the order reports list them. */
 export const RECORD_KEYS: Record<ImportKind, readonly string[]> = {
   accounts: ['id', 'name', ...ADDRESS, 'industry', 'type', 'segment', 'employees', 'potential', 'revenue', 'workload', 'owner', 'x', 'y', 'unit', 'placement'],
-  reps: ['id', 'name', 'email', ...ADDRESS, 'seniority', 'industries', 'languages', 'x', 'y', 'unit', 'placement'],
+  reps: ['id', 'name', 'email', ...ADDRESS, 'seniority', 'industries', 'languages', 'manager', 'team', 'region', 'office', 'x', 'y', 'unit', 'placement'],
   leads: ['id', 'name', 'company', 'email', 'status', 'source', ...ADDRESS, 'industry', 'owner', 'x', 'y', 'unit', 'placement'],
 };
 
@@ -25,7 +26,7 @@ export const RECORD_KEYS: Record<ImportKind, readonly string[]> = {
 // each has exactly RECORD_KEYS.
 const DEFAULTS: Record<ImportKind, () => ImportRecord> = {
   accounts: () => ({ id: '', name: '', street: '', city: '', state: '', zip: '', county: '', country: '', industry: '', type: '', segment: '', employees: 0, potential: 0, revenue: 0, workload: 0, owner: '', x: 0, y: 0, unit: -1, placement: 'none' }),
-  reps: () => ({ id: '', name: '', email: '', street: '', city: '', state: '', zip: '', county: '', country: '', seniority: 'mid', industries: '[]', languages: '[]', x: 0, y: 0, unit: -1, placement: 'none' }),
+  reps: () => ({ id: '', name: '', email: '', street: '', city: '', state: '', zip: '', county: '', country: '', seniority: 'mid', industries: '[]', languages: '[]', manager: '', team: '', region: '', office: '', x: 0, y: 0, unit: -1, placement: 'none' }),
   leads: () => ({ id: '', name: '', company: '', email: '', status: '', source: '', street: '', city: '', state: '', zip: '', county: '', country: '', industry: '', owner: '', x: 0, y: 0, unit: -1, placement: 'none' }),
 };
 
@@ -82,18 +83,42 @@ export function processRow(kind: ImportKind, row: ReadRow, line: number, existin
     rec.seniority = level ?? 'mid';
   }
 
+  const officeMapped = kind === 'reps' && (v.office !== undefined || v.office_state !== undefined);
+  if (officeMapped) rec.office = officeText(text(rec.office), text(v.office_state));
+
   let unplaced: string | null = null;
-  const relocate = !existing || row.coords !== null || LOCATION_LIST.some((k) => v[k] !== undefined);
+  const relocate = !existing || row.coords !== null || officeMapped || LOCATION_LIST.some((k) => v[k] !== undefined);
   if (relocate) {
     const zip = text(rec.zip);
     const county = text(rec.county);
     const address = { lat: row.coords?.lat ?? null, lon: row.coords?.lon ?? null, zip, city: text(rec.city), state: text(rec.state), county, country: text(rec.country) };
-    const placed = placeAddress(address, deps.gazetteer);
+    let placed = placeAddress(address, deps.gazetteer);
+    let reasonAddress: typeof address = address;
+    let noAddress = 'no address and no coordinates';
+    if (kind === 'reps' && (placed.placement === 'state' || placed.placement === 'none')) {
+      // A rep without a home address works from their office: place them at its city (or state).
+      const office = text(rec.office);
+      const at = office ? parseOffice(office) : null;
+      const byOffice = at ? placeAddress({ city: at.city, state: at.state }, deps.gazetteer) : null;
+      if (at && byOffice && byOffice.placement !== 'none' && !(placed.placement === 'state' && byOffice.placement === 'state')) {
+        placed = byOffice;
+        reasonAddress = { ...address, zip: '', county: '', city: at.city, state: at.state };
+        issues.push({ line, column: null, code: 'office-placement', action: 'repaired', reason: `no home address: placed at the office, ${clip(office)}` });
+      } else if (placed.placement === 'none') {
+        noAddress = !office
+          ? 'no home address and no office city or state'
+          : !at!.state && office.includes(',')
+            ? `no home address, and the office "${clip(office)}": ${unplacedReason({ state: office.slice(office.lastIndexOf(',') + 1) }, 'none')}`
+            : !at!.state
+            ? `no home address, and the office "${clip(office)}" names no US state`
+            : `no home address, and the office "${clip(office)}" is not a known US city`;
+      }
+    }
     rec.x = placed.x;
     rec.y = placed.y;
     rec.placement = placed.placement;
-    rec.unit = placed.placement === 'none' || !deps.locator ? -1 : deps.locator.locate(placed.x, placed.y, { zip, county }, placed.placement !== 'exact');
-    if (placed.placement === 'none' || (rec.unit === -1 && deps.locator)) unplaced = unplacedReason(address, placed.placement);
+    rec.unit = placed.placement === 'none' || !deps.locator ? -1 : deps.locator.locate(placed.x, placed.y, { zip: reasonAddress.zip, county: reasonAddress.county }, placed.placement !== 'exact');
+    if (placed.placement === 'none' || (rec.unit === -1 && deps.locator)) unplaced = unplacedReason(reasonAddress, placed.placement, noAddress);
     if (unplaced) {
       const code = placed.placement === 'none' ? 'unplaced' : 'outside-geography';
       issues.push({ line, column: null, code, action: 'kept', reason: unplaced });

@@ -41,7 +41,8 @@ export type IssueCode =
   | 'too-many-fields'
   | 'zip-repaired'
   | 'unplaced'
-  | 'outside-geography';
+  | 'outside-geography'
+  | 'office-placement';
 
 /** One problem in one row: rejected rows are not imported; repaired ones are, with the named field fixed. */
 export type ImportIssue = {

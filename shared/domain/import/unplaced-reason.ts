@@ -31,9 +31,10 @@ function territoryOfState(state: string): string | null {
 /**
  * Why a record has no unit, in the words a planner uses: the place it names and why that place is
  * not in the workspace ("ZIP 00733 (Puerto Rico) is outside the workspace's geography"), or which of
- * its address parts are unknown. `placedBy` is how it was placed ('none': not at all).
+ * its address parts are unknown. `placedBy` is how it was placed ('none': not at all); noAddress is the
+ * reason when the record names no place at all.
  */
-export function unplacedReason(a: AddressInput, placedBy: 'exact' | 'zip' | 'city' | 'county' | 'state' | 'none'): string {
+export function unplacedReason(a: AddressInput, placedBy: 'exact' | 'zip' | 'city' | 'county' | 'state' | 'none', noAddress = 'no address and no coordinates'): string {
   const zip = (a.zip ?? '').trim();
   const state = (a.state ?? '').trim();
   const city = (a.city ?? '').trim();
@@ -52,6 +53,6 @@ export function unplacedReason(a: AddressInput, placedBy: 'exact' | 'zip' | 'cit
   if (city && state) unknown.push(`${clip(city)}, ${clip(state)} is not a known city`);
   if (county) unknown.push(`county "${clip(county)}" is not known`);
   if (state && !stateAbbr(state)) unknown.push(`"${clip(state)}" is not a US state`);
-  if (unknown.length === 0) return 'no address and no coordinates';
+  if (unknown.length === 0) return noAddress;
   return `${unknown.join('; ')}; no coordinates`;
 }

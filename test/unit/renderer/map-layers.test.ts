@@ -35,6 +35,19 @@ describe('map layer builders', () => {
     expect(layer.props.updateTriggers).toEqual({ getFillColor: [7, 1, ''] });
   });
 
+  it('draws the units of a workspace without boundaries as points in their territory colour, in the fill layer\'s place', () => {
+    const unitPoints = { x: [-120, -100], y: [45, 35], unitTerritory: Int32Array.from([1, -1]), palette, selected: -1, revision: 3 };
+    const layers = buildMapLayers(inputs({ units: null, unitPoints }), () => {});
+    const layer = layers.find((l) => l.id === LAYER_IDS.units)!;
+    expect(layer.constructor.name).toBe('ScatterplotLayer');
+    const props = layer.props as unknown as { data: number[]; getPosition: (i: number) => number[]; getFillColor: (i: number) => number[] };
+    expect(props.data).toEqual([0, 1]);
+    expect(props.getPosition(1)).toEqual([-100, 35]);
+    expect(props.getFillColor(0).slice(0, 3)).toEqual([0, 0, 255]);
+    // With boundaries the polygons are drawn and the points are not.
+    expect(buildMapLayers(inputs({ unitPoints }), () => {}).find((l) => l.id === LAYER_IDS.units)!.constructor.name).toBe('GeoJsonLayer');
+  });
+
   it('builds the layers in draw order', () => {
     expect(buildMapLayers(inputs(), () => {}).map((l) => l.id)).toEqual([
       LAYER_IDS.units,
