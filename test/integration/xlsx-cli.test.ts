@@ -41,8 +41,8 @@ describe('tessera import of .xlsx workbooks (real Census ZIP data)', () => {
     expect(s.rows).toBe(s.imported + s.rejected);
     // Issues carry the sheet's row numbers: the title, source and blank rows are 1-3, the header row 4.
     expect(s.issues).toEqual([
-      { line: 45, column: 'Id', code: 'missing-id', action: 'rejected', reason: 'missing id' },
-      { line: 46, column: 'Employees', code: 'bad-number', action: 'repaired', reason: '"n/a" is not a number; read as 0' },
+      { line: 45, record: 'Unnamed district', column: 'Id', code: 'missing-id', action: 'rejected', reason: 'missing id' },
+      { line: 46, record: 'Employees unknown', column: 'Employees', code: 'bad-number', action: 'repaired', reason: '"n/a" is not a number; read as 0' },
     ]);
     expect(accountCount()).toBe(before + 41);
     const ws = Workspace.open(demo, { readOnly: true });
