@@ -13,6 +13,8 @@ import { readShapefileZip } from '../../electron/services/import/shapefile-reade
 import { createZipWorkspace } from '../../electron/services/import/zip-geography';
 import { Workspace } from '../../electron/services/workspace';
 import { cli } from '../fixtures/run-cli';
+import { createServices } from '../../electron/services/app-services';
+import { dispatch } from '../../electron/services/dispatch';
 
 // Real Census TIGER/Line 2024 ZCTAs (copied from ../shared/data/zcta; see test/fixtures/geo/SOURCES.md): Hawaii and DC as GeoJSON, DC as a shapefile zip.
 const DATA = join(__dirname, '../fixtures/geo');
@@ -161,5 +163,24 @@ describe('tessera import shapefile | boundaries', () => {
     expect(res.out).toContain(`Replaced the polygons of ${n} units of ${zips} with zcta_2024_DC_shapefile.zip (id field ZCTA5CE20, coordinate system GCS_North_American_1983); scenarios unchanged`);
     expect(res.out).toContain(`Not in the workspace: ${71 - n} ids`);
     expect(res.out).toContain('Units still with approximate areas: 0');
+  });
+});
+
+describe('import.boundaries (app API)', () => {
+  it('takes an uploaded shapefile zip, as browser mode sends it, and replaces the open ZIP workspace\'s areas', async () => {
+    const path = join(dir, 'api-zips.tessera');
+    expect(createZipWorkspace(path, ['DC'], 1).ok).toBe(true);
+    const s = createServices({ mode: 'direct', workspace: path });
+    const call = (method: string, arg: unknown) => dispatch(s.api, method, arg) as Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }>;
+    const bytes = readFileSync(join(DATA, 'zcta_2024_DC_shapefile.zip'));
+    const begun = await call('upload.begin', { fileName: 'zcta_2024_DC_shapefile.zip', totalBytes: bytes.length });
+    const uploadId = begun.value!.uploadId as string;
+    expect((await call('upload.chunk', { uploadId, seq: 0, data: bytes.toString('base64') })).ok).toBe(true);
+    await expect(call('import.boundaries', { upload: uploadId, path: '/x' })).rejects.toThrow('give exactly one of path or upload');
+    const res = await call('import.boundaries', { upload: uploadId });
+    expect(res).toMatchObject({ ok: true, value: { source: 'zcta_2024_DC_shapefile.zip', idField: 'ZCTA5CE20', approximateLeft: 0, issues: [] } });
+    expect((res.value!.matched as number) + (res.value!.unmatched as string[]).length).toBe(71);
+    expect(await call('import.boundaries', { upload: 'f'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    s.close();
   });
 });

@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Result } from '../../../shared/contracts/result';
-import { importBoundaries, ZCTA_ID_FIELDS, type BoundaryReport } from '../../services/import/boundary-import';
-import { importGeojson, importShapefile, importUnitsCsv, parseFeatureCollection, type GeographyReport } from '../../services/import/geography-import';
-import { readShapefileZip } from '../../services/import/shapefile-reader';
+import { importBoundaries, readBoundaryBytes, ZCTA_ID_FIELDS, type BoundaryReport } from '../../services/import/boundary-import';
+import { importGeojson, importShapefile, importUnitsCsv, type GeographyReport } from '../../services/import/geography-import';
 import { createZipWorkspace, ZIP_STARTER_TERRITORIES } from '../../services/import/zip-geography';
 import { emit, num, table, UserError, type Io } from '../output';
 import { readTextInput } from '../read-text';
@@ -32,16 +31,11 @@ function readBytes(path: string): Uint8Array {
   return readFileSync(path);
 }
 
-/** A boundary file's features: a shapefile zip (by its .zip name) or a GeoJSON FeatureCollection. */
+/** A boundary file's features: a shapefile zip or a GeoJSON FeatureCollection. */
 async function readBoundaryFile(file: string): Promise<{ fc: GeoJSON.FeatureCollection; crs: string | null }> {
-  if (/\.zip$/i.test(file)) {
-    const r = await readShapefileZip(readBytes(file));
-    if (!r.ok) throw new UserError(r.error.message);
-    return { fc: r.value.collection, crs: `${r.value.crs}${r.value.reprojected ? ', reprojected to WGS84 lon/lat' : ''}` };
-  }
-  const r = parseFeatureCollection(readText(file, 'GeoJSON file'));
+  const r = await readBoundaryBytes(readBytes(file));
   if (!r.ok) throw new UserError(r.error.message);
-  return { fc: r.value, crs: null };
+  return { fc: r.value.collection, crs: r.value.crs };
 }
 
 function boundaryText(r: BoundaryReport, path: string, crs: string | null): string {

@@ -1,37 +1,20 @@
 import { neighbors, quantize } from 'topojson-client';
 import { topology as toTopology } from 'topojson-server';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type { BoundaryError, BoundaryReport } from '../../../shared/contracts/api/import-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
+
+export type { BoundaryError, BoundaryReport };
 import type { UnitEdges } from '../../../shared/domain/dataset/types';
 import { ZIP_AREAS_NOTE } from '../../../shared/domain/geo/approximate';
 import { zipUnitId } from '../../../shared/domain/geo/mixed-geography';
-import type { ImportIssue } from '../../../shared/domain/import/types';
 import { readMeta, replaceGeometryAndEdges, writeMeta } from '../../db/dataset-repo';
 import type { Workspace } from '../workspace';
-import { featureLabel, idFieldMissing, usablePolygons } from './geography-import';
+import { featureLabel, idFieldMissing, parseFeatureCollection, usablePolygons } from './geography-import';
+import { readShapefileZip } from './shapefile-reader';
 
 /** Id fields of Census ZIP (ZCTA) boundary files, tried in this order when no id field is given. */
 export const ZCTA_ID_FIELDS = ['ZCTA5CE20', 'ZCTA5CE10', 'ZCTA5CE', 'GEOID20', 'GEOID10', 'GEOID', 'id'] as const;
-
-/** What a boundary import did. */
-export type BoundaryReport = {
-  source: string;
-  idField: string;
-  /** Units whose polygon was replaced. */
-  matched: number;
-  /** Ids in the file that are no unit of the workspace (left out). */
-  unmatched: string[];
-  /** Units of the workspace that still have an approximate area (when the workspace's areas are approximate). */
-  approximateLeft: number | null;
-  edgesBefore: number;
-  edgesAfter: number;
-  /** Adjacencies between two replaced units, now from their real shared boundaries. */
-  edgesBetweenReplaced: number;
-  issues: ImportIssue[];
-};
-
-/** Why a boundary import was refused (nothing is written then). */
-export type BoundaryError = 'invalid' | 'read-only' | 'no-geometry' | 'no-match';
 
 const shiftArc = (off: number) => (a: number) => (a >= 0 ? a + off : ~(~a + off));
 
@@ -142,3 +125,16 @@ export function importBoundaries(ws: Workspace, fc: GeoJSON.FeatureCollection, s
   });
 }
 
+
+/**
+ * A boundary file's features from its bytes: a shapefile zip (recognised by the zip signature) or a
+ * GeoJSON FeatureCollection; `crs` names a shapefile's coordinate system.
+ */
+export async function readBoundaryBytes(bytes: Uint8Array): Promise<Result<{ collection: GeoJSON.FeatureCollection; crs: string | null }, 'invalid'>> {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const r = await readShapefileZip(bytes);
+    return r.ok ? ok({ collection: r.value.collection, crs: `${r.value.crs}${r.value.reprojected ? ', reprojected to WGS84 lon/lat' : ''}` }) : r;
+  }
+  const fc = parseFeatureCollection(new TextDecoder().decode(bytes));
+  return fc.ok ? ok({ collection: fc.value, crs: null }) : err('invalid', `Neither a shapefile zip nor GeoJSON: ${fc.error.message}`);
+}
