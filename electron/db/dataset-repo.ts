@@ -189,3 +189,22 @@ export function readCounts(db: Database.Database): DatasetCounts {
   const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { units: count('units'), edges: count('unit_edges'), accounts: count('accounts'), reps: count('reps') };
 }
+
+/**
+ * Replaces the stored geometry and changes adjacency, in one transaction: removes the edges in `drop` and
+ * adds those in `add` (no engine distance). Units, accounts and scenarios are not touched.
+ */
+export function replaceGeometryAndEdges(db: Database.Database, geometry: DatasetGeometry, drop: UnitEdges, add: UnitEdges): void {
+  db.transaction(() => {
+    db.prepare('UPDATE geometry SET format = ?, units_object = ?, parents_object = ?, topology = ? WHERE id = 1').run(
+      geometry.format,
+      geometry.unitsObject,
+      geometry.parentsObject,
+      JSON.stringify(geometry.topology),
+    );
+    const del = db.prepare('DELETE FROM unit_edges WHERE a = ? AND b = ?');
+    for (let i = 0; i < drop.a.length; i++) del.run(Math.min(drop.a[i]!, drop.b[i]!), Math.max(drop.a[i]!, drop.b[i]!));
+    const ins = db.prepare('INSERT OR IGNORE INTO unit_edges (a, b, distance) VALUES (?, ?, NULL)');
+    for (let i = 0; i < add.a.length; i++) ins.run(Math.min(add.a[i]!, add.b[i]!), Math.max(add.a[i]!, add.b[i]!));
+  })();
+}

@@ -14,6 +14,7 @@ export const LONG_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>([
   'export.run',
   'export.xlsx',
   'import.finish',
+  'import.boundaries',
   'share.export',
   'share.import',
   'workspace.create',

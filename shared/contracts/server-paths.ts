@@ -20,6 +20,7 @@ export const SERVER_PATH_METHODS = {
   'share.inspect': UPLOAD,
   'share.open': UPLOAD,
   'share.import': UPLOAD,
+  'import.boundaries': UPLOAD,
 } as const satisfies Partial<Record<AppMethod, string>>;
 
 /** Why a call may not run over HTTP (it names a server-side path), or null when it may. */

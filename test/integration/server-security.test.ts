@@ -106,6 +106,7 @@ describe('browser-mode server security', () => {
       ['share.inspect', { path: join(t.dir, 'w.tessera') }],
       ['share.open', { path: join(t.dir, 'w.tessera') }],
       ['share.import', { path: join(t.dir, 'w.tessera') }],
+      ['import.boundaries', { path: join(t.dir, 'secret.txt') }],
     ];
     expect(calls.map((c) => c[0]).sort()).toEqual(Object.keys(SERVER_PATH_METHODS).sort());
     for (const [method, arg] of calls) {

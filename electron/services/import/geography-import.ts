@@ -7,9 +7,11 @@ import type { Dataset, UnitEdges } from '../../../shared/domain/dataset/types';
 import { parseCsvText } from '../../../shared/domain/import/csv-reader';
 import { detectDelimiter } from '../../../shared/domain/import/detect';
 import type { ImportIssue } from '../../../shared/domain/import/types';
+import { geometryProblem } from '../../../shared/domain/geo/feature-check';
 import { writeEdgeDistances } from '../../db/dataset-repo';
 import { parseEdgeRecords, parseUnitRecords, rowsToRecords, scenarioFromAttributes, type ParsedUnits } from '../../../shared/domain/import/units-table';
 import { currentAuthor, fillDataset, Workspace } from '../workspace';
+import { readShapefileZip } from './shapefile-reader';
 
 /** What a geography import produced. */
 export type GeographyReport = { path: string; units: number; edges: number; measures: string[]; scenario: string | null; ignoredColumns: string[]; issues: ImportIssue[] };
@@ -83,6 +85,13 @@ function centroid(g: Area): [number, number] {
  * (arcs shared in the topology), geometry is stored as TopoJSON.
  */
 export function importGeojson(path: string, text: string, name: string, idProperty?: string): Result<GeographyReport, GeographyError> {
+  const fc = parseFeatureCollection(text);
+  if (!fc.ok) return fc;
+  return importFeatures(path, fc.value, name, idProperty, [`Polygons imported from ${name}`]);
+}
+
+/** Parses GeoJSON text that must be a FeatureCollection. */
+export function parseFeatureCollection(text: string): Result<GeoJSON.FeatureCollection, 'invalid'> {
   let fc: GeoJSON.FeatureCollection;
   try {
     fc = JSON.parse(text.replace(/^\uFEFF/, '')) as GeoJSON.FeatureCollection;
@@ -90,12 +99,51 @@ export function importGeojson(path: string, text: string, name: string, idProper
     return err('invalid', `Not valid JSON: ${(e as Error).message}`);
   }
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) return err('invalid', 'Expected a GeoJSON FeatureCollection of Polygon or MultiPolygon features.');
+  return ok(fc);
+}
+
+/** Imports an ESRI shapefile zip (see readShapefileZip) as a new workspace, as importGeojson does. */
+export async function importShapefile(path: string, zip: Uint8Array, name: string, idField?: string): Promise<Result<GeographyReport, GeographyError>> {
+  const read = await readShapefileZip(zip);
+  if (!read.ok) return read;
+  const { collection, crs, reprojected } = read.value;
+  return importFeatures(path, collection, name, idField, [`Polygons imported from the shapefile ${name} (coordinate system ${crs}${reprojected ? ', reprojected to WGS84 lon/lat' : ''})`]);
+}
+
+/**
+ * Each feature's label in a report: its 1-based position and, when it has one, its id (the id property,
+ * else the feature id).
+ */
+export function featureLabel(f: GeoJSON.Feature | null | undefined, i: number, idProperty?: string): string {
+  const id = idProperty ? f?.properties?.[idProperty] : (f?.properties?.id ?? f?.id);
+  return `feature ${i + 1}${id !== undefined && id !== null && id !== '' ? ` (id ${String(id)})` : ''}`;
+}
+
+/**
+ * Features with usable polygons, and an issue naming each one that is not (null, empty, not a polygon,
+ * a ring that crosses itself): those are left out, never a crash.
+ */
+export function usablePolygons(features: readonly (GeoJSON.Feature | null)[], idProperty?: string): { kept: GeoJSON.Feature[]; issues: ImportIssue[] } {
   const issues: ImportIssue[] = [];
-  const kept = fc.features.filter((f, i) => {
-    const ok = f?.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
-    if (!ok) issues.push({ line: i + 1, column: null, code: 'bad-value', action: 'rejected', reason: `feature ${i + 1} is not a Polygon or MultiPolygon` });
-    return ok;
+  const kept = features.filter((f, i): f is GeoJSON.Feature => {
+    const problem = geometryProblem(f?.geometry);
+    if (problem) issues.push({ line: i + 1, column: null, code: 'bad-value', action: 'rejected', reason: `${featureLabel(f, i, idProperty)} ${problem}` });
+    return problem === null;
   });
+  return { kept, issues };
+}
+
+/** An error naming the id field and the fields there are, when no feature has the id field; else null. */
+export function idFieldMissing(features: readonly (GeoJSON.Feature | null)[], idProperty: string | undefined): string | null {
+  if (!idProperty || features.some((f) => f?.properties?.[idProperty] !== undefined)) return null;
+  const fields = [...new Set(features.slice(0, 100).flatMap((f) => Object.keys(f?.properties ?? {})))];
+  return `No feature has the field "${idProperty}"; the fields are ${fields.join(', ') || '(none)'}.`;
+}
+
+function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: string, idProperty: string | undefined, sources: string[]): Result<GeographyReport, GeographyError> {
+  const missing = idFieldMissing(fc.features, idProperty);
+  if (missing) return err('invalid', missing);
+  const { kept, issues } = usablePolygons(fc.features, idProperty);
   const records = kept.map((f, i) => {
     const props = Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
     const id = idProperty ? props[idProperty] : (props.id ?? (f.id !== undefined ? String(f.id) : String(i + 1)));
@@ -104,7 +152,7 @@ export function importGeojson(path: string, text: string, name: string, idProper
   });
   const parsed = parseUnitRecords(records, 1, kept.map((f) => centroid(f.geometry as Area)));
   parsed.issues.unshift(...issues);
-  if (parsed.units.ids.length === 0) return err('empty', 'No polygon features with an id were found.');
+  if (parsed.units.ids.length === 0) return err('empty', `No polygon features with an id were found${issues.length ? `; ${issues.length} rejected, first: ${issues[0]!.reason}` : ''}.`);
   // Only features that became units go into the topology, in unit order, so geometry index = unit index.
   const byId = new Map(kept.map((f, i) => [records[i]!.id, f]));
   const features = parsed.units.ids.map((id, i) => ({ ...byId.get(id)!, id, properties: { name: parsed.units.names[i] } }));
@@ -112,5 +160,5 @@ export function importGeojson(path: string, text: string, name: string, idProper
   const geoms = (topo.objects.units as GeometryCollection).geometries as GeometryObject[];
   const edges: UnitEdges = { a: [], b: [] };
   neighbors(geoms).forEach((ns, a) => ns.filter((b) => b > a).sort((p, q) => p - q).forEach((b) => (edges.a.push(a), edges.b.push(b))));
-  return createWorkspace(path, name, parsed, edges, null, { format: 'topojson', unitsObject: 'units', parentsObject: null, topology: topo }, [`Polygons imported from ${name}`]);
+  return createWorkspace(path, name, parsed, edges, null, { format: 'topojson', unitsObject: 'units', parentsObject: null, topology: topo }, sources);
 }

@@ -7,7 +7,10 @@ import { previewFile, readHead } from './import-service';
 import { ImportSessions } from './import-sessions';
 import { listPresets, savePreset } from '../../db/preset-repo';
 import { resolveMapping } from './preset-store';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { sourcePath } from '../workspace-files';
+import { importBoundaries, readBoundaryBytes } from './boundary-import';
 
 /** Handlers of import.* over the open workspace. */
 export function importHandlers(ctx: ServiceContext): ImportApi {
@@ -35,6 +38,17 @@ export function importHandlers(ctx: ServiceContext): ImportApi {
       const ws = ctx.ws();
       if (ws.readOnly) return readOnlyError(ws);
       return ok(savePreset(ws.db, name, kind, mapping));
+    },
+    'import.boundaries': async ({ idField, ...source }) => {
+      const ws = ctx.ws();
+      if (ws.readOnly) return readOnlyError(ws);
+      const file = sourcePath(ctx, source);
+      // An upload that is unknown or not yet complete: there is no file to read.
+      if (!file.ok) return err('not-found', file.error.message);
+      if (!existsSync(file.value.path)) return err('not-found', `No file at ${file.value.path}.`);
+      const read = await readBoundaryBytes(readFileSync(file.value.path));
+      if (!read.ok) return read;
+      return importBoundaries(ws, read.value.collection, file.value.label ?? basename(file.value.path), idField);
     },
   };
 }

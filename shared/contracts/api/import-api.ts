@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
+import type { ImportIssue, ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions } from '../../domain/import/types';
 import type { Result } from '../result';
 import { MAX_WORKBOOK_BYTES } from '../../domain/import/workbook-detect';
-import { base64Arg, emptyArg, pathArg, type Empty, type ArgSchemas } from './common';
+import { base64Arg, emptyArg, exactlyOneOf, pathArg, uploadIdArg, type Empty, type ArgSchemas, type FileSource } from './common';
 
 export type { ImportKind, ImportPreview, ImportSummary, ColumnMapping, ReadOptions, ImportIssue } from '../../domain/import/types';
 
@@ -39,6 +39,27 @@ export type PreviewCorrections = { encoding?: ReadOptions['encoding']; delimiter
  * renderer streams the file in 'import.chunk' calls (base64, at most IMPORT_CHUNK_BYTES each, in
  * order; each call returns when its chunk is processed, which bounds memory), then 'import.finish'.
  */
+/** What a boundary import did (import.boundaries; `tessera import boundaries`). */
+export type BoundaryReport = {
+  source: string;
+  idField: string;
+  /** Units whose polygon was replaced. */
+  matched: number;
+  /** Ids in the file that are no unit of the workspace (left out). */
+  unmatched: string[];
+  /** Units of the workspace that still have an approximate area (null when its areas were not approximate). */
+  approximateLeft: number | null;
+  edgesBefore: number;
+  edgesAfter: number;
+  /** Adjacencies between two replaced units, now from their real shared boundaries. */
+  edgesBetweenReplaced: number;
+  /** Features left out, each named with its problem (bad geometry, no id, duplicate id). */
+  issues: ImportIssue[];
+};
+
+/** Why a boundary import was refused (nothing is written then). */
+export type BoundaryError = 'invalid' | 'read-only' | 'no-geometry' | 'no-match' | 'not-found';
+
 export type ImportApi = {
   'import.preview': (a: { kind: ImportKind; fileName: string; head: string; truncated: boolean } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
   'import.previewPath': (a: { kind: ImportKind; path: string } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;
@@ -49,6 +70,12 @@ export type ImportApi = {
   'import.cancel': (a: { sessionId: string }) => Promise<Result<ImportStatus, ImportErrorCode>>;
   'import.presets': (a: Empty) => Promise<ImportPreset[]>;
   'import.savePreset': (a: { name: string; kind: ImportKind; mapping: ColumnMapping }) => Promise<Result<ImportPreset, 'read-only'>>;
+  /**
+   * Replaces the polygons of the open workspace's units whose ids match a boundary file's features (a
+   * shapefile zip or a GeoJSON FeatureCollection, e.g. Census ZCTAs over approximate ZIP areas); scenarios
+   * are untouched. The client reloads the dataset's geometry afterwards.
+   */
+  'import.boundaries': (a: FileSource & { idField?: string }) => Promise<Result<BoundaryReport, BoundaryError>>;
 };
 
 const kind = z.enum(['accounts', 'reps', 'leads']);
@@ -72,4 +99,10 @@ export const importSchemas = {
   'import.cancel': z.object({ sessionId }).strict(),
   'import.presets': emptyArg,
   'import.savePreset': z.object({ name: z.string().trim().min(1).max(100), kind, mapping }).strict(),
+  'import.boundaries': exactlyOneOf(
+    z.object({ path: pathArg.optional(), upload: uploadIdArg.optional(), idField: z.string().trim().min(1).max(100).optional() }).strict(),
+    'path',
+    'upload',
+    'give exactly one of path or upload',
+  ),
 } as const satisfies ArgSchemas<ImportApi>;
