@@ -4,7 +4,10 @@ import { WorkspaceFileError } from '../db/connection';
 import type { ServiceContext } from './context';
 import { checkNewWorkspace, createNewWorkspace, type NewWorkspaceKind } from './geography/new-workspace';
 import { Workspace } from './workspace';
-import { listSavedWorkspaces, targetPath } from './workspace-files';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importBoundaryFile } from './import/geography-import';
+import { listSavedWorkspaces, sourcePath, targetPath } from './workspace-files';
 
 /** Version of the app reported by app.info. */
 export const APP_VERSION = '0.1.0';
@@ -46,6 +49,21 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
       const bad = checkNewWorkspace(demo, geography);
       if (bad) return err('invalid', bad);
       return swap(t as WorkspaceTarget, (path) => createNewWorkspace(path, { demo, geography } as NewWorkspaceKind, ctx.openOptions));
+    },
+    'workspace.createFromBoundaries': async ({ target, source, idField }) => {
+      const dest = targetPath(ctx, target);
+      if (!dest.ok) return dest;
+      if (existsSync(dest.value)) return err('exists', `${basename(dest.value)} already exists; pick another name.`);
+      const file = sourcePath(ctx, source);
+      if (!file.ok) return err('not-found', file.error.message);
+      if (!existsSync(file.value.path)) return err('not-found', `No file at ${file.value.path}.`);
+      const label = (file.value.label ?? basename(file.value.path)).replace(/\.(zip|geojson|json)$/i, '');
+      const made = await importBoundaryFile(dest.value, readFileSync(file.value.path), label, idField);
+      if (!made.ok) return made;
+      const opened = await swap(target, (path) => Workspace.open(path, ctx.openOptions));
+      if (!opened.ok) return opened;
+      const { units, edges, measures, issues } = made.value;
+      return ok({ ...opened.value, boundaries: { units, edges, measures, issues } });
     },
     'workspace.saveAs': (t) => swap(t, (path) => ctx.ws().saveAs(path, ctx.openOptions)),
   };

@@ -19,6 +19,7 @@ export const LONG_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>([
   'share.import',
   'workspace.create',
   'workspace.saveAs',
+  'workspace.createFromBoundaries',
 ]);
 
 /** True when method is one of LONG_CALLS. */

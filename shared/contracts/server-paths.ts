@@ -12,6 +12,7 @@ export const SERVER_PATH_METHODS = {
   'workspace.open': DATA_FOLDER,
   'workspace.create': DATA_FOLDER,
   'workspace.saveAs': DATA_FOLDER,
+  'workspace.createFromBoundaries': `${DATA_FOLDER} as target, and ${UPLOAD} as source`,
   'share.saveCopy': DATA_FOLDER,
   'import.previewPath': 'send the first bytes of the file with import.preview',
   'import.begin': 'leave out path and stream the file with import.chunk',
@@ -26,7 +27,10 @@ export const SERVER_PATH_METHODS = {
 /** Why a call may not run over HTTP (it names a server-side path), or null when it may. */
 export function desktopOnlyRefusal(method: AppMethod, arg: unknown): string | null {
   if (!Object.prototype.hasOwnProperty.call(SERVER_PATH_METHODS, method)) return null;
-  if (typeof arg !== 'object' || arg === null || !('path' in arg)) return null;
+  if (typeof arg !== 'object' || arg === null) return null;
+  // A path at the top or one level down (e.g. { target: { path }, source: { upload } }).
+  const nested = Object.values(arg).some((v) => typeof v === 'object' && v !== null && 'path' in v);
+  if (!('path' in arg) && !nested) return null;
   const instead = SERVER_PATH_METHODS[method as keyof typeof SERVER_PATH_METHODS];
   return `${method} with a file path works only in the desktop app and the CLI: browser mode never reads or writes a path the page names. Instead, ${instead}.`;
 }

@@ -99,3 +99,21 @@ test('new workspace -> import real accounts and reps -> starting scenario -> des
   await expect(grid).toHaveAttribute('data-row-count', '12', { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/planner-designed.png' });
 });
+
+test('new workspace from the planner\'s own boundaries: a Census ZCTA shapefile becomes the units', async ({ page }) => {
+  const shapefile = fileURLToPath(new URL('../fixtures/geo/zcta_2024_DC_shapefile.zip', import.meta.url));
+  await page.goto('/');
+  const app = page.getByTestId('app');
+  await expect(app).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await page.getByTestId('open-new-workspace').click();
+  await page.getByTestId('new-workspace-boundaries').click();
+  await expect(page.getByTestId('new-workspace-create')).toBeDisabled();
+  await page.getByTestId('new-workspace-file').setInputFiles(shapefile);
+  await page.getByTestId('new-workspace-id-field').fill('ZCTA5CE20');
+  await page.getByTestId('new-workspace-name').fill('dc-zctas');
+  await page.getByTestId('new-workspace-create').click();
+  await expect(page.getByTestId('new-workspace-dialog')).toHaveCount(0, { timeout: 60_000 });
+  await expect(app).toHaveAttribute('data-app-state', 'ready', { timeout: 90_000 });
+  await expect(page.getByTestId('status-bar')).toContainText('71 ', { timeout: 30_000 });
+  await expect(page.getByTestId('workspace-name')).toContainText('dc-zctas');
+});

@@ -184,3 +184,32 @@ describe('import.boundaries (app API)', () => {
     s.close();
   });
 });
+
+describe('workspace.createFromBoundaries (app API: New workspace → your own boundaries)', () => {
+  it('makes and opens a workspace from an uploaded shapefile zip or GeoJSON, listing features left out', async () => {
+    const s = createServices({ mode: 'direct', dataDir: dir });
+    const call = (method: string, arg: unknown) => dispatch(s.api, method, arg) as Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }>;
+    const upload = async (fileName: string, bytes: Buffer) => {
+      const begun = await call('upload.begin', { fileName, totalBytes: bytes.length });
+      const uploadId = begun.value!.uploadId as string;
+      expect((await call('upload.chunk', { uploadId, seq: 0, data: bytes.toString('base64') })).ok).toBe(true);
+      return uploadId;
+    };
+    const dcPath = join(dir, 'dc-own.tessera');
+    const made = await call('workspace.createFromBoundaries', { target: { name: 'dc-own' }, source: { upload: await upload('zcta_2024_DC_shapefile.zip', readFileSync(join(DATA, 'zcta_2024_DC_shapefile.zip'))) }, idField: 'ZCTA5CE20' });
+    expect(made).toMatchObject({ ok: true, value: { path: dcPath, counts: { units: 71, edges: 159, accounts: 0 }, boundaries: { units: 71, edges: 159, issues: [] } } });
+    expect((await s.api['workspace.info']({})).path).toBe(dcPath);
+    // The same target again: refused, the file kept.
+    const again = await call('workspace.createFromBoundaries', { target: { path: dcPath }, source: { upload: await upload('dc.zip', readFileSync(join(DATA, 'zcta_2024_DC_shapefile.zip'))) } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'exists' } });
+    // GeoJSON with a feature that has no geometry: the rest becomes the workspace, the bad one is named.
+    const fc = hi();
+    fc.features = [...fc.features.slice(0, 5), { type: 'Feature', properties: { ZCTA5CE20: '96999' }, geometry: null as never }];
+    const geo = await call('workspace.createFromBoundaries', { target: { path: join(dir, 'hi-own.tessera') }, source: { upload: await upload('hi.geojson', Buffer.from(JSON.stringify(fc))) }, idField: 'ZCTA5CE20' });
+    expect(geo).toMatchObject({ ok: true, value: { boundaries: { units: 5 } } });
+    const issues = (geo.value!.boundaries as { issues: { line: number; reason: string }[] }).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.reason).toMatch(/96999/);
+    s.close();
+  });
+});

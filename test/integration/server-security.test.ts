@@ -107,6 +107,7 @@ describe('browser-mode server security', () => {
       ['share.open', { path: join(t.dir, 'w.tessera') }],
       ['share.import', { path: join(t.dir, 'w.tessera') }],
       ['import.boundaries', { path: join(t.dir, 'secret.txt') }],
+      ['workspace.createFromBoundaries', { target: { name: 'own' }, source: { path: join(t.dir, 'secret.txt') } }],
     ];
     expect(calls.map((c) => c[0]).sort()).toEqual(Object.keys(SERVER_PATH_METHODS).sort());
     for (const [method, arg] of calls) {

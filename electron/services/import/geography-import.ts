@@ -110,6 +110,12 @@ export async function importShapefile(path: string, zip: Uint8Array, name: strin
   return importFeatures(path, collection, name, idField, [`Polygons imported from the shapefile ${name} (coordinate system ${crs}${reprojected ? ', reprojected to WGS84 lon/lat' : ''})`]);
 }
 
+/** Imports a boundary file as a new workspace: an ESRI shapefile zip (by its "PK" signature) or GeoJSON text. */
+export async function importBoundaryFile(path: string, bytes: Uint8Array, name: string, idField?: string): Promise<Result<GeographyReport, GeographyError>> {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return zip ? importShapefile(path, bytes, name, idField) : importGeojson(path, new TextDecoder().decode(bytes), name, idField);
+}
+
 /**
  * Each feature's label in a report: its 1-based position and, when it has one, its id (the id property,
  * else the feature id).

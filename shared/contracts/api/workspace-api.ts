@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { emptyArg, exactlyOneOf, pathArg, workspaceNameArg, type ArgSchemas, type Empty, type WorkspaceTarget } from './common';
+import type { ImportIssue } from '../../domain/import/types';
+import { emptyArg, exactlyOneOf, pathArg, uploadIdArg, workspaceNameArg, type ArgSchemas, type Empty, type FileSource, type WorkspaceTarget } from './common';
 import type { WorkspaceErrorCode, WorkspaceInfo } from './types';
 
 /** A workspace file in the browser-mode server's data folder. */
@@ -23,10 +24,19 @@ export type WorkspaceApi = {
    * demo false without a geography makes a workspace with no units at all.
    */
   'workspace.create': (a: WorkspaceTarget & { demo: boolean; geography?: NewWorkspaceGeography }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  /**
+   * Creates a workspace whose units are the polygons of a boundary file (an ESRI shapefile .zip, reprojected to
+   * lon/lat when its .prj says so, or GeoJSON), adjacent where they share a border, and opens it. idField names the
+   * attribute that identifies each polygon. Features with bad geometry are left out and listed with the reason.
+   */
+  'workspace.createFromBoundaries': (a: { target: WorkspaceTarget; source: FileSource; idField?: string }) => Promise<Result<WorkspaceInfo & { boundaries: BoundaryWorkspaceReport }, WorkspaceErrorCode | 'invalid' | 'empty'>>;
   'workspace.saveAs': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   /** Closes a client share file opened with share.open and reopens the workspace that was open before it (its unsaved state intact). */
   'workspace.back': (a: Empty) => Promise<Result<WorkspaceInfo, 'not-found'>>;
 };
+
+/** What a workspace made from a boundary file holds, and the features it left out (line = feature position). */
+export type BoundaryWorkspaceReport = { units: number; edges: number; measures: string[]; issues: ImportIssue[] };
 
 /** Geographies a new workspace comes in (the demo in all three; an empty workspace in counties or zips). */
 export const NEW_WORKSPACE_GEOGRAPHIES = ['counties', 'zips', 'mixed'] as const;
@@ -45,6 +55,11 @@ export const workspaceSchemas = {
   'workspace.list': emptyArg,
   'workspace.open': workspaceTarget({ readOnly: z.boolean().optional() }),
   'workspace.create': workspaceTarget({ demo: z.boolean(), geography: z.enum(NEW_WORKSPACE_GEOGRAPHIES).optional() }),
+  'workspace.createFromBoundaries': z.object({
+    target: workspaceTarget(),
+    source: exactlyOneOf(z.object({ path: pathArg.optional(), upload: uploadIdArg.optional() }).strict(), 'path', 'upload', 'give exactly one of path or upload'),
+    idField: z.string().trim().min(1).max(100).optional(),
+  }).strict(),
   'workspace.saveAs': workspaceTarget(),
   'workspace.back': emptyArg,
 } as const satisfies ArgSchemas<WorkspaceApi>;

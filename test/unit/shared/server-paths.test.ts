@@ -10,10 +10,17 @@ function shapeOf(s: z.ZodType): Record<string, unknown> | null {
   return def.type === 'pipe' && def.in ? shapeOf(def.in) : null;
 }
 
+/** True when the schema's object has a path field, at the top or in an object field (e.g. { target: { path } }). */
+function takesPath(s: z.ZodType, depth = 0): boolean {
+  const shape = shapeOf(s) ?? {};
+  if (Object.prototype.hasOwnProperty.call(shape, 'path')) return true;
+  return depth === 0 && Object.values(shape).some((f) => takesPath(f as z.ZodType, 1));
+}
+
 describe('methods that take a server-side path', () => {
   it('lists every method whose argument has a path field, and no other', () => {
     const withPath = (Object.entries(APP_API_SCHEMAS) as [AppMethod, z.ZodType][])
-      .filter(([, s]) => Object.prototype.hasOwnProperty.call(shapeOf(s) ?? {}, 'path'))
+      .filter(([, s]) => takesPath(s))
       .map(([m]) => m)
       .sort();
     expect(withPath).toEqual(Object.keys(SERVER_PATH_METHODS).sort());
@@ -25,5 +32,9 @@ describe('methods that take a server-side path', () => {
     expect(desktopOnlyRefusal('export.run', { scenario: 1, format: 'kml' })).toBeNull();
     expect(desktopOnlyRefusal('scenario.get', { scenario: 1, path: 'x' })).toBeNull();
     expect(desktopOnlyRefusal('workspace.open', null)).toBeNull();
+    // A path one level down counts too.
+    expect(desktopOnlyRefusal('workspace.createFromBoundaries', { target: { name: 'w' }, source: { path: '/etc/x.zip' } })).toMatch(/works only in the desktop app/);
+    expect(desktopOnlyRefusal('workspace.createFromBoundaries', { target: { path: '/tmp/w.tessera' }, source: { upload: 'a'.repeat(32) } })).toMatch(/works only in the desktop app/);
+    expect(desktopOnlyRefusal('workspace.createFromBoundaries', { target: { name: 'w' }, source: { upload: 'a'.repeat(32) } })).toBeNull();
   });
 });
