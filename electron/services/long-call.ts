@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CallStatus } from '../../shared/contracts/api/call-api';
 import { err, ok, type Result } from '../../shared/contracts/result';
 
-type Entry = { status: CallStatus; started: number; abort: AbortController };
+/** A tracked call; `scale` maps the steps of a nested part (see inStep) into the call's own steps. */
+type Entry = { status: CallStatus; started: number; abort: AbortController; scale?: { from: number; width: number; total: number } };
 
 /** Thrown by checkpoint() when the running call was cancelled; LongCalls.run turns it into the cancelled value. */
 class CallCancelled extends Error {
@@ -23,9 +24,22 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate
 export async function checkpoint(step: string, done: number, total: number): Promise<void> {
   const entry = current.getStore();
   if (!entry) return;
-  Object.assign(entry.status, { step, done, total, ms: Math.round(performance.now() - entry.started) });
+  const at = entry.scale ? { done: entry.scale.from + (total ? (done / total) * entry.scale.width : 0), total: entry.scale.total } : { done, total };
+  Object.assign(entry.status, { step, ...at, ms: Math.round(performance.now() - entry.started) });
   await yieldToEvents();
   if (entry.abort.signal.aborted) throw new CallCancelled();
+}
+
+/**
+ * Runs fn as step `done` of `total` of the current call: the checkpoints inside it (e.g. a compare inside a
+ * report) count as fractions of that one step, so the call's progress never goes back.
+ */
+export async function inStep<T>(done: number, total: number, fn: () => Promise<T>): Promise<T> {
+  const entry = current.getStore();
+  if (!entry) return fn();
+  const s = entry.scale;
+  const scale = s ? { from: s.from + (done / total) * s.width, width: s.width / total, total: s.total } : { from: done, width: 1, total };
+  return current.run({ ...entry, scale }, fn);
 }
 
 /** How many finished calls call.status still knows (a poll that arrives just after the end gets done/cancelled). */

@@ -1,7 +1,7 @@
 import type { ReportFile, ReportRequest } from '../../../shared/contracts/api/report-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { resolveVersion } from '../context';
-import { checkpoint } from '../long-call';
+import { checkpoint, inStep } from '../long-call';
 import { compareInWorkspace } from '../scenarios/compare-service';
 import type { Workspace } from '../workspace';
 import { scenarioDashboard } from './dashboard-service';
@@ -17,7 +17,7 @@ export async function buildReportHtml(ws: Workspace, req: ReportRequest): Promis
   let comparison = null;
   if (req.baseline) {
     await checkpoint('Comparing with the baseline', 0, 3);
-    const c = await compareInWorkspace(ws, [req.baseline, req.scenario], 0);
+    const c = await inStep(0, 3, () => compareInWorkspace(ws, [req.baseline!, req.scenario], 0));
     if (!c.ok) return c.error.code === 'not-found' ? err('not-found', c.error.message) : err('not-found', `Cannot compare: ${c.error.message}`);
     comparison = c.value;
   }
@@ -41,9 +41,9 @@ export async function reportHtmlFile(ws: Workspace, req: ReportRequest): Promise
 /** The report as a PDF, printed by Electron (desktop) or headless Chromium (browser mode, CLI). */
 export async function reportPdf(ws: Workspace, req: ReportRequest): Promise<Result<ReportFile, 'not-found' | 'unavailable'>> {
   const started = performance.now();
-  const r = await buildReportHtml(ws, req);
+  const r = await inStep(0, 2, () => buildReportHtml(ws, req));
   if (!r.ok) return r;
-  await checkpoint('Printing the PDF', 3, 4);
+  await checkpoint('Printing the PDF', 1, 2);
   const printer = await pdfPrinter();
   if (!printer) return err('unavailable', 'No PDF engine: install Chromium (or set TESSERA_CHROMIUM) to export PDFs in browser mode; the HTML report can be printed from any browser.');
   const pdf = await printer.print(r.value.html);

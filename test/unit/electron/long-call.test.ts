@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../shared/contracts/result';
-import { checkpoint, LongCalls } from '../../../electron/services/long-call';
+import { checkpoint, inStep, LongCalls } from '../../../electron/services/long-call';
 
 /** A promise the test settles when it chooses. */
 function gate(): { wait: Promise<void>; open: () => void } {
@@ -61,5 +61,35 @@ describe('long calls: progress and cancel between steps', () => {
 
   it('does nothing outside a tracked call (the CLI and direct calls run straight through)', async () => {
     await expect(checkpoint('step', 0, 1)).resolves.toBeUndefined();
+  });
+});
+
+describe('a nested part of a long call', () => {
+  it('counts its steps as fractions of one step of the call, so progress never goes back', async () => {
+    const calls = new LongCalls();
+    calls.register('key-00004', 'report.html');
+    const seen: number[] = [];
+    const doneOf = (): number => {
+      const s = calls.status('key-00004');
+      return s.ok ? s.value.done : -1;
+    };
+    const g = gate();
+    const running = calls.run('key-00004', async () => {
+      await checkpoint('Comparing', 0, 3);
+      await inStep(0, 3, async () => {
+        await checkpoint('Scenario 1 of 2', 0, 2);
+        seen.push(doneOf());
+        await checkpoint('Scenario 2 of 2', 1, 2);
+        seen.push(doneOf());
+      });
+      await checkpoint('Dashboard', 1, 3);
+      await g.wait;
+      return ok(1);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(calls.status('key-00004')).toMatchObject({ ok: true, value: { step: 'Dashboard', done: 1, total: 3 } }));
+    expect(seen).toEqual([0, 0.5]);
+    g.open();
+    await running;
   });
 });
