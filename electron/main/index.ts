@@ -78,7 +78,7 @@ void app.whenReady().then(async () => {
     return;
   }
   const api = services.api;
-  registerIpc(() => api, rendererUrl);
+  registerIpc(() => api, rendererUrl, services.call);
   createWindow();
 });
 

@@ -7,7 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import type { AppApi } from '../../shared/contracts/app-api';
 import { isAppMethod } from '../../shared/contracts/app-api';
 import { desktopOnlyRefusal } from '../../shared/contracts/server-paths';
-import { API_PREFIX } from '../../shared/contracts/transport';
+import { CALL_KEY_PATTERN } from '../../shared/contracts/api/call-api';
+import { API_PREFIX, CALL_KEY_HEADER } from '../../shared/contracts/transport';
 import { BadCallError, dispatch } from '../services/dispatch';
 import { HttpError, readBody, safeDecode, sendError, sendJson, sendText } from './http-util';
 import { createSession, LAUNCH_PARAM, type Session } from './session';
@@ -17,9 +18,10 @@ export type ServeOptions = {
   api: AppApi;
   /**
    * Runs a call instead of dispatch(api, …) (services in a worker validate it there); signal aborts when the
-   * client goes away before the reply, so a call still waiting for its turn is dropped.
+   * client goes away before the reply, so a call still waiting for its turn is dropped. key: the request's
+   * CALL_KEY_HEADER, naming a cancellable long call for call.status / call.cancel.
    */
-  call?: (method: string, arg: unknown, signal: AbortSignal) => Promise<unknown>;
+  call?: (method: string, arg: unknown, signal: AbortSignal, key?: string) => Promise<unknown>;
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string;
   port: number;
@@ -97,12 +99,16 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
       const refusal = desktopOnlyRefusal(method, arg);
       if (refusal) throw new HttpError(403, 'desktop-only', refusal);
     }
+    const key = req.headers[CALL_KEY_HEADER];
+    if (key !== undefined && (typeof key !== 'string' || !CALL_KEY_PATTERN.test(key))) {
+      throw new HttpError(400, 'bad-call', `The ${CALL_KEY_HEADER} header is 8 to 64 letters, digits or dashes.`);
+    }
     const gone = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) gone.abort();
     });
     try {
-      sendJson(req, res, 200, { result: await (opts.call ? opts.call(method, arg, gone.signal) : dispatch(opts.api, method, arg)) });
+      sendJson(req, res, 200, { result: await (opts.call ? opts.call(method, arg, gone.signal, key) : dispatch(opts.api, method, arg)) });
     } catch (e) {
       if (gone.signal.aborted) return void res.destroy();
       if (e instanceof BadCallError) throw new HttpError(400, 'bad-call', e.message);

@@ -5,6 +5,7 @@ import type { OpenOptions } from '../db/connection';
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './dataset-handlers';
 import { exportHandlers } from './export/export-handlers';
+import { callHandlers } from './call-handlers';
 import { importHandlers } from './import/import-handlers';
 import { reportHandlers } from './report/report-handlers';
 import { rulesHandlers } from './rules/rules-handlers';
@@ -13,6 +14,7 @@ import { scenarioAdminHandlers } from './scenarios/scenario-admin-handlers';
 import { uploadHandlers } from './uploads/upload-handlers';
 import { UploadStore } from './uploads/upload-store';
 import { Workspace } from './workspace';
+import { LongCalls } from './long-call';
 import { workspaceHandlers } from './workspace-handlers';
 
 export { APP_VERSION } from './workspace-handlers';
@@ -42,7 +44,7 @@ function initialWorkspace(opts: ServicesOptions, openOptions: OpenOptions): Work
 }
 
 /** The app's services: one object implementing AppApi over the current workspace. */
-export type Services = { api: AppApi; workspace: () => Workspace; close: () => void };
+export type Services = { api: AppApi; workspace: () => Workspace; close: () => void; /** Cancellable long calls by key (the host registers and runs them). */ calls: LongCalls };
 
 /**
  * Creates the services; throws WorkspaceFileError when the initial workspace cannot be opened.
@@ -54,6 +56,7 @@ export function createServices(opts: ServicesOptions): Services {
   let current = initialWorkspace(opts, openOptions);
   let previous: Workspace | null = null;
   const uploads = new UploadStore();
+  const calls = new LongCalls();
   const ctx: ServiceContext = {
     mode: opts.mode,
     openOptions,
@@ -94,11 +97,12 @@ export function createServices(opts: ServicesOptions): Services {
     ...importHandlers(ctx),
     ...exportHandlers(ctx),
     ...uploadHandlers(ctx),
+    ...callHandlers(calls),
   };
   const close = (): void => {
     previous?.close();
     current.close();
     uploads.close();
   };
-  return { api, workspace: () => current, close };
+  return { api, workspace: () => current, close, calls };
 }

@@ -3,6 +3,7 @@
 // validated by its zod schema before it reaches a service. To add an area: write ./api/<area>-api.ts with
 // its type and schemas, then add it to AppApi and APP_API_SCHEMAS below (the compiler checks both match).
 import type { z } from 'zod';
+import { callSchemas, type CallApi } from './api/call-api';
 import { datasetSchemas, type DatasetApi } from './api/dataset-api';
 import { exportSchemas, type ExportApi } from './api/export-api';
 import { importSchemas, type ImportApi } from './api/import-api';
@@ -22,10 +23,11 @@ export type * from './api/report-api';
 export type * from './api/import-api';
 export type * from './api/export-api';
 export type * from './api/upload-api';
+export type * from './api/call-api';
 export type { NewWorkspaceGeography, SavedWorkspace } from './api/workspace-api';
 
 /** Every call the UI can make. */
-export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi & UploadApi;
+export type AppApi = WorkspaceApi & DatasetApi & ScenarioApi & ScenarioAdminApi & RulesApi & ReportApi & ImportApi & ExportApi & UploadApi & CallApi;
 
 /** Name of an AppApi method. */
 export type AppMethod = keyof AppApi;
@@ -45,6 +47,7 @@ export const APP_API_SCHEMAS = {
   ...importSchemas,
   ...exportSchemas,
   ...uploadSchemas,
+  ...callSchemas,
 } as const satisfies Record<AppMethod, z.ZodType>;
 
 /** All method names, the runtime list the preload and the HTTP client build their objects from. */

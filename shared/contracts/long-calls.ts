@@ -26,3 +26,9 @@ export const LONG_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>([
 export function isLongCall(method: string): boolean {
   return LONG_CALLS.has(method as AppMethod);
 }
+
+/**
+ * Long calls that report progress and can be stopped while they run (see ./api/call-api.ts). Each answers a
+ * stopped call with the value `{ ok: false, error: { code: 'cancelled' } }`, so 'cancelled' is among its error codes.
+ */
+export const CANCELLABLE_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>(['compare.scenarios', 'dashboard.get', 'report.html', 'report.pdf']);

@@ -14,7 +14,7 @@ const built = existsSync(MAIN);
 const tempDir = useTempDir();
 if (!built) console.warn(`[skip] ${MAIN} is not built; run \`npm run build\` (npm test does) to test the Electron main process.`);
 
-type Handler = (event: { senderFrame: { url: string } }, method: unknown, arg: unknown) => Promise<{ result?: unknown; error?: { code: string; message: string } }>;
+type Handler = (event: { senderFrame: { url: string } }, method: unknown, arg: unknown, key?: unknown) => Promise<{ result?: unknown; error?: { code: string; message: string } }>;
 
 /** How the stand-in electron module presents the app: from a checkout, or packaged with its resources folder. */
 type Launch = { userData: string; packaged?: { resourcesPath: string } };
@@ -147,6 +147,19 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     expect(await call({ senderFrame: { url: 'https://evil.example/' } }, 'workspace.info', {})).toEqual({ error: { code: 'sender', message: 'Untrusted sender' } });
     expect((await call(own, 'scenario.get', { scenario: {} })).error?.code).toBe('bad-call');
     expect((await call(own, 'shell.exec', {})).error?.message).toMatch(/Unknown API method/);
+
+    // A compare sent with a key (the preload's tesseraTracked) reports progress and stops on call.cancel.
+    const both = (await call(own, 'scenario.list', {})).result as { id: number }[];
+    const key = 'desktop-compare-1';
+    const running = call(own, 'compare.scenarios', { scenarios: both.map((s) => ({ scenario: s.id })) }, key);
+    for (;;) {
+      const s = (await call(own, 'call.status', { key })).result as { ok: boolean; value?: { state: string } };
+      if (s.ok && s.value!.state !== 'waiting') break;
+    }
+    expect(((await call(own, 'call.cancel', { key })).result as { ok: boolean }).ok).toBe(true);
+    expect((await running).result).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect((await call(own, 'compare.scenarios', { scenarios: both.map((s) => ({ scenario: s.id })) }, 'desktop-compare-2')).result).toMatchObject({ ok: true });
+    expect((await call(own, 'dashboard.get', { scenario: both[0]!.id }, 'no good')).error?.code).toBe('bad-call');
 
     // File > New Workspace > US Counties (Empty)…: a native save dialog, then the empty workspace is created and opened.
     await newMenu[0]!.click!();

@@ -127,7 +127,7 @@ export function registerRouteCommands(program: Command, io: Io): void {
       const ws = openForCli(o.workspace, true);
       try {
         const req = { scenario: selectorOf(o.scenario), ...(o.baseline ? { baseline: selectorOf(o.baseline) } : {}), ...(o.title ? { title: o.title } : {}) };
-        const res = o.html ? reportHtmlFile(ws, req) : await reportPdf(ws, req);
+        const res = o.html ? await reportHtmlFile(ws, req) : await reportPdf(ws, req);
         if (!res.ok) throw new UserError(res.error.message);
         const { base64, ...file } = res.value;
         writeFileSync(out, Buffer.from(base64, 'base64'));

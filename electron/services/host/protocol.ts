@@ -16,8 +16,9 @@ export type HostInit = {
 /** Messages to the host. */
 export type ToHost =
   | { type: 'init'; init: HostInit }
-  | { type: 'call'; id: number; method: string; arg: unknown }
-  /** The caller gave up (the browser closed the request): a call still waiting is dropped, a running one finishes. */
+  /** key (optional) names a cancellable long call for call.status / call.cancel (see shared/contracts/api/call-api.ts). */
+  | { type: 'call'; id: number; method: string; arg: unknown; key?: string }
+  /** The caller gave up (the browser closed the request): a call still waiting is dropped (call.cancel also stops a running one). */
   | { type: 'cancel'; id: number }
   /** Answer to a host's request (e.g. a PDF printed by main). */
   | { type: 'reply'; id: number; ok: true; value: unknown }

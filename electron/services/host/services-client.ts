@@ -8,8 +8,11 @@ export type ServicesClient = {
   api: AppApi;
   /** Resolves with the open workspace once the host has created the services; rejects with why it could not. */
   ready: Promise<WorkspaceInfo>;
-  /** One call by name; aborting signal drops the call when it has not started yet (it then rejects with CancelledCallError). */
-  call: (method: string, arg: unknown, signal?: AbortSignal) => Promise<unknown>;
+  /**
+   * One call by name; aborting signal drops the call when it has not started yet (it then rejects with
+   * CancelledCallError) and stops a running tracked one. key names a cancellable long call for call.status / call.cancel.
+   */
+  call: (method: string, arg: unknown, signal?: AbortSignal, key?: string) => Promise<unknown>;
   /** Asks the host to close the workspace; resolves when it has (or the host is gone). */
   close: () => Promise<void>;
 };
@@ -71,14 +74,14 @@ export function createServicesClient(
     }
   });
 
-  const call = (method: string, arg: unknown, signal?: AbortSignal): Promise<unknown> => {
+  const call = (method: string, arg: unknown, signal?: AbortSignal, key?: string): Promise<unknown> => {
     if (gone) return Promise.reject(new Error(gone));
     return new Promise((resolve, reject) => {
       const id = nextId++;
       const cancel = (): void => channel.send({ type: 'cancel', id });
       const settle = (): void => signal?.removeEventListener('abort', cancel);
       pending.set(id, { resolve: (v) => (settle(), resolve(v)), reject: (e) => (settle(), reject(e)) });
-      channel.send({ type: 'call', id, method, arg });
+      channel.send({ type: 'call', id, method, arg, ...(key ? { key } : {}) });
       if (signal?.aborted) cancel();
       else signal?.addEventListener('abort', cancel, { once: true });
     });

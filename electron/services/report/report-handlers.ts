@@ -1,6 +1,7 @@
 import type { ReportApi } from '../../../shared/contracts/api/report-api';
 import { ok } from '../../../shared/contracts/result';
 import { resolveVersion, type ServiceContext } from '../context';
+import { checkpoint } from '../long-call';
 import { scenarioDashboard } from './dashboard-service';
 import { reportHtmlFile, reportPdf } from './report-service';
 
@@ -11,6 +12,7 @@ export function reportHandlers(ctx: ServiceContext): ReportApi {
       const started = performance.now();
       const v = resolveVersion(ctx.ws(), sel);
       if (!v.ok) return v;
+      await checkpoint('Computing the dashboard', 0, 1);
       const dashboard = scenarioDashboard(ctx.ws(), v.value);
       return ok({ ref: { scenarioId: v.value.scenarioId, version: v.value.version }, scenarioName: v.value.scenarioName, dashboard, ms: Math.round(performance.now() - started) });
     },

@@ -1,11 +1,12 @@
 import type { CompareResult, ScenarioSelector, ScenarioVersion } from '../../../shared/contracts/app-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import { compareScenarios } from '../../../shared/domain/scenario/compare';
+import { checkCompareInputs, compareScenario } from '../../../shared/domain/scenario/compare';
 import type { CompareDataset } from '../../../shared/domain/scenario/diff';
 import { kpiDeltaRows } from '../../../shared/domain/scenario/kpi-table';
 import { accountLabel, repLabel, territoryLabel, unitLabel, type Labels } from '../../../shared/domain/labels';
 import type { Comparison } from '../../../shared/domain/scenario/compare';
 import { resolveVersion } from '../context';
+import { checkpoint } from '../long-call';
 import { dashboardSettings } from '../report/dashboard-service';
 import type { Workspace } from '../workspace';
 
@@ -15,8 +16,11 @@ export function compareDataset(ws: Workspace): CompareDataset {
   return { units, edges: ws.edges(), accounts: ws.accounts(), metric: units.kind === 'custom' ? 'planar' : 'geographic' };
 }
 
-/** Compares scenario versions side by side against the one at index baseline (default: the first). */
-export function compareInWorkspace(ws: Workspace, selectors: ScenarioSelector[], baseline = 0, band = 0.05): Result<CompareResult, 'not-found' | 'invalid'> {
+/**
+ * Compares scenario versions side by side against the one at index baseline (default: the first). In a
+ * tracked call it reports one step per scenario and stops between them when cancelled (see checkpoint).
+ */
+export async function compareInWorkspace(ws: Workspace, selectors: ScenarioSelector[], baseline = 0, band = 0.05): Promise<Result<CompareResult, 'not-found' | 'invalid'>> {
   if (selectors.length < 2) return err('invalid', 'Pick at least two scenarios to compare.');
   if (baseline >= selectors.length) return err('invalid', `The baseline must be one of the ${selectors.length} compared scenarios (index 0..${selectors.length - 1}).`);
   const versions: ScenarioVersion[] = [];
@@ -26,7 +30,16 @@ export function compareInWorkspace(ws: Workspace, selectors: ScenarioSelector[],
     versions.push(v.value);
   }
   const names = versions.map((v) => (versions.filter((w) => w.scenarioName === v.scenarioName).length > 1 ? `${v.scenarioName} v${v.version}` : v.scenarioName));
-  const comparison = compareScenarios(versions.map((v, i) => ({ name: names[i]!, payload: v.payload })), compareDataset(ws), baseline, band);
+  const inputs = versions.map((v, i) => ({ name: names[i]!, payload: v.payload }));
+  checkCompareInputs(inputs, baseline);
+  const dataset = compareDataset(ws);
+  const scenarios = [];
+  for (const i of inputs.keys()) {
+    await checkpoint(`Comparing ${inputs[i]!.name} (${i + 1} of ${inputs.length})`, i, inputs.length + 1);
+    scenarios.push(compareScenario(inputs, dataset, i, baseline, band));
+  }
+  await checkpoint('Naming the changes', inputs.length, inputs.length + 1);
+  const comparison: Comparison = { baselineIndex: baseline, band, scenarios, metric: dataset.metric };
   return ok({
     ...comparison,
     refs: versions.map((v) => ({ scenarioId: v.scenarioId, version: v.version, scenarioName: v.scenarioName })),

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { compareKpiTable } from '../../../shared/domain/export/view-tables';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadXlsx } from '../export/xlsx-download';
-import { runCompare, setBaseline, toggleChosen } from './compare-actions';
+import { LongCallBar } from '../../app/LongCallBar';
+import { cancelCompare, runCompare, setBaseline, toggleChosen } from './compare-actions';
 import { useCompareStore } from './compare-store';
 import { KpiDeltaTable } from './KpiDeltaTable';
 import { LinkedMaps } from './LinkedMaps';
@@ -12,7 +13,7 @@ import { TerritoryBars } from './TerritoryBars';
 /** Side-by-side comparison: pick scenarios and a baseline; linked maps, KPI deltas, per-territory bars, moved list. */
 export function CompareView() {
   const list = useScenarioStore((s) => s.list);
-  const { chosen, baseline, status, error, result } = useCompareStore();
+  const { chosen, baseline, status, error, result, progress, notice } = useCompareStore();
   const [showMoved, setShowMoved] = useState(true);
   return (
     <main className="compare" data-testid="compare-view" data-compare-state={status}>
@@ -27,6 +28,8 @@ export function CompareView() {
         </label>
         <button data-testid="compare-run" disabled={chosen.length < 2 || status === 'loading'} onClick={() => void runCompare()}>Compare</button>
         <label><input type="checkbox" checked={showMoved} onChange={(e) => setShowMoved(e.target.checked)} /> Highlight moved units</label>
+        <LongCallBar what="Comparing" progress={progress} onCancel={cancelCompare} />
+        {notice ? <span className="muted" data-testid="compare-notice">{notice}</span> : null}
         {error ? <span className="scn-panel__msg" role="alert">{error}</span> : null}
       </div>
       {result ? (

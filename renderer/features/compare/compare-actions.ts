@@ -1,4 +1,5 @@
 import { api } from '../../api/client';
+import { isCancelled, startLongCall, type LongCall } from '../../api/long-call';
 import type { UnitId, AccountId } from '../../../shared/domain/ids';
 import { movedCsv } from '../../../shared/domain/scenario/kpi-table';
 import { indexAlignment } from '../../../shared/domain/territories/resolve';
@@ -23,13 +24,29 @@ export function setCompareView(viewState: ViewState): void {
   useCompareStore.setState({ viewState });
 }
 
+let running: LongCall<unknown> | null = null;
+
+/** Stops the comparison under way; the previous result stays and the view says "Cancelled". */
+export function cancelCompare(): void {
+  running?.cancel();
+}
+
 /** Runs the comparison on the Node side and prepares one map per scenario with its moved units. */
 export async function runCompare(): Promise<void> {
-  const { chosen, baseline } = useCompareStore.getState();
+  const { chosen, baseline, result: previous } = useCompareStore.getState();
   const { units, accounts } = useDatasetStore.getState();
   if (chosen.length < 2 || !units || !accounts) return;
-  useCompareStore.setState({ status: 'loading', error: null });
-  const res = await api['compare.scenarios']({ scenarios: chosen.map((id) => ({ scenario: id })), baseline: Math.min(baseline, chosen.length - 1) });
+  useCompareStore.setState({ status: 'loading', error: null, notice: null, progress: null });
+  const call = startLongCall('compare.scenarios', { scenarios: chosen.map((id) => ({ scenario: id })), baseline: Math.min(baseline, chosen.length - 1) }, (progress) => useCompareStore.setState({ progress }));
+  running = call;
+  const res = await call.result.finally(() => {
+    running = null;
+    useCompareStore.setState({ progress: null });
+  });
+  if (isCancelled(res)) {
+    useCompareStore.setState({ status: previous ? 'ready' : 'idle', notice: 'Cancelled' });
+    return;
+  }
   if (!res.ok) {
     useCompareStore.setState({ status: 'error', error: res.error.message });
     return;

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CompareResult } from '../../../shared/contracts/app-api';
+import type { CallProgress } from '../../api/long-call';
 import type { ViewState } from '../../map/initial-view';
 
 /** Default alignment of one compared scenario, for its map. */
@@ -14,9 +15,13 @@ export type CompareState = {
   result: CompareResult | null;
   maps: CompareMap[];
   viewState: ViewState | null;
+  /** Progress of the comparison running now (after about a second), else null. */
+  progress: CallProgress | null;
+  /** Said next to the buttons ("Cancelled"), else null. */
+  notice: string | null;
 };
 
-export const initialCompareState: CompareState = { chosen: [], baseline: 0, status: 'idle', error: null, result: null, maps: [], viewState: null };
+export const initialCompareState: CompareState = { chosen: [], baseline: 0, status: 'idle', error: null, result: null, maps: [], viewState: null, progress: null, notice: null };
 
 /** Compare store; written only by compare-actions.ts. */
 export const useCompareStore = create<CompareState>()(() => initialCompareState);

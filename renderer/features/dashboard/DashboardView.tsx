@@ -5,7 +5,8 @@ import { repKpiTable } from '../../../shared/domain/export/view-tables';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadXlsx } from '../export/xlsx-download';
 import { BarChart } from './BarChart';
-import { loadDashboard } from './dashboard-actions';
+import { LongCallBar } from '../../app/LongCallBar';
+import { cancelDashboard, loadDashboard } from './dashboard-actions';
 import { useDashboardStore } from './dashboard-store';
 import { fmtInt, fmtPct, fmtRatio } from './format';
 import { RepTable } from './RepTable';
@@ -31,7 +32,7 @@ function Cards({ d }: { d: Dashboard }) {
 /** KPI dashboard of the open scenario: summary cards, balance charts with the target band, per-rep table. */
 export function DashboardView() {
   const current = useScenarioStore((s) => s.current);
-  const { status, view, message } = useDashboardStore();
+  const { status, view, message, progress } = useDashboardStore();
   useEffect(() => {
     if (current) void loadDashboard();
   }, [current?.scenarioId, current?.version]);
@@ -44,7 +45,8 @@ export function DashboardView() {
         <h3>Dashboard · {current?.scenarioName} v{current?.version}</h3>
         {view ? <span className="muted">computed in {view.ms} ms on the server</span> : null}
       </div>
-      {message ? <p className="scn-panel__msg" role="alert">{message}</p> : null}
+      <LongCallBar what="Dashboard" progress={progress} onCancel={cancelDashboard} />
+      {message ? <p className="scn-panel__msg" role="alert" data-testid="dashboard-message">{message}</p> : null}
       {d ? (
         <>
           <Cards d={d} />

@@ -1,4 +1,4 @@
-import { api } from '../../api/client';
+import { isCancelled, startLongCall, type CallProgress, type LongCall } from '../../api/long-call';
 import { useScenarioStore } from '../../state/scenario-store';
 import { messageOf, reportError } from '../../state/ui-actions';
 import { downloadBase64 } from './download';
@@ -7,13 +7,26 @@ import { captureMapPng } from './map-capture';
 /** Last export, shown next to the buttons (and read by tests). */
 export type ExportStatus = { state: 'idle' | 'busy' | 'done' | 'error'; text: string; pages?: number; bytes?: number };
 
-/** Exports the executive report of the open scenario (vs baseline when given) as PDF or HTML and downloads it. */
-export async function exportReport(kind: 'pdf' | 'html', baseline: number | null): Promise<ExportStatus> {
+let running: LongCall<unknown> | null = null;
+
+/** Stops the report under way: nothing is downloaded and the export status says "Cancelled". */
+export function cancelReport(): void {
+  running?.cancel();
+}
+
+/**
+ * Exports the executive report of the open scenario (vs baseline when given) as PDF or HTML and downloads it;
+ * onProgress gets its progress once it has run for about a second.
+ */
+export async function exportReport(kind: 'pdf' | 'html', baseline: number | null, onProgress: (p: CallProgress) => void = () => undefined): Promise<ExportStatus> {
   const current = useScenarioStore.getState().current;
   if (!current) return { state: 'error', text: 'Open a scenario first.' };
   const req = { scenario: { scenario: current.scenarioId, version: current.version }, ...(baseline ? { baseline: { scenario: baseline } } : {}) };
   try {
-    const res = kind === 'pdf' ? await api['report.pdf'](req) : await api['report.html'](req);
+    const call = kind === 'pdf' ? startLongCall('report.pdf', req, onProgress) : startLongCall('report.html', req, onProgress);
+    running = call;
+    const res = await call.result.finally(() => (running = null));
+    if (isCancelled(res)) return { state: 'idle', text: 'Cancelled' };
     if (!res.ok) return { state: 'error', text: res.error.message };
     const f = res.value;
     downloadBase64(f.fileName, f.base64, f.mime);

@@ -15,9 +15,9 @@ export type ReportRequest = { scenario: ScenarioSelector; baseline?: ScenarioSel
 
 /** KPI dashboard and executive reports (PDF, or the print-styled HTML page). */
 export type ReportApi = {
-  'dashboard.get': (a: ScenarioSelector) => Promise<Result<DashboardView, 'not-found'>>;
-  'report.pdf': (a: ReportRequest) => Promise<Result<ReportFile, 'not-found' | 'unavailable'>>;
-  'report.html': (a: ReportRequest) => Promise<Result<ReportFile, 'not-found'>>;
+  'dashboard.get': (a: ScenarioSelector) => Promise<Result<DashboardView, 'not-found' | 'cancelled'>>;
+  'report.pdf': (a: ReportRequest) => Promise<Result<ReportFile, 'not-found' | 'unavailable' | 'cancelled'>>;
+  'report.html': (a: ReportRequest) => Promise<Result<ReportFile, 'not-found' | 'cancelled'>>;
 };
 
 const reportArg = z.object({ scenario: selectorArg, baseline: selectorArg.optional(), title: z.string().max(200).optional() }).strict();

@@ -72,7 +72,7 @@ export type ScenarioAdminApi = {
   'scenario.history': (a: { scenario: number | string }) => Promise<Result<VersionMeta[], 'not-found'>>;
   /** Appends a new version whose payload equals an old one (history is never rewritten). */
   'scenario.restore': (a: { scenarioId: number; version: number; baseVersion: number }) => Promise<Result<VersionRef, 'not-found' | 'stale-base' | 'read-only'>>;
-  'compare.scenarios': (a: { scenarios: ScenarioSelector[]; baseline?: number; band?: number }) => Promise<Result<CompareResult, 'not-found' | 'invalid'>>;
+  'compare.scenarios': (a: { scenarios: ScenarioSelector[]; baseline?: number; band?: number }) => Promise<Result<CompareResult, 'not-found' | 'invalid' | 'cancelled'>>;
   /** Writes the chosen scenarios (headOnly: latest version only; accountDetails false: figures without names and addresses) as a share file; without path the file comes back in the reply. */
   'share.export': (a: { scenarios: ScenarioSelector[]; path?: string; headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportResult, 'not-found' | 'exists' | 'io'>>;
   'share.signer': (a: Empty) => Promise<ShareSigner>;

@@ -175,20 +175,29 @@ function metricsOf(p: ScenarioPayload, r: Resolved, d: CompareDataset, diff: Ali
  * Throws for fewer than two scenarios or a baseline index out of range (caller bugs).
  */
 export function compareScenarios(inputs: readonly CompareInput[], d: CompareDataset, baselineIndex = 0, band = 0.05): Comparison {
+  checkCompareInputs(inputs, baselineIndex);
+  const scenarios = inputs.map((_, i) => compareScenario(inputs, d, i, baselineIndex, band));
+  return { baselineIndex, band, scenarios, metric: d.metric };
+}
+
+/** Throws unless there are two scenarios or more and baselineIndex is one of them (caller bugs). */
+export function checkCompareInputs(inputs: readonly CompareInput[], baselineIndex: number): void {
   if (inputs.length < 2) throw new Error(`Comparing needs at least two scenarios, got ${inputs.length}`);
   if (baselineIndex < 0 || baselineIndex >= inputs.length) throw new Error(`Baseline index ${baselineIndex} is out of range 0..${inputs.length - 1}`);
+}
+
+/** Scenario i of a comparison (one step of compareScenarios, so a caller can stop between scenarios). */
+export function compareScenario(inputs: readonly CompareInput[], d: CompareDataset, i: number, baselineIndex = 0, band = 0.05): ScenarioComparison {
   const base = inputs[baselineIndex]!.payload;
-  const scenarios = inputs.map((s, i): ScenarioComparison => {
-    const diff = i === baselineIndex ? { units: [], accounts: [] } : diffAlignments(base, s.payload, d);
-    const { metrics, territories, mean } = metricsOf(s.payload, resolve(s.payload, d), d, diff);
-    return {
-      name: s.name,
-      metrics,
-      territories,
-      band: { mean, low: mean * (1 - band), high: mean * (1 + band) },
-      diff,
-      reps: i === baselineIndex ? [] : repChanges(diff, base, s.payload),
-    };
-  });
-  return { baselineIndex, band, scenarios, metric: d.metric };
+  const s = inputs[i]!;
+  const diff = i === baselineIndex ? { units: [], accounts: [] } : diffAlignments(base, s.payload, d);
+  const { metrics, territories, mean } = metricsOf(s.payload, resolve(s.payload, d), d, diff);
+  return {
+    name: s.name,
+    metrics,
+    territories,
+    band: { mean, low: mean * (1 - band), high: mean * (1 + band) },
+    diff,
+    reps: i === baselineIndex ? [] : repChanges(diff, base, s.payload),
+  };
 }

@@ -1,0 +1,40 @@
+import type { CallStatus } from '../../shared/contracts/api/call-api';
+import type { AppArg, AppMethod, AppReturn } from '../../shared/contracts/app-api';
+import { api, trackedCall } from './client';
+
+/** What a running long call reports: `done` of `total` steps finished, `step` running now, `ms` since it arrived. */
+export type CallProgress = Pick<CallStatus, 'step' | 'done' | 'total' | 'ms'>;
+
+/** A long call under way: its answer, and how to stop it (the answer is then the cancelled value). */
+export type LongCall<T> = { result: Promise<T>; cancel: () => void };
+
+/** Progress is first asked for after this long, so a quick call shows no bar. */
+export const SHOW_PROGRESS_AFTER_MS = 1000;
+const POLL_MS = 250;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts a cancellable long call (shared/contracts/long-calls.ts CANCELLABLE_CALLS) under a fresh key. Once
+ * it has run for SHOW_PROGRESS_AFTER_MS, onProgress gets its progress (call.status) until it answers;
+ * cancel() asks the services to stop it (call.cancel), and result then resolves to `{ ok: false, error: { code: 'cancelled' } }`.
+ */
+export function startLongCall<M extends AppMethod>(method: M, arg: AppArg<M>, onProgress: (p: CallProgress) => void): LongCall<AppReturn<M>> {
+  const key = crypto.randomUUID();
+  let answered = false;
+  const result = (trackedCall(method, arg, key) as Promise<AppReturn<M>>).finally(() => (answered = true));
+  void (async () => {
+    await sleep(SHOW_PROGRESS_AFTER_MS);
+    while (!answered) {
+      const s = await api['call.status']({ key }).catch(() => null);
+      if (answered) return;
+      if (s?.ok && s.value.state === 'running') onProgress({ step: s.value.step, done: s.value.done, total: s.value.total, ms: s.value.ms });
+      await sleep(POLL_MS);
+    }
+  })();
+  return { result, cancel: () => void api['call.cancel']({ key }).catch(() => undefined) };
+}
+
+/** True for the value a cancelled long call answers. */
+export function isCancelled(r: { ok: boolean; error?: { code: string } }): boolean {
+  return !r.ok && r.error?.code === 'cancelled';
+}
