@@ -79,4 +79,18 @@ describe('long calls report progress and can be cancelled while they run', () =>
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toMatch(/x-tessera-call/);
   }, 60_000);
+
+  it('an export reports its step and, cancelled, downloads nothing; uncancelled it gives the file', async () => {
+    const key = 'host-export-1';
+    const running = services.call('export.run', { scenario: both[0]!.scenario, format: 'geojson' }, undefined, key);
+    const seen = await untilRunning(() => services.api['call.status']({ key }));
+    expect(seen).toMatchObject({ method: 'export.run', total: 2 });
+    expect(seen.step).toMatch(/^(Writing .+|Preparing the download)$/);
+    expect(await services.api['call.cancel']({ key })).toMatchObject({ ok: true });
+    const r = (await running) as Result<{ content: string | null }>;
+    // Cancelled at a step boundary: the cancelled value and no content; a call that had already ended keeps its file.
+    if (!r.ok) expect(r.error.code).toBe('cancelled');
+    const done = (await services.call('export.run', { scenario: both[0]!.scenario, format: 'geojson' }, undefined, 'host-export-2')) as Result<{ content: string | null }>;
+    expect(done.ok && (done.value.content?.length ?? 0) > 1000).toBe(true);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { ExportApi, ExportFormatInfo } from '../../../shared/contracts/api/export-api';
 import { err, ok } from '../../../shared/contracts/result';
 import type { ServiceContext } from '../context';
+import { checkpoint } from '../long-call';
 import { MAX_EXPORT_CELLS } from '../../../shared/domain/export/table';
 import { EXPORT_FORMATS } from './formats';
 import { XLSX_MIME, xlsxBytes } from './xlsx-writer';
@@ -32,6 +33,8 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
       if (!write) return err('unknown-format', `Unknown export format "${format}"; choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
       const info = infoOf(format);
       const ws = ctx.ws();
+      // Step boundaries where a tracked call reports progress and stops when cancelled (nothing written yet at the first).
+      await checkpoint(`Writing ${info.label}`, 0, 2);
       if (path) {
         const r = await write(ws, selector, path, { overwrite });
         return r.ok ? ok({ fileName: basename(r.value.path), mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: r.value.path, content: null, encoding: null }) : r;
@@ -41,6 +44,7 @@ export function exportHandlers(ctx: ServiceContext): ExportApi {
         const fileName = `${format}.${info.extension}`;
         const r = await write(ws, selector, join(dir, fileName), { overwrite: true });
         if (!r.ok) return r;
+        await checkpoint('Preparing the download', 1, 2);
         const binary = BINARY.has(format);
         const content = readFileSync(r.value.path, binary ? 'base64' : 'utf8');
         return ok({ fileName, mimeType: info.mimeType, bytes: r.value.bytes, summary: r.value.summary, path: null, content, encoding: binary ? 'base64' : 'utf8' });

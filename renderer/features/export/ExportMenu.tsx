@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExportFormatInfo } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
+import { isCancelled, startLongCall, type CallProgress, type LongCall } from '../../api/long-call';
+import { LongCallBar } from '../../app/LongCallBar';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadBase64, downloadText } from '../report/download';
 import { ShareExportDialog } from './ShareExportDialog';
@@ -14,6 +16,8 @@ export function ExportMenu() {
   const [formats, setFormats] = useState<ExportFormatInfo[]>([]);
   const [status, setStatus] = useState('');
   const [clientOpen, setClientOpen] = useState(false);
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+  const running = useRef<LongCall<unknown> | null>(null);
   useEffect(() => {
     void api['export.formats']({}).then(setFormats);
   }, []);
@@ -21,7 +25,14 @@ export function ExportMenu() {
     if (format === CLIENT) return setClientOpen(true);
     if (!current || !format) return;
     setStatus('Exporting…');
-    const res = await api['export.run']({ scenario: current.scenarioId, version: current.version, format });
+    // A long export shows its progress after a second and can be cancelled (nothing is downloaded then).
+    const call = startLongCall('export.run', { scenario: current.scenarioId, version: current.version, format }, setProgress);
+    running.current = call;
+    const res = await call.result.finally(() => {
+      running.current = null;
+      setProgress(null);
+    });
+    if (isCancelled(res)) return setStatus('Export cancelled; nothing was downloaded.');
     if (!res.ok) return setStatus(res.error.message);
     const base = current.scenarioName.replace(/[^\w.-]+/g, '_');
     const { content, encoding, fileName, mimeType } = res.value;
@@ -35,6 +46,7 @@ export function ExportMenu() {
         <option value={CLIENT}>Scenario file for a client…</option>
         {formats.map((f) => <option key={f.name} value={f.name}>{f.label}</option>)}
       </select>
+      <LongCallBar what="Export" progress={progress} onCancel={() => running.current?.cancel()} />
       {clientOpen ? <ShareExportDialog onClose={() => setClientOpen(false)} /> : null}
       {status ? <span className="topbar__muted" data-testid="export-menu-status" title={status}>{status.length > 40 ? `${status.slice(0, 40)}…` : status}</span> : null}
     </span>
