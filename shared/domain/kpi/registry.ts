@@ -21,24 +21,32 @@ export type TerritoryMeasureDef = {
   /** Column of the CSV export (snake case, unit in the name where it has one). */
   column: string;
   display: MeasureDisplay;
+  /** Where the number comes from: a sum over the territory's accounts (accounts: their count), or its unit count. */
+  from: 'accounts' | 'units';
   /** Balanced measures: their deviation from the mean of the territory's alignment. */
   deviation?: { key: 'potentialDeviation' | 'workloadDeviation'; label: string; column: string; tooltip: string };
 };
 
 /** Territory measures in the order every table shows them. */
 export const TERRITORY_MEASURES: readonly TerritoryMeasureDef[] = [
-  { key: 'units', name: 'Units', label: 'Units', column: 'units', display: 'count' },
-  { key: 'accounts', name: 'Accounts', label: 'Accounts', column: 'accounts', display: 'count' },
+  { key: 'units', name: 'Units', label: 'Units', column: 'units', display: 'count', from: 'units' },
+  { key: 'accounts', name: 'Accounts', label: 'Accounts', column: 'accounts', display: 'count', from: 'accounts' },
   {
-    key: 'potential', name: 'Potential', label: 'Potential', column: 'potential', display: 'money',
+    key: 'potential', name: 'Potential', label: 'Potential', column: 'potential', display: 'money', from: 'accounts',
     deviation: { key: 'potentialDeviation', label: 'Δ Potential', column: 'potential_deviation_pct', tooltip: 'Deviation of potential from the mean of its alignment (amber beyond ±5 %, red beyond ±10 %)' },
   },
-  { key: 'revenue', name: 'Revenue', label: 'Revenue', column: 'revenue', display: 'money' },
+  { key: 'revenue', name: 'Revenue', label: 'Revenue', column: 'revenue', display: 'money', from: 'accounts' },
   {
-    key: 'workload', name: 'Workload', label: 'Workload h', column: 'workload_hours', display: 'hours',
+    key: 'workload', name: 'Workload', label: 'Workload h', column: 'workload_hours', display: 'hours', from: 'accounts',
     deviation: { key: 'workloadDeviation', label: 'Δ Workload', column: 'workload_deviation_pct', tooltip: 'Deviation of workload from the mean of its alignment (amber beyond ±5 %, red beyond ±10 %)' },
   },
 ];
+
+/** Keys of the measures summed over a territory's accounts (what the KPI computation keeps per territory). */
+export type AccountSumKey = 'accounts' | 'potential' | 'revenue' | 'workload';
+
+/** The measures summed over accounts, in registry order; the KPI computation builds its rows and checks from these. */
+export const ACCOUNT_SUM_MEASURES = TERRITORY_MEASURES.filter((m) => m.from === 'accounts') as readonly (TerritoryMeasureDef & { key: AccountSumKey })[];
 
 /** A measure's value as read in a table: "$2.63 B", "1,234", "12,345 h" (compact where the column is narrow). */
 export function formatMeasure(v: number, display: MeasureDisplay, compact = false): string {

@@ -1,4 +1,5 @@
 import { balanceIndices, deviation, type BalanceIndices } from './indices';
+import { ACCOUNT_SUM_MEASURES, type AccountSumKey } from './registry';
 
 /** Per-account columns the KPIs are computed from (typed arrays, transferable to a worker). */
 export type KpiColumns = {
@@ -61,7 +62,7 @@ export function computeTerritoryKpis(territoryCount: number, c: KpiColumns, grou
 }
 
 /** Per-territory sums (index = territory index). */
-export type TerritoryTotals = { accounts: Float64Array; potential: Float64Array; revenue: Float64Array; workload: Float64Array };
+export type TerritoryTotals = Record<AccountSumKey, Float64Array>;
 
 /** Thrown when a measure's total is not a finite number (values too large to add up, or already NaN/Infinity). */
 export class KpiRangeError extends Error {
@@ -78,7 +79,7 @@ export class KpiRangeError extends Error {
 
 /** Throws KpiRangeError naming the first measure whose grand total (territories + unassigned) is NaN or ±Infinity. */
 function assertFiniteTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['unassigned']): void {
-  for (const measure of ['potential', 'revenue', 'workload', 'accounts'] as const) {
+  for (const { key: measure } of ACCOUNT_SUM_MEASURES) {
     let total = unassigned[measure];
     for (const v of totals[measure]) total += v;
     if (!Number.isFinite(total)) throw new KpiRangeError(measure, total);
@@ -92,26 +93,21 @@ function assertFiniteTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['
  */
 export function kpisFromTotals(totals: TerritoryTotals, unassigned: TerritoryKpis['unassigned'], groupOf?: Int32Array): TerritoryKpis {
   assertFiniteTotals(totals, unassigned);
-  const { accounts, potential, revenue, workload } = totals;
+  const { accounts, potential, revenue } = totals;
   const territoryCount = accounts.length;
   const group = (t: number): number => (groupOf ? groupOf[t]! : 0);
-  const potentialByGroup = indicesByGroup(potential, groupOf);
-  const workloadByGroup = indicesByGroup(workload, groupOf);
+  // The registry says which sums a row carries and which of them are balanced (a deviation from the alignment's mean).
+  const balanced = ACCOUNT_SUM_MEASURES.flatMap((m) => (m.deviation ? [{ sum: totals[m.key], key: m.deviation.key, byGroup: indicesByGroup(totals[m.key], groupOf) }] : []));
   const rows: TerritoryKpiRow[] = [];
   for (let t = 0; t < territoryCount; t++) {
     const g = group(t);
-    rows.push({
-      index: t,
-      accounts: accounts[t]!,
-      potential: potential[t]!,
-      revenue: revenue[t]!,
-      workload: workload[t]!,
-      whiteSpace: potential[t]! - revenue[t]!,
-      potentialDeviation: deviation(potential[t]!, potentialByGroup[g]!.mean),
-      workloadDeviation: deviation(workload[t]!, workloadByGroup[g]!.mean),
-    });
+    const row = { index: t, whiteSpace: potential[t]! - revenue[t]! } as TerritoryKpiRow;
+    for (const m of ACCOUNT_SUM_MEASURES) row[m.key] = totals[m.key][t]!;
+    for (const b of balanced) row[b.key] = deviation(b.sum[t]!, b.byGroup[g]!.mean);
+    rows.push(row);
   }
-  return { rows, unassigned: { ...unassigned }, potentialBalance: potentialByGroup[0]!, workloadBalance: workloadByGroup[0]! };
+  const indicesOf = (key: string): BalanceIndices => balanced.find((b) => b.key === key)!.byGroup[0]!;
+  return { rows, unassigned: { ...unassigned }, potentialBalance: indicesOf('potentialDeviation'), workloadBalance: indicesOf('workloadDeviation') };
 }
 
 /**
