@@ -61,6 +61,11 @@ function viewBoxOf(v: { longitude: number; latitude: number; zoom: number }, el:
 }
 
 /** The territory map: deck.gl over a plain background (no tiles: the app is fully offline). */
+/** True when the units span less than a quarter of the lower 48's width and height: the national view would show them as a dot. */
+function isRegional(b: LonLatBounds): boolean {
+  return b[1][0] - b[0][0] < 14 && b[1][1] - b[0][1] < 6;
+}
+
 export function MapView() {
   const inputs = useMapInputs();
   const paneRef = useRef<HTMLDivElement>(null);
@@ -94,6 +99,10 @@ export function MapView() {
   const unitsTable = useDatasetStore((s) => s.units);
   const extent = useMemo(() => (unitsTable ? dataExtent(unitsTable.x, unitsTable.y) : null), [unitsTable]);
   const fitAll = useCallback(() => { if (extent) fit(extent); }, [extent, fit]);
+  // Regional data (a metro's ZIPs, one state's districts) opens fitted to its units; national data keeps the lower-48 view.
+  useEffect(() => {
+    if (extent && isRegional(extent)) fit(extent);
+  }, [extent, fit]);
   // A territory chosen in the grid: show all of it (its units' centres, with the fit's padding).
   const selection = useSelectionStore((s) => s);
   useEffect(() => {

@@ -199,6 +199,10 @@ describe('workspace.createFromBoundaries (app API: New workspace → your own bo
     const made = await call('workspace.createFromBoundaries', { target: { name: 'dc-own' }, source: { upload: await upload('zcta_2024_DC_shapefile.zip', readFileSync(join(DATA, 'zcta_2024_DC_shapefile.zip'))) }, idField: 'ZCTA5CE20' });
     expect(made).toMatchObject({ ok: true, value: { path: dcPath, counts: { units: 71, edges: 159, accounts: 0 }, boundaries: { units: 71, edges: 159, issues: [] } } });
     expect((await s.api['workspace.info']({})).path).toBe(dcPath);
+    // Land and water areas are measures; codes and label points (GEOID20, INTPTLAT20) are not.
+    const measures = made.value!.boundaries as { measures: string[] };
+    expect(measures.measures).toEqual(expect.arrayContaining(['ALAND20', 'AWATER20']));
+    expect(measures.measures.filter((m) => /GEOID|INTPT/.test(m))).toEqual([]);
     // The same target again: refused, the file kept.
     const again = await call('workspace.createFromBoundaries', { target: { path: dcPath }, source: { upload: await upload('dc.zip', readFileSync(join(DATA, 'zcta_2024_DC_shapefile.zip'))) } });
     expect(again).toMatchObject({ ok: false, error: { code: 'exists' } });

@@ -110,6 +110,9 @@ export async function importShapefile(path: string, zip: Uint8Array, name: strin
   return importFeatures(path, collection, name, idField, [`Polygons imported from the shapefile ${name} (coordinate system ${crs}${reprojected ? ', reprojected to WGS84 lon/lat' : ''})`]);
 }
 
+/** Attribute names of codes and coordinates that boundary files carry as numbers: never measures. */
+const CODE_FIELD = /^(GEOID|ZCTA5CE|INTPT(LAT|LON)|STATEFP|COUNTYFP|PLACEFP|TRACTCE|BLKGRPCE|GEOIDFQ|FUNCSTAT|MTFCC|CLASSFP|LSAD)\d*$|^(lat|lon|latitude|longitude|x|y|fid|objectid)$/i;
+
 /** Imports a boundary file as a new workspace: an ESRI shapefile zip (by its "PK" signature) or GeoJSON text. */
 export async function importBoundaryFile(path: string, bytes: Uint8Array, name: string, idField?: string): Promise<Result<GeographyReport, GeographyError>> {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -154,6 +157,8 @@ function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: strin
     const props = Object.fromEntries(Object.entries(f.properties ?? {}).map(([k, v]) => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
     const id = idProperty ? props[idProperty] : (props.id ?? (f.id !== undefined ? String(f.id) : String(i + 1)));
     if (idProperty) delete props[idProperty];
+    // Codes and label points are numbers but not measures to balance (Census GEOID20, ZCTA5CE20, INTPTLAT20, STATEFP…).
+    for (const k of Object.keys(props)) if (CODE_FIELD.test(k)) delete props[k];
     return { ...props, id: id ?? '' };
   });
   const parsed = parseUnitRecords(records, 1, kept.map((f) => centroid(f.geometry as Area)));
