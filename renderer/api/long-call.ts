@@ -9,8 +9,9 @@ export type CallProgress = Pick<CallStatus, 'step' | 'done' | 'total' | 'ms'>;
 export type LongCall<T> = { result: Promise<T>; cancel: () => void };
 
 /** Progress is first asked for after this long, so a quick call shows no bar. */
-export const SHOW_PROGRESS_AFTER_MS = 1000;
-const POLL_MS = 250;
+export const SHOW_PROGRESS_AFTER_MS = 500;
+const POLL_MS = 200;
+const CANCELLED = { ok: false, error: { code: 'cancelled', message: 'Cancelled: its answer was not used.' } } as const;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -21,7 +22,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function startLongCall<M extends AppMethod>(method: M, arg: AppArg<M>, onProgress: (p: CallProgress) => void): LongCall<AppReturn<M>> {
   const key = crypto.randomUUID();
   let answered = false;
-  const result = (trackedCall(method, arg, key) as Promise<AppReturn<M>>).finally(() => (answered = true));
+  let stopped = false;
+  // A cancel that reaches the services after the call's last step cannot stop it; its answer is then not used
+  // either, so what the person sees after Cancel is always "cancelled" (these calls only read: nothing to undo).
+  const result = (trackedCall(method, arg, key) as Promise<AppReturn<M>>)
+    .then((r) => (stopped && (r as { ok: boolean }).ok ? (CANCELLED as AppReturn<M>) : r))
+    .finally(() => (answered = true));
   void (async () => {
     await sleep(SHOW_PROGRESS_AFTER_MS);
     while (!answered) {
@@ -31,7 +37,13 @@ export function startLongCall<M extends AppMethod>(method: M, arg: AppArg<M>, on
       await sleep(POLL_MS);
     }
   })();
-  return { result, cancel: () => void api['call.cancel']({ key }).catch(() => undefined) };
+  return {
+    result,
+    cancel: () => {
+      stopped = true;
+      void api['call.cancel']({ key }).catch(() => undefined);
+    },
+  };
 }
 
 /** True for the value a cancelled long call answers. */

@@ -1,6 +1,6 @@
 import type { CallProgress } from '../api/long-call';
 
-/** Progress of a long call (shown once it has run for about a second) with a Cancel button. */
+/** Progress of a long call (shown once it has run for half a second) with a Cancel button. */
 export function LongCallBar({ what, progress, onCancel }: { what: string; progress: CallProgress | null; onCancel: () => void }) {
   if (!progress) return null;
   const fraction = progress.total ? progress.done / progress.total : 0;

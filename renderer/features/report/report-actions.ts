@@ -16,7 +16,7 @@ export function cancelReport(): void {
 
 /**
  * Exports the executive report of the open scenario (vs baseline when given) as PDF or HTML and downloads it;
- * onProgress gets its progress once it has run for about a second.
+ * onProgress gets its progress once it has run for half a second.
  */
 export async function exportReport(kind: 'pdf' | 'html', baseline: number | null, onProgress: (p: CallProgress) => void = () => undefined): Promise<ExportStatus> {
   const current = useScenarioStore.getState().current;
