@@ -13,6 +13,11 @@ class CallCancelled extends Error {
   }
 }
 
+/** True for what checkpoint() throws on a cancelled call: code that cleans up after a failure rethrows it. */
+export function isCallCancelled(e: unknown): boolean {
+  return e instanceof CallCancelled;
+}
+
 const current = new AsyncLocalStorage<Entry>();
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 

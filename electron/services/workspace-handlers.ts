@@ -2,8 +2,9 @@ import type { WorkspaceApi, WorkspaceErrorCode, WorkspaceInfo, WorkspaceTarget }
 import { err, ok, type Result } from '../../shared/contracts/result';
 import { WorkspaceFileError } from '../db/connection';
 import type { ServiceContext } from './context';
-import { checkNewWorkspace, createNewWorkspace, type NewWorkspaceKind } from './geography/new-workspace';
-import { Workspace } from './workspace';
+import { checkNewWorkspace, newWorkspaceFill, type NewWorkspaceKind } from './geography/new-workspace';
+import { isCallCancelled } from './long-call';
+import { demoFill, Workspace } from './workspace';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importBoundaryFile } from './import/geography-import';
@@ -25,13 +26,14 @@ export function withReturn(ctx: ServiceContext): WorkspaceInfo {
 
 /** Handlers of app.* and workspace.*. */
 export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
-  const swap = async (target: WorkspaceTarget, make: (path: string) => Workspace): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
+  const swap = async (target: WorkspaceTarget, make: (path: string) => Workspace | Promise<Workspace>): Promise<Result<WorkspaceInfo, WorkspaceErrorCode>> => {
     const path = targetPath(ctx, target);
     if (!path.ok) return path;
     try {
-      ctx.replace(make(path.value));
+      ctx.replace(await make(path.value));
       return ok(ctx.ws().info());
     } catch (e) {
+      if (isCallCancelled(e)) throw e;
       return fileError(e);
     }
   };
@@ -45,10 +47,10 @@ export function workspaceHandlers(ctx: ServiceContext): WorkspaceApi {
     'workspace.list': async () => listSavedWorkspaces(ctx),
     'workspace.open': ({ readOnly, ...t }) => swap(t as WorkspaceTarget, (path) => Workspace.open(path, readOnly ? { ...ctx.openOptions, readOnly: true } : ctx.openOptions)),
     'workspace.create': async ({ demo, geography, ...t }) => {
-      if (geography === undefined) return swap(t as WorkspaceTarget, (path) => Workspace.create(path, demo, ctx.openOptions));
+      if (geography === undefined) return swap(t as WorkspaceTarget, (path) => Workspace.createWithProgress(path, demoFill(demo), ctx.openOptions));
       const bad = checkNewWorkspace(demo, geography);
       if (bad) return err('invalid', bad);
-      return swap(t as WorkspaceTarget, (path) => createNewWorkspace(path, { demo, geography } as NewWorkspaceKind, ctx.openOptions));
+      return swap(t as WorkspaceTarget, (path) => Workspace.createWithProgress(path, newWorkspaceFill({ demo, geography } as NewWorkspaceKind), ctx.openOptions));
     },
     'workspace.createFromBoundaries': async ({ target, source, idField }) => {
       const dest = targetPath(ctx, target);

@@ -13,6 +13,21 @@ import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { buildDemo, type DemoGeography } from './demo/demo-geography';
 import { acquireWorkspaceLock, type WorkspaceLock } from './scenarios/lock';
 import { DerivedCache } from './derived-cache';
+import { checkpoint } from './long-call';
+
+/**
+ * What fills a new workspace: writes its content into db. A fill with several slow parts is a generator that
+ * yields the name of each part before running it, so a tracked creation reports them and can stop between them.
+ */
+export type WorkspaceFill = (db: Database.Database) => void | Generator<string, void>;
+
+/** The fill of a new workspace: the demo of a geography (true: counties), or nothing. */
+export function demoFill(demo: boolean | DemoGeography): WorkspaceFill {
+  return demo === false ? () => undefined : (db) => fillDemo(db, demo === true ? 'counties' : demo);
+}
+
+/** Steps of a creation whose fill has two parts (building the data, storing it); a one-part fill skips one. */
+const CREATE_STEPS = 4;
 
 /** Name recorded as the author of versions written on this machine. */
 export function currentAuthor(): string {
@@ -61,33 +76,72 @@ export class Workspace {
    * and the county FIPS of old scenarios assume) or names a demo geography.
    */
   static create(path: string, demo: boolean | DemoGeography, opts: OpenOptions = {}): Workspace {
-    if (demo === false) return Workspace.createWith(path, () => undefined, opts);
-    return Workspace.createWith(path, (db) => fillDemo(db, demo === true ? 'counties' : demo), opts);
+    return Workspace.createWith(path, demoFill(demo), opts);
   }
 
   /** Creates a new workspace file whose content is written by fill (dataset, scenarios). */
-  static createWith(path: string, fill: (db: Database.Database) => void, opts: OpenOptions = {}): Workspace {
+  static createWith(path: string, fill: WorkspaceFill, opts: OpenOptions = {}): Workspace {
+    const steps = Workspace.createSteps(path, fill, opts);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * createWith as a tracked long call: reports its steps (build, write, open) and stops at the next one when
+   * cancelled, leaving no file behind.
+   */
+  static async createWithProgress(path: string, fill: WorkspaceFill, opts: OpenOptions = {}): Promise<Workspace> {
+    const steps = Workspace.createSteps(path, fill, opts);
+    for (let done = 0; ; done++) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      try {
+        await checkpoint(r.value, done, CREATE_STEPS);
+      } catch (e) {
+        steps.return(undefined as never); // runs the steps' cleanup: the in-memory build closed, the temp file removed
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The steps of creating a workspace file, each announced by the name of what runs next: the content is built in
+   * a temporary in-memory database and written to the file in one step, so a crash or a cancel never leaves a
+   * half-built workspace under the final name.
+   */
+  private static *createSteps(path: string, fill: WorkspaceFill, opts: OpenOptions): Generator<string, Workspace> {
     const abs = resolve(path);
     const tmp = `${abs}.creating`;
     if (existsSync(abs)) throw new WorkspaceFileError('exists', `${abs} already exists; choose another name or open it.`);
     rmSync(tmp, { force: true });
-    // Build into a temporary in-memory database and write the file in one step, so a crash
-    // never leaves a half-built workspace under the final name.
-    const mem = new Workspace(createWorkspaceDb(':memory:', opts), null, false, false);
+    let written = false;
     try {
-      fill(mem.db);
-      vacuumInto(mem.db, tmp);
+      const mem = new Workspace(createWorkspaceDb(':memory:', opts), null, false, false);
+      try {
+        yield 'Building the workspace';
+        const parts = fill(mem.db);
+        if (parts) yield* parts;
+        yield 'Writing the file';
+        vacuumInto(mem.db, tmp);
+      } finally {
+        mem.close();
+      }
+      yield 'Opening it';
+      renameSync(tmp, abs);
+      written = true;
     } finally {
-      mem.close();
+      if (!written) rmSync(tmp, { force: true });
     }
-    renameSync(tmp, abs);
     return Workspace.open(abs, opts);
   }
 
   /** The built-in demo (or an empty workspace) in memory: nothing is written until Save As. */
   static inMemory(demo: boolean | DemoGeography, opts: OpenOptions = {}): Workspace {
     const db = createWorkspaceDb(':memory:', opts);
-    if (demo !== false) fillDemo(db, demo === true ? 'counties' : demo);
+    const parts = demoFill(demo)(db);
+    if (parts) Array.from(parts); // runs every part
     return new Workspace(db, null, demo !== false, false);
   }
 
@@ -184,7 +238,8 @@ export function fillDataset(db: Database.Database, dataset: Dataset, scenarios: 
 }
 
 /** Writes the built-in demo dataset and its scenarios into an empty workspace database. */
-function fillDemo(db: Database.Database, geography: DemoGeography): void {
+function* fillDemo(db: Database.Database, geography: DemoGeography): Generator<string, void> {
   const { dataset, scenarios } = buildDemo(geography);
+  yield 'Storing the demo data';
   fillDataset(db, dataset, scenarios, 'Tessera demo', 'Built-in demo');
 }

@@ -18,15 +18,17 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Starts a cancellable long call (shared/contracts/long-calls.ts CANCELLABLE_CALLS) under a fresh key. Once
  * it has run for SHOW_PROGRESS_AFTER_MS, onProgress gets its progress (call.status) until it answers;
  * cancel() asks the services to stop it (call.cancel), and result then resolves to `{ ok: false, error: { code: 'cancelled' } }`.
+ * With `writes`, a call that finished before the cancel could stop it answers what it did (it cannot be undone
+ * by ignoring it); otherwise such an answer is dropped, since the call only read.
  */
-export function startLongCall<M extends AppMethod>(method: M, arg: AppArg<M>, onProgress: (p: CallProgress) => void): LongCall<AppReturn<M>> {
+export function startLongCall<M extends AppMethod>(method: M, arg: AppArg<M>, onProgress: (p: CallProgress) => void, opts: { writes?: boolean } = {}): LongCall<AppReturn<M>> {
   const key = crypto.randomUUID();
   let answered = false;
   let stopped = false;
-  // A cancel that reaches the services after the call's last step cannot stop it; its answer is then not used
-  // either, so what the person sees after Cancel is always "cancelled" (these calls only read: nothing to undo).
+  // A cancel that reaches the services after the call's last step cannot stop it; the answer of a call that only
+  // read is then not used either, so what the person sees after Cancel is "cancelled" (nothing to undo).
   const result = (trackedCall(method, arg, key) as Promise<AppReturn<M>>)
-    .then((r) => (stopped && (r as { ok: boolean }).ok ? (CANCELLED as AppReturn<M>) : r))
+    .then((r) => (stopped && !opts.writes && (r as { ok: boolean }).ok ? (CANCELLED as AppReturn<M>) : r))
     .finally(() => (answered = true));
   void (async () => {
     await sleep(SHOW_PROGRESS_AFTER_MS);

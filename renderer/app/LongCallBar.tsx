@@ -7,7 +7,7 @@ export function LongCallBar({ what, progress, onCancel }: { what: string; progre
   return (
     <span className="long-call" data-testid="long-call" role="status">
       <progress max={1} value={fraction} aria-label={`${what} progress`} />
-      <button data-testid="long-call-cancel" onClick={onCancel}>Cancel</button>
+      <button type="button" data-testid="long-call-cancel" onClick={onCancel}>Cancel</button>
       <span className="muted" data-testid="long-call-step">{progress.step} · {(progress.ms / 1000).toFixed(1)} s</span>
     </span>
   );

@@ -31,4 +31,13 @@ export function isLongCall(method: string): boolean {
  * Long calls that report progress and can be stopped while they run (see ./api/call-api.ts). Each answers a
  * stopped call with the value `{ ok: false, error: { code: 'cancelled' } }`, so 'cancelled' is among its error codes.
  */
-export const CANCELLABLE_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>(['compare.scenarios', 'dashboard.get', 'report.html', 'report.pdf', 'export.run']);
+export const CANCELLABLE_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>([
+  'compare.scenarios',
+  'dashboard.get',
+  'report.html',
+  'report.pdf',
+  'export.run',
+  'share.export',
+  'share.import',
+  'workspace.create',
+]);

@@ -29,7 +29,7 @@ export type ExportRegistry = { [format: string]: ExportFormat };
 
 /** `.tessera` share file: the dataset plus the chosen scenarios with their history (see docs/workspace-format.md). */
 const scenarioFile: ExportFormat = async (ws, selector, outPath, opts) => {
-  const res = writeShareFile(ws, [selector, ...(opts?.also ?? [])], outPath, {
+  const res = await writeShareFile(ws, [selector, ...(opts?.also ?? [])], outPath, {
     overwrite: opts?.overwrite,
     author: currentAuthor(),
     appVersion: APP_VERSION,

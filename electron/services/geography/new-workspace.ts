@@ -3,7 +3,7 @@ import { COUNTY_SOURCES, countyUnitsTable, loadCounties } from '../demo/build-de
 import { DEMO_GEOGRAPHIES, type DemoGeography } from '../demo/demo-geography';
 import { emptyAccounts } from '../import/geography-import';
 import { ACCOUNT_SUMS, buildZipDataset } from '../import/zip-geography';
-import { currentAuthor, fillDataset, Workspace } from '../workspace';
+import { currentAuthor, demoFill, fillDataset, Workspace, type WorkspaceFill } from '../workspace';
 import type { OpenOptions } from '../../db/connection';
 
 /** Geographies a new empty workspace can start from (custom polygons come from `import geojson|units`). */
@@ -42,16 +42,23 @@ export function emptyDataset(geography: EmptyGeography): Dataset {
   return geography === 'counties' ? emptyCountyDataset() : buildZipDataset([]).dataset;
 }
 
+/** Fills a workspace of a built-in geography with no accounts, reps or scenarios. */
+function emptyFill(geography: EmptyGeography): WorkspaceFill {
+  return (db) => {
+    const dataset = emptyDataset(geography);
+    fillDataset(db, dataset, [], currentAuthor(), `New workspace: ${dataset.name}`);
+  };
+}
+
+/** What a new workspace of either kind is filled with (see Workspace.createWith / createWithProgress). */
+export function newWorkspaceFill(kind: NewWorkspaceKind): WorkspaceFill {
+  return kind.demo ? demoFill(kind.geography) : emptyFill(kind.geography);
+}
+
 /**
  * Creates a workspace file of a built-in geography with no accounts, reps or scenarios: the user imports their own
  * accounts and reps, then creates a starting scenario (the app offers one when a workspace has none).
  */
 export function createEmptyWorkspace(path: string, geography: EmptyGeography, opts: OpenOptions = {}): Workspace {
-  const dataset = emptyDataset(geography);
-  return Workspace.createWith(path, (db) => fillDataset(db, dataset, [], currentAuthor(), `New workspace: ${dataset.name}`), opts);
-}
-
-/** Creates a new workspace file of either kind. */
-export function createNewWorkspace(path: string, kind: NewWorkspaceKind, opts: OpenOptions = {}): Workspace {
-  return kind.demo ? Workspace.create(path, kind.geography, opts) : createEmptyWorkspace(path, kind.geography, opts);
+  return Workspace.createWith(path, emptyFill(geography), opts);
 }

@@ -72,12 +72,12 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
     'share.export': async ({ scenarios, path, headOnly, accountDetails, overwrite }) => {
       const opts = { headOnly, accountDetails, overwrite, author: currentAuthor(), appVersion: APP_VERSION, keysDir: ctx.keysDir };
       if (path) {
-        const r = writeShareFile(ctx.ws(), scenarios, path, opts);
+        const r = await writeShareFile(ctx.ws(), scenarios, path, opts);
         return r.ok ? ok({ ...r.value, fileName: basename(r.value.path), content: null }) : r;
       }
       const dir = mkdtempSync(join(tmpdir(), 'tessera-share-'));
       try {
-        const r = writeShareFile(ctx.ws(), scenarios, join(dir, 'client.tessera'), { ...opts, overwrite: true });
+        const r = await writeShareFile(ctx.ws(), scenarios, join(dir, 'client.tessera'), { ...opts, overwrite: true });
         if (!r.ok) return r;
         const fileName = `${r.value.scenarios.length === 1 ? r.value.scenarios[0]!.replace(/[^\w.-]+/g, '_') : 'scenarios'}.tessera`;
         return ok({ ...r.value, path: null, fileName, content: readFileSync(r.value.path, 'base64') });
@@ -123,7 +123,7 @@ export function scenarioAdminHandlers(ctx: ServiceContext): ScenarioAdminApi {
     },
     'share.import': async ({ scenarios, ...source }) => {
       const file = sourcePath(ctx, source as FileSource);
-      return file.ok ? importScenarios(ctx.ws(), file.value.path, scenarios, ctx.keysDir) : file;
+      return file.ok ? await importScenarios(ctx.ws(), file.value.path, scenarios, ctx.keysDir) : file;
     },
   };
 }

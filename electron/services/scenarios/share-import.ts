@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { Workspace } from '../workspace';
 import { datasetFingerprint, fileScenarios, fileVersions, ids, insertImportedScenario, scenarioNameTaken } from '../../db/share-repo';
 import { validateTesseraFile } from './share-validate';
+import { checkpoint } from '../long-call';
 
 /** Ids in one list but not the other, with a few examples. */
 function setDiff(a: readonly string[], b: readonly string[]): { count: number; examples: string[] } {
@@ -48,12 +49,15 @@ function uniqueName(db: Database.Database, name: string): string {
 
 /**
  * Imports scenarios (all, or those named) from a validated share or workspace file into ws, with their
- * whole history, in one transaction. A dataset mismatch is refused and explained, never merged.
+ * whole history, in one transaction. A dataset mismatch is refused and explained, never merged. In a tracked long
+ * call it reports its steps; a cancel stops it before the transaction (after it, the import has happened).
  */
-export function importScenarios(ws: Workspace, path: string, names?: string[], keysDir?: string): Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'> {
+export async function importScenarios(ws: Workspace, path: string, names?: string[], keysDir?: string): Promise<Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'>> {
   if (ws.readOnly) return err('read-only', `${ws.name} is open read-only; save a copy to import scenarios into it.`);
+  await checkpoint('Checking the file', 0, 3);
   const valid = validateTesseraFile(path, undefined, keysDir);
   if (!valid.ok) return valid;
+  await checkpoint('Matching its dataset with this workspace', 1, 3);
   const file = openReadOnly(valid.value.path);
   try {
     if (valid.value.fingerprint !== datasetFingerprint(ws.db)) {
@@ -71,6 +75,7 @@ export function importScenarios(ws: Workspace, path: string, names?: string[], k
     }
     const sig = valid.value.signature;
     const source = sig.status === 'signed' ? ` (signed by ${sig.trusted ? (sig.trustedName ?? sig.signer) : `"${sig.signer}", untrusted key`}, key ${sig.fingerprint})` : valid.value.createdBy ? ` (shared by ${valid.value.createdBy}, unsigned)` : '';
+    await checkpoint('Importing the scenarios', 2, 3);
     const imported = ws.db.transaction(() =>
       scenarios.map((s) => {
         const as = uniqueName(ws.db, s.name);

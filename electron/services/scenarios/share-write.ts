@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../../shared/contracts/result';
 import { resolveVersion } from '../context';
 import type { Workspace } from '../workspace';
 import { commitFile } from './fs-atomic';
+import { checkpoint, isCallCancelled } from '../long-call';
 import { pidAlive } from './lock';
 import { readMeta } from '../../db/dataset-repo';
 import { compact, datasetFingerprint, hideAccountDetails, pruneScenarios, setMeta, useRollbackJournal } from '../../db/share-repo';
@@ -32,8 +33,10 @@ function sweepPartials(path: string): void {
  * Writes the chosen scenarios with the whole dataset as one self-contained `.tessera` file: a snapshot of
  * the workspace (VACUUM INTO a temp file), pruned, marked as a share file with a dataset fingerprint and
  * a content checksum, compacted, then renamed into place, so a crash never leaves a half-written file.
+ * In a tracked long call it reports its four steps and stops at the next one when cancelled: the temp file is
+ * removed and nothing is left under the final name.
  */
-export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out: string, opts: ShareWriteOptions): Result<ShareExportReport, 'not-found' | 'exists' | 'io'> {
+export async function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out: string, opts: ShareWriteOptions): Promise<Result<ShareExportReport, 'not-found' | 'exists' | 'io'>> {
   const started = performance.now();
   const path = resolve(out);
   if (existsSync(path) && !opts.overwrite) return err('exists', `${path} already exists; choose another name or overwrite it.`);
@@ -55,7 +58,9 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
   sweepPartials(path);
   rmSync(tmp, { force: true });
   try {
+    await checkpoint('Copying the workspace', 0, 4);
     vacuumInto(ws.db, tmp);
+    await checkpoint('Keeping the chosen scenarios and sealing', 1, 4);
     const db = new Database(tmp);
     try {
       useRollbackJournal(db);
@@ -71,13 +76,16 @@ export function writeShareFile(ws: Workspace, selectors: ScenarioSelector[], out
         ]);
         sealShareFile(db, signer);
       })();
+      await checkpoint('Compacting', 2, 4);
       compact(db);
     } finally {
       db.close();
     }
+    await checkpoint('Saving the file', 3, 4);
     commitFile(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (isCallCancelled(e)) throw e;
     return err('io', `Could not write ${path}: ${(e as Error).message}`);
   }
   const versions = opts.headOnly ? chosen.length : chosen.reduce((n, c) => n + c.version, 0);

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ShareSigner } from '../../../shared/contracts/app-api';
 import { api } from '../../api/client';
+import { isCancelled, startLongCall, type CallProgress, type LongCall } from '../../api/long-call';
+import { LongCallBar } from '../../app/LongCallBar';
 import { useScenarioStore } from '../../state/scenario-store';
 import { downloadBase64 } from '../report/download';
 import './export.css';
@@ -18,6 +20,8 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
   const [details, setDetails] = useState(true);
   const [signer, setSigner] = useState<ShareSigner | undefined>(undefined);
   const [status, setStatus] = useState<{ busy: boolean; text: string; error: boolean }>({ busy: false, text: '', error: false });
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+  const running = useRef<LongCall<unknown> | null>(null);
   useEffect(() => {
     void api['share.signer']({}).then(setSigner, (e: unknown) => setStatus({ busy: false, text: `Could not read the signing keys: ${(e as Error).message}`, error: true }));
   }, []);
@@ -26,7 +30,14 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
   const run = async () => {
     setStatus({ busy: true, text: 'Writing the file…', error: false });
     try {
-      const r = await api['share.export']({ scenarios: picked.map((s) => ({ scenario: s.id })), headOnly: !history, accountDetails: details });
+      // The file comes back as bytes: a cancelled export downloads nothing and leaves no file on the services' side.
+      const call = startLongCall('share.export', { scenarios: picked.map((s) => ({ scenario: s.id })), headOnly: !history, accountDetails: details }, setProgress);
+      running.current = call;
+      const r = await call.result.finally(() => {
+        running.current = null;
+        setProgress(null);
+      });
+      if (isCancelled(r)) return setStatus({ busy: false, text: 'Export cancelled; nothing was downloaded.', error: false });
       if (!r.ok) return setStatus({ busy: false, text: r.error.message, error: true });
       const v = r.value;
       if (v.content !== null) downloadBase64(v.fileName, v.content, 'application/octet-stream');
@@ -73,6 +84,7 @@ export function ShareExportDialog({ onClose }: { onClose: () => void }) {
             Export {picked.length} scenario{picked.length === 1 ? '' : 's'}
           </button>
           <button data-testid="share-export-close" onClick={onClose}>Close</button>
+          <LongCallBar what="Scenario file" progress={progress} onCancel={() => running.current?.cancel()} />
         </div>
         {status.text ? <p className={status.error ? 'share-dialog__error' : ''} role="status" data-testid="share-export-status">{status.text}</p> : null}
       </div>

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { NewWorkspaceGeography } from '../../../shared/contracts/app-api';
 import { err } from '../../../shared/contracts/result';
 import { api } from '../../api/client';
+import { isCancelled, startLongCall, type CallProgress, type LongCall } from '../../api/long-call';
+import { LongCallBar } from '../../app/LongCallBar';
 import { uploadFile } from '../../api/upload';
 import { switchWorkspace } from './scenarios-actions';
 import { closeNewWorkspace, useNewWorkspaceStore } from './new-workspace-store';
@@ -36,15 +38,28 @@ function Dialog({ initialName }: { initialName: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [idField, setIdField] = useState('');
+  const [progress, setProgress] = useState<CallProgress | null>(null);
+  const running = useRef<LongCall<unknown> | null>(null);
   const picked = NEW_WORKSPACE_CHOICES.find((c) => c.key === choice)!;
   const needsFile = picked.geography === null;
   const create = async () => {
     setBusy(true);
     setProblem(null);
     let note: string | null = null;
+    let cancelled = false;
     const ok = await switchWorkspace(async () => {
       const target = { name: fileName(name.trim()) };
-      if (picked.geography !== null) return api['workspace.create']({ ...target, demo: picked.demo, geography: picked.geography });
+      if (picked.geography !== null) {
+        // Building a ZIP demo takes seconds: progress shows, and Cancel stops it with no file left behind.
+        const call = startLongCall('workspace.create', { ...target, demo: picked.demo, geography: picked.geography }, setProgress, { writes: true });
+        running.current = call;
+        const r = await call.result.finally(() => {
+          running.current = null;
+          setProgress(null);
+        });
+        if (isCancelled(r)) cancelled = true;
+        return r;
+      }
       if (!file) return err('invalid', 'Choose a shapefile .zip or a GeoJSON file first.');
       const up = await uploadFile(file);
       if (!up.ok) return up;
@@ -56,6 +71,7 @@ function Dialog({ initialName }: { initialName: string }) {
     if (ok && note) useScenarioPanelStore.setState({ message: note });
     // switchWorkspace reports a failure in the scenario panel; the dialog, still open, says it too.
     if (ok) closeNewWorkspace();
+    else if (cancelled) setProblem('Cancelled: no workspace was created.');
     else setProblem(useScenarioPanelStore.getState().message ?? 'The workspace could not be created.');
   };
   return (
@@ -95,7 +111,8 @@ function Dialog({ initialName }: { initialName: string }) {
           <button type="submit" data-testid="new-workspace-create" className="share-dialog__primary" disabled={busy || !name.trim() || (needsFile && !file)}>
             {busy ? 'Creating…' : `Create ${fileName(name.trim() || 'name')}`}
           </button>
-          <button type="button" onClick={closeNewWorkspace}>Cancel</button>
+          <button type="button" onClick={() => { running.current?.cancel(); closeNewWorkspace(); }}>Cancel</button>
+          <LongCallBar what="New workspace" progress={progress} onCancel={() => running.current?.cancel()} />
         </div>
       </form>
     </div>

@@ -74,14 +74,14 @@ export type ScenarioAdminApi = {
   'scenario.restore': (a: { scenarioId: number; version: number; baseVersion: number }) => Promise<Result<VersionRef, 'not-found' | 'stale-base' | 'read-only'>>;
   'compare.scenarios': (a: { scenarios: ScenarioSelector[]; baseline?: number; band?: number }) => Promise<Result<CompareResult, 'not-found' | 'invalid' | 'cancelled'>>;
   /** Writes the chosen scenarios (headOnly: latest version only; accountDetails false: figures without names and addresses) as a share file; without path the file comes back in the reply. */
-  'share.export': (a: { scenarios: ScenarioSelector[]; path?: string; headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportResult, 'not-found' | 'exists' | 'io'>>;
+  'share.export': (a: { scenarios: ScenarioSelector[]; path?: string; headOnly?: boolean; accountDetails?: boolean; overwrite?: boolean }) => Promise<Result<ShareExportResult, 'not-found' | 'exists' | 'io' | 'cancelled'>>;
   'share.signer': (a: Empty) => Promise<ShareSigner>;
   'share.inspect': (a: FileSource) => Promise<Result<ShareFileInfo, ShareErrorCode>>;
   /** Validates a file and opens it read-only as the current workspace (the client view). */
   'share.open': (a: FileSource) => Promise<Result<WorkspaceInfo, ShareErrorCode | WorkspaceErrorCode>>;
   /** Saves the open (read-only) workspace as a new, editable workspace file without the share markers. */
   'share.saveCopy': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
-  'share.import': (a: FileSource & { scenarios?: string[] }) => Promise<Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only'>>;
+  'share.import': (a: FileSource & { scenarios?: string[] }) => Promise<Result<ShareImportReport, ShareErrorCode | 'dataset-mismatch' | 'read-only' | 'cancelled'>>;
 };
 
 const id = z.number().int().positive();

@@ -23,7 +23,7 @@ export type WorkspaceApi = {
    * geography with no accounts, reps or scenarios to import one's own data into (demo false; counties or zips).
    * demo false without a geography makes a workspace with no units at all.
    */
-  'workspace.create': (a: WorkspaceTarget & { demo: boolean; geography?: NewWorkspaceGeography }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
+  'workspace.create': (a: WorkspaceTarget & { demo: boolean; geography?: NewWorkspaceGeography }) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode | 'cancelled'>>;
   /**
    * Creates a workspace whose units are the polygons of a boundary file (an ESRI shapefile .zip, reprojected to
    * lon/lat when its .prj says so, or GeoJSON), adjacent where they share a border, and opens it. idField names the

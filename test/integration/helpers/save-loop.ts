@@ -11,7 +11,7 @@ process.stdout.write('ready\n');
 const blob = Array.from({ length: 60_000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join('');
 for (let i = 0; ; i++) {
   if (mode === 'share') {
-    const r = writeShareFile(ws, [{ scenario: 1 }], out!, { overwrite: true, author: 'kill-test', appVersion: 'test' });
+    const r = await writeShareFile(ws, [{ scenario: 1 }], out!, { overwrite: true, author: 'kill-test', appVersion: 'test' });
     if (!r.ok) throw new Error(r.error.message);
   } else {
     const s = findScenario(ws.db, 1)!;
