@@ -49,7 +49,8 @@ function RunDetails({ run }: { run: BalanceRun }) {
         <button type="button" data-testid="balance-widen" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
       ) : null}
       {o.applied.untouched.map((a) => <p key={a.label}>Alignment {a.label} is unchanged ({a.territories} territories).</p>)}
-      {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territories no longer exist (no new territory is mostly made of them, so none keeps their name).</p> : null}
+      <NamesKept applied={o.applied} />
+      {o.applied.removed.length > 0 ? <p>{o.applied.removed.length} old territor{o.applied.removed.length === 1 ? 'y no longer exists' : 'ies no longer exist'}: {nameList(o.applied.removed.map((t) => t.name))} (no new territory holds most of {o.applied.removed.length === 1 ? 'it' : 'any of them'}).</p> : null}
       {o.applied.reassigned.length > 0 ? (
         <p data-testid="balance-reassigned">Named accounts of removed territories move to their unit's territory: {o.applied.reassigned.map((a) => `${a.accountName} (${a.from} → ${a.to ?? 'unassigned'})`).join('; ')}.</p>
       ) : null}
@@ -58,6 +59,20 @@ function RunDetails({ run }: { run: BalanceRun }) {
       ) : null}
     </div>
   );
+}
+
+/** Names in words, the first 12 of a longer list. */
+const nameList = (names: string[]): string => (names.length > 12 ? `${names.slice(0, 12).join(', ')} and ${names.length - 12} more` : names.join(', '));
+
+/** Which new territories carry an old name (each holds most of that old territory's accounts) and which are new. */
+function NamesKept({ applied }: { applied: NonNullable<BalanceRun['outcome']>['applied'] }) {
+  const kept = applied.territories.filter((t) => t.kept).map((t) => t.name);
+  const fresh = applied.territories.filter((t) => !t.kept).map((t) => t.name);
+  if (applied.territories.length === 0) return null;
+  const n = applied.territories.length;
+  const keptText = kept.length === n ? `All ${n} territories keep their names (each holds most of its old territory's accounts).` : kept.length > 0 ? `${kept.length} of ${n} territories keep an old name, each holding most of that old territory's accounts: ${nameList(kept)}.` : '';
+  const freshText = fresh.length === n ? `All ${n} territories are new, neutrally named: ${nameList(fresh)}.` : fresh.length > 0 ? `${fresh.length} ${fresh.length === 1 ? 'is' : 'are'} new, neutrally named: ${nameList(fresh)}.` : '';
+  return <p data-testid="balance-names">{[keptText, freshText].filter(Boolean).join(' ')}</p>;
 }
 
 /** Running runs with progress, then finished runs side by side to pick from. */
