@@ -108,6 +108,40 @@ function ringsDistance2(x: number, y: number, rings: FlatRings): number {
   return best;
 }
 
+/** insideCells' marks: the cell's polygon is not known yet; a polygon edge crosses the cell. */
+const UNKNOWN = -2;
+const CROSSED = -3;
+
+/** A fine grid over the polygons: per cell the polygon holding all of it (-1: none), UNKNOWN or CROSSED. */
+type InsideCells = { minX: number; minY: number; cell: number; cols: number; rows: number; owner: Int32Array };
+
+/**
+ * Marks every cell of a grid finer than the polygon grid that a polygon edge may cross (the edge's bounding box,
+ * conservatively); the other cells each lie wholly inside one polygon or outside all, so one point in polygon test
+ * (done lazily, at the cell's centre) answers for every point in it. At most ~4M cells.
+ */
+function insideCells(g: Grid, polys: readonly (FlatRings[] | null)[]): InsideCells {
+  const w = g.cols * g.cell, h = g.rows * g.cell;
+  const cell = Math.max(g.cell / 8, Math.sqrt((w * h) / 4e6));
+  const cols = Math.ceil(w / cell) + 1, rows = Math.ceil(h / cell) + 1;
+  const owner = new Int32Array(cols * rows).fill(UNKNOWN);
+  const col = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - g.minX) / cell)));
+  const row = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - g.minY) / cell)));
+  for (const p of polys) {
+    for (const rings of p ?? []) {
+      for (const ring of rings) {
+        const n = ring.length;
+        for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+          const c0 = col(Math.min(ring[i]!, ring[j]!)), c1 = col(Math.max(ring[i]!, ring[j]!));
+          const r0 = row(Math.min(ring[i + 1]!, ring[j + 1]!)), r1 = row(Math.max(ring[i + 1]!, ring[j + 1]!));
+          for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) owner[r * cols + c] = CROSSED;
+        }
+      }
+    }
+  }
+  return { minX: g.minX, minY: g.minY, cell, cols, rows, owner };
+}
+
 /**
  * Builds a locator: codes first (ZIP or FIPS equal to a unit id), then point in polygon with a grid of
  * polygon bounding boxes as prefilter, then (for polygons) the nearest edge within maxSnap (degrees or
@@ -202,9 +236,23 @@ export function createUnitLocator(units: LocatorUnits, maxSnap = 0.25): UnitLoca
     return best;
   };
 
+  const inside = polyGrid ? insideCells(polyGrid, polys!) : null;
+  /** inPolygon, answered from the cell when no polygon edge crosses it (most points): one lookup instead of tests. */
+  const inPolygonFast = (x: number, y: number): number => {
+    const f = inside!;
+    const c = Math.floor((x - f.minX) / f.cell), r = Math.floor((y - f.minY) / f.cell);
+    if (c < 0 || r < 0 || c >= f.cols || r >= f.rows) return inPolygon(x, y);
+    const k = r * f.cols + c;
+    const known = f.owner[k]!;
+    if (known === CROSSED) return inPolygon(x, y);
+    if (known !== UNKNOWN) return known;
+    // No edge crosses the cell: all of it lies in one polygon or in none, as its centre does.
+    return (f.owner[k] = inPolygon(f.minX + (c + 0.5) * f.cell, f.minY + (r + 0.5) * f.cell));
+  };
+
   const byPoint = (x: number, y: number): number => {
     if (hasPolygons) {
-      const hit = inPolygon(x, y);
+      const hit = inPolygonFast(x, y);
       return hit >= 0 ? hit : nearestEdge(x, y);
     }
     return nearest(x, y, units.kind === 'zip' ? 1 : Infinity);
