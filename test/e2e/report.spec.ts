@@ -18,7 +18,13 @@ test('shows the KPI dashboard, exports a comparison PDF with its pages, and a PN
   await page.getByTestId('tab-dashboard').click();
   const dash = page.getByTestId('dashboard-view');
   await expect(dash).toHaveAttribute('data-dashboard-state', 'ready', { timeout: 60_000 });
-  await expect(page.getByTestId('chart-Potential by territory').locator('rect')).toHaveCount(57, { timeout: 10_000 }); // 56 default-alignment territories + the band (4 Enterprise overlay territories are not on this scale)
+  // 56 bars of the default alignment's territories (the 4 Enterprise overlay territories are on another scale),
+  // named, on an axis titled with its unit.
+  const potential = page.getByTestId('chart-potential');
+  await expect(potential.locator('g[aria-label="bar"]').first().locator('rect')).toHaveCount(56, { timeout: 10_000 });
+  await expect(potential).toContainText('Potential (USD)');
+  await expect(potential).toContainText('TX Dallas');
+  await expect(page.getByTestId('chart-workload')).toContainText('Workload (hours)');
   expect(await page.getByTestId('rep-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(50);
   await expect(page.getByTestId('card-Coverage ratio')).not.toContainText('—');
 

@@ -49,7 +49,12 @@ test('makes a copy of a scenario, compares it with another and shows KPI deltas,
   await expect(table.locator('tr[data-kpi="potential.cv"] [data-testid="kpi-delta"]')).toHaveClass(/delta--bad/);
   await expect(page.getByTestId('compare-map')).toHaveCount(2);
   await expect(page.getByTestId('compare-map').nth(1)).toContainText('1370 units moved');
-  await expect(page.getByTestId('target-band')).toHaveCount(2);
+  // Before/after potential charts side by side: territory names, the axis title with its unit, the band in words.
+  const charts = page.getByTestId('territory-bars').locator('figure');
+  await expect(charts).toHaveCount(2);
+  await expect(charts.first()).toContainText('Potential (USD)');
+  await expect(charts.first()).toContainText(/Band \$[\d.]+ M – \$[\d.]+ M \(±5 % around the mean\) shaded/);
+  await expect(charts.nth(1)).toContainText('Nearest rep: potential by territory');
   await expect(page.getByTestId('moved-list')).toContainText('12,969 accounts moved');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-moved-csv').click();

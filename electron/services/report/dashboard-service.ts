@@ -3,6 +3,7 @@ import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type Dash
 import { resolveScenario } from '../../../shared/domain/kpi/scenario-kpis';
 import { readLeadUnits } from '../../db/dataset-repo';
 import type { Workspace } from '../workspace';
+import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
 /** Dashboard settings of a payload (settings.dashboard) over the defaults. */
 export function dashboardSettings(payload: ScenarioVersion['payload']): DashboardSettings {
@@ -33,7 +34,7 @@ function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
       revenue: Float64Array.from(accounts.revenue),
       workload: Float64Array.from(accounts.workload),
       groupOf: groups,
-      metric: units.kind === 'custom' ? 'planar' : 'geographic',
+      metric: distanceMetric(units),
       leads: leads ? { territory: Int32Array.from(leads.unit, (u) => (u >= 0 ? defaultAlignment[u]! : -1)), status: leads.status } : undefined,
     },
     dashboardSettings(payload),

@@ -8,13 +8,17 @@ import { formatMeasure, TERRITORY_MEASURES, totalCards } from '../../../shared/d
 import { accountFrom, repFrom, repLabel, territoryFrom } from '../../../shared/domain/labels';
 import type { Workspace } from '../workspace';
 import { mapSvg } from './map-svg';
-import { barChartSvg, esc } from './svg-parts';
+import { esc } from './svg-parts';
+import { chartFigure } from './charts-svg';
+import { bandAround, fitBars, orderedNames, potentialCharts, rowHeightFor, type ChartBar } from '../../../shared/charts/bar-charts';
 
 /** Everything one report page set is built from. */
 export type ReportData = {
   title: string;
   workspace: string;
   version: ScenarioVersion;
+  /** The comparison's baseline version (its map is drawn next to the plan's), when there is a comparison. */
+  baseline?: ScenarioVersion | null;
   dashboard: Dashboard;
   comparison: CompareResult | null;
   generatedAt: string;
@@ -70,6 +74,7 @@ function comparisonSection(c: CompareResult, unit: DistanceUnit): string {
   return `<section class="page"><h2>Comparison: ${esc(s.name)} vs ${esc(base.name)}</h2>
 <p class="lead">${int(d.accounts)} accounts (${pct(d.accountsShare)}) change territory, carrying ${pct(d.potentialShare)} of potential and ${pct(d.revenueShare)} of revenue; ${int(s.diff.units.length)} unit assignments differ.</p>
 ${table(['KPI', base.name, s.name, 'Change'], rows)}
+${beforeAfterCharts(c)}
 <h3>Gains and losses per rep (largest first)</h3>
 ${table(['Rep', 'Accounts gained', 'Accounts lost', 'Potential gained', 'Potential lost', 'Revenue gained', 'Revenue lost'], reps.map((r) => [repFrom(c.labels, r.repId), r.accountsGained, r.accountsLost, formatMoney(r.potentialGained), formatMoney(r.potentialLost), formatMoney(r.revenueGained), formatMoney(r.revenueLost)]))}
 <h3>Largest moved accounts</h3>
@@ -77,15 +82,55 @@ ${table(['Account', 'From', 'To', 'Potential', 'Revenue', 'Named account'], move
 </section>`;
 }
 
+/** The plan's map; with a comparison, the baseline's (before) and the plan's (after) side by side. */
+function maps(ws: Workspace, r: ReportData, moved: ReadonlySet<string>): string {
+  if (!r.comparison || !r.baseline) return mapSvg(ws, r.version.payload, moved);
+  // One colouring carried from the first map to the second: a territory in both plans keeps its colour.
+  const colours = new Map<string, number>();
+  const before = mapSvg(ws, r.baseline.payload, new Set(), 345, 230, `Before: ${r.baseline.scenarioName} v${r.baseline.version}`, colours);
+  const after = mapSvg(ws, r.version.payload, moved, 345, 230, `After: ${r.version.scenarioName} v${r.version.version}`, colours);
+  return `<div class="map-row">${before}${after}</div>`;
+}
+
+/** Bars per printed chart: more would not fit a page at a readable size. */
+const PAGE_BARS = 70;
+
+/**
+ * Potential and workload per territory side by side in one order (largest potential first), each with its band
+ * (over all territories of the default alignment; overlay territories such as Enterprise are on another scale).
+ */
+function balanceCharts(d: Dashboard): string {
+  const main = d.territories.filter((t) => t.group === 0);
+  const all = (k: 'potential' | 'workload'): ChartBar[] => main.map((t) => ({ name: t.name, value: t[k], color: t.color }));
+  const { bars: potential, note } = fitBars(all('potential'), PAGE_BARS);
+  const shown = new Set(potential.map((b) => b.name));
+  const workload = all('workload').filter((b) => shown.has(b.name));
+  const share = d.settings.band;
+  const common = { order: orderedNames(potential), rowHeight: rowHeightFor(potential.length, 800) };
+  return `<div class="chart-row">
+${chartFigure('Potential by territory', { ...common, axis: 'Potential (USD)', display: 'money', bars: potential, band: bandAround(all('potential').map((b) => b.value), share), width: 380 }, share, note ?? undefined)}
+${chartFigure('Workload by territory', { ...common, axis: 'Workload (hours)', display: 'hours', bars: workload, band: bandAround(all('workload').map((b) => b.value), share), width: 300, names: false }, share)}
+</div>`;
+}
+
+/** Before and after: the potential per territory of the baseline and the plan side by side, on one scale. */
+function beforeAfterCharts(c: CompareResult): string {
+  const plan = c.scenarios.findIndex((_, i) => i !== c.baselineIndex);
+  const plans = [c.scenarios[c.baselineIndex]!, c.scenarios[plan]!].map((s) => {
+    const fit = fitBars(s.territories.filter((t) => t.group === 0).map((t) => ({ name: t.name, value: t.potential, color: t.color })), PAGE_BARS);
+    return { name: s.name, band: s.band, note: fit.note, territories: fit.bars.map((b) => ({ name: b.name, potential: b.value, color: b.color })) };
+  });
+  const rows = Math.max(...plans.map((p) => p.territories.length));
+  const charts = potentialCharts(plans, 340).map((ch, i) => chartFigure(ch.title, { ...ch.spec, rowHeight: rowHeightFor(rows, 700) }, c.band, plans[i]!.note ?? undefined));
+  return `<h3>Potential by territory, before and after</h3><div class="chart-row">${charts.join('')}</div>`;
+}
+
 /** The executive report as one self-contained, print-styled HTML page (A4/Letter, page breaks per section). */
 export function reportHtml(ws: Workspace, r: ReportData): string {
   const d = r.dashboard;
-  const band = d.settings.band;
   const unit = d.settings.travel.distanceUnit;
   const dist = (km: number): string => formatDistance(km, unit, d.distanceMetric);
   const moved = new Set<string>(r.comparison ? r.comparison.scenarios.flatMap((s, i) => (i === r.comparison!.baselineIndex ? [] : s.diff.units.map((u) => u.unitId as string))) : []);
-  // Charts compare the default alignment's territories; overlay (e.g. Enterprise) territories have their own scale.
-  const bars = (k: 'potential' | 'workload' | 'revenue') => d.territories.filter((t) => t.group === 0).map((t) => ({ label: t.name, value: t[k], color: t.color }));
   const repNames = new Map(d.reps.map((p) => [p.repId, p.name]));
   // The registry's territory measures that the dashboard rows carry, each followed by its deviation where it has one.
   const measures = TERRITORY_MEASURES.filter((m) => d.territories.every((t) => m.key in t));
@@ -108,15 +153,15 @@ h1 { font-size: 20px; margin: 0 0 2px; } h2 { font-size: 15px; margin: 0 0 8px; 
 table { border-collapse: collapse; width: 100%; font-size: 9px; } th, td { border-bottom: 1px solid #e3e6ea; padding: 2px 4px; text-align: left; }
 th { background: #f3f5f7; } .n { text-align: right; font-variant-numeric: tabular-nums; } tr { break-inside: avoid; } thead { display: table-header-group; }
 .notes { color: #5a6270; font-size: 9px; }
+.chart-row, .map-row { display: flex; gap: 10px; align-items: flex-start; } .chart-row .chart, .map-row .map { flex: none; margin: 0; } .map-row .map { width: 345px; } .chart svg { display: block; }
+.map-legend { display: flex; flex-wrap: wrap; gap: 4px 10px; font-size: 9px; color: #374151; margin: 2px 0; } .map-legend i { display: inline-block; width: 14px; height: 9px; margin-right: 4px; vertical-align: middle; }
 </style></head><body data-report="executive">
 <header><h1>${esc(r.title)}</h1><div class="meta">${esc(r.workspace)} · scenario ${esc(r.version.scenarioName)} v${r.version.version} · generated ${esc(r.generatedAt)}</div></header>
 ${r.comparison ? writtenSummary(r.comparison) : ''}
 ${summary(d)}
-${mapSvg(ws, r.version.payload, moved)}
+${maps(ws, r, moved)}
 <section class="page"><h2>Balance by territory (default alignment)</h2>
-${barChartSvg('Potential by territory', bars('potential'), band)}
-${barChartSvg('Workload (hours) by territory', bars('workload'), band)}
-${barChartSvg('Revenue by territory', bars('revenue'), undefined)}
+${balanceCharts(d)}
 </section>
 <section class="page"><h2>Territory KPIs</h2>
 ${table(tHeaders, tRows, 2)}

@@ -15,7 +15,11 @@ export async function buildReportHtml(ws: Workspace, req: ReportRequest): Promis
   const v = resolveVersion(ws, req.scenario);
   if (!v.ok) return v;
   let comparison = null;
+  let baseline = null;
   if (req.baseline) {
+    const b = resolveVersion(ws, req.baseline);
+    if (!b.ok) return b;
+    baseline = b.value;
     await checkpoint('Comparing with the baseline', 0, 3);
     const c = await inStep(0, 3, () => compareInWorkspace(ws, [req.baseline!, req.scenario], 0));
     if (!c.ok) return c.error.code === 'not-found' ? err('not-found', c.error.message) : err('not-found', `Cannot compare: ${c.error.message}`);
@@ -25,7 +29,7 @@ export async function buildReportHtml(ws: Workspace, req: ReportRequest): Promis
   await checkpoint('Computing the dashboard', 1, 3);
   const dashboard = scenarioDashboard(ws, v.value);
   await checkpoint('Writing the report', 2, 3);
-  const html = reportHtml(ws, { title, workspace: ws.name, version: v.value, dashboard, comparison, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+  const html = reportHtml(ws, { title, workspace: ws.name, version: v.value, baseline, dashboard, comparison, generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') });
   return ok({ html, fileBase: `tessera-${slug(v.value.scenarioName)}-v${v.value.version}${comparison ? `-vs-${slug(comparison.refs[0]!.scenarioName)}` : ''}` });
 }
 

@@ -9,11 +9,12 @@ import { resolveVersion } from '../context';
 import { checkpoint } from '../long-call';
 import { dashboardSettings } from '../report/dashboard-service';
 import type { Workspace } from '../workspace';
+import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
 /** The workspace's dataset as comparison input; census geographies are lon/lat, custom units planar. */
 export function compareDataset(ws: Workspace): CompareDataset {
   const units = ws.units();
-  return { units, edges: ws.edges(), accounts: ws.accounts(), metric: units.kind === 'custom' ? 'planar' : 'geographic' };
+  return { units, edges: ws.edges(), accounts: ws.accounts(), metric: distanceMetric(units) };
 }
 
 /**

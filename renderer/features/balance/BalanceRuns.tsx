@@ -5,6 +5,7 @@ import { cancelBalanceRun, clearBalanceRuns, discardBalancePreview, pickBalanceR
 import { useBalanceStore, type BalanceRun } from './balance-store';
 import { proposeRepMatch } from './rep-match-actions';
 import { useReadOnlyReason } from '../../state/read-only';
+import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
 const pct = (f: number | null | undefined, digits = 1): string => (f === null || f === undefined || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`);
 
@@ -79,7 +80,7 @@ function NamesKept({ applied }: { applied: NonNullable<BalanceRun['outcome']>['a
 export function BalanceRuns() {
   const runs = useBalanceStore((s) => s.runs);
   const previewRunId = useBalanceStore((s) => s.previewRunId);
-  const metric = useDatasetStore((s) => (s.units?.kind === 'custom' ? 'planar' : 'geographic'));
+  const metric = useDatasetStore((s) => (s.units ? distanceMetric(s.units) : 'geographic'));
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState(false);
   const readOnly = useReadOnlyReason();

@@ -9,6 +9,7 @@ import { messageOf, reportError } from '../../state/ui-actions';
 import { balanceAccounts, datasetKeys, ensureBalanceData } from './balance-actions';
 import { useBalanceStore, type RepProposal } from './balance-store';
 import { matchInWorker } from './balance-worker-pool';
+import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
 const setMatch = (patch: Partial<ReturnType<typeof useBalanceStore.getState>['match']>): void =>
   useBalanceStore.setState((s) => ({ match: { ...s.match, ...patch } }));
@@ -30,7 +31,7 @@ export async function proposeRepMatch(): Promise<void> {
     const inAlignment = new Set(alignmentTerritories(payload, ai).map((t) => t.id as string));
     const profiles = territoryProfiles(payload.territories.length, accounts, accountTerritory).filter((p) => inAlignment.has(payload.territories[p.territory]!.id));
     const usable = matchableReps(reps);
-    const m = await matchInWorker(repProfiles(usable.reps), profiles, units.kind === 'custom' ? 'planar' : 'geographic');
+    const m = await matchInWorker(repProfiles(usable.reps), profiles, distanceMetric(units));
     const repName = new Map(reps.map((r) => [r.id as string, r.name]));
     const proposals: RepProposal[] = m.pairs.map((fit) => {
       const t = payload.territories[fit.territory]!;

@@ -38,7 +38,7 @@ export function CompareView() {
           <div className="cmp-details">
             <KpiDeltaTable result={result} />
             <button data-testid="export-kpis-xlsx" onClick={() => void downloadXlsx('kpi-comparison.xlsx', [compareKpiTable(result)])}>Export KPI table (Excel)</button>
-            {result.scenarios.map((s, i) => <TerritoryBars key={i} scenario={s} />)}
+            <TerritoryBars scenarios={result.scenarios} share={result.band} />
             <MovedList result={result} />
           </div>
         </div>

@@ -7,6 +7,7 @@ import { alignmentIndexForSegment } from '../territories/resolve';
 import type { ScenarioPayload, Territory } from '../territories/types';
 import { edgeListsToCsr } from './graph';
 import type { BalanceInput, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
+import { distanceMetric } from '../geo/distance-metric';
 
 /** The dataset columns the conversion needs (a subset of the workspace's dataset). */
 export type BalanceDataset = {
@@ -146,7 +147,7 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     ids: data.units.ids,
     x: Float64Array.from(data.units.x),
     y: Float64Array.from(data.units.y),
-    metric: data.units.kind === 'custom' ? 'planar' : 'geographic',
+    metric: distanceMetric(data.units),
     measures: measures.value,
     targets,
     adjacency: edgeListsToCsr(lists),

@@ -8,6 +8,7 @@ import { territoryCompactness } from '../scenario/shape-metrics';
 import type { BalanceApplied } from './apply-result';
 import { ACCOUNT_MEASURES, type PreparedBalance } from './from-dataset';
 import type { BalanceResult } from './types';
+import { distanceMetric } from '../geo/distance-metric';
 
 /** One territory of a run as the saved scenario will show it. */
 export type RunTerritoryKpi = {
@@ -61,7 +62,7 @@ export function runKpis(data: RunKpiDataset, applied: BalanceApplied, prepared: 
   };
   const values = names.map(column);
   const means = values.map((v) => indicesByGroup(v, groups).map((g) => g.mean));
-  const compact = territoryCompactness(result.assignment, k, data.units.x, data.units.y, data.units.kind === 'custom' ? 'planar' : 'geographic');
+  const compact = territoryCompactness(result.assignment, k, data.units.x, data.units.y, distanceMetric(data.units));
   const units = new Int32Array(k);
   for (const t of result.assignment) if (t >= 0 && t < k) units[t]!++;
   const worstByMeasure: Record<string, number> = Object.fromEntries(names.map((m) => [m, 0]));

@@ -55,12 +55,21 @@ export function mercatorPixels(lon: number, lat: number, zoom: number): [number,
  * its box, grown by `gap` pixels, touches no label kept before it. Returns the kept indices in input order.
  */
 export function placeLabels(labels: readonly MapLabel[], boxes: readonly LabelBox[], zoom: number, gap = 3): number[] {
-  const order = labels.map((_, i) => i).sort((a, b) => labels[b]!.priority - labels[a]!.priority || a - b);
+  return placeLabelBoxes(labels.map((l) => mercatorPixels(l.position[0], l.position[1], zoom)), labels.map((l) => l.priority), boxes, gap);
+}
+
+/**
+ * Which labels to draw so that none overlap, given each label's point in pixels: greedy by priority (highest first),
+ * each label kept when its box, grown by `gap` pixels, touches no label kept before it. Returns the kept indices in
+ * input order. The map (any zoom) and the report's printed maps place their labels with it.
+ */
+export function placeLabelBoxes(points: readonly (readonly [number, number])[], priorities: readonly number[], boxes: readonly LabelBox[], gap = 3): number[] {
+  const order = points.map((_, i) => i).sort((a, b) => priorities[b]! - priorities[a]! || a - b);
   const CELL = 128;
   const grid = new Map<string, number[][]>();
   const kept: number[] = [];
   for (const i of order) {
-    const [px, py] = mercatorPixels(labels[i]!.position[0], labels[i]!.position[1], zoom);
+    const [px, py] = points[i]!;
     const b = boxes[i]!;
     const x0 = (b.anchor === 'middle' ? px - b.width / 2 : px - 3) - gap;
     const y0 = py - b.height / 2 - gap;

@@ -50,6 +50,8 @@ export type TerritoryBar = {
   name: string;
   color: string;
   repId: string | null;
+  /** Its alignment: 0 the default one (the band's), else an overlay (e.g. Enterprise) on its own scale. */
+  group: number;
   accounts: number;
   potential: number;
   workload: number;
@@ -158,6 +160,7 @@ function metricsOf(p: ScenarioPayload, r: Resolved, d: CompareDataset, diff: Ali
       name: t.name,
       color: t.color,
       repId: t.repId,
+      group: r.groups[i] ?? 0,
       accounts: row.accounts,
       potential: row.potential,
       workload: row.workload,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, territoryQuotas, type DashboardInput } from '../../../../shared/domain/kpi/dashboard';
-import { barChartLayout } from '../../../../shared/domain/kpi/bar-chart';
 
 const f64 = (...v: number[]): Float64Array => Float64Array.from(v);
 
@@ -70,16 +69,6 @@ describe('computeDashboard', () => {
     expect(none.closeRate).toBeNull();
     expect(none.notes.join(' ')).toMatch(/Close rate needs leads/);
     expect(none.responseTimeHours).toBeNull();
-  });
-});
-
-describe('barChartLayout', () => {
-  it('draws the band around the mean and flags bars outside it', () => {
-    const l = barChartLayout([{ label: 'a', value: 90, color: '#000' }, { label: 'b', value: 110, color: '#000' }, { label: 'c', value: 160, color: '#000' }], { width: 300, height: 100, band: 0.1 });
-    expect(l.band).toMatchObject({ mean: 120, low: 108, high: 132 });
-    expect(l.bars.map((b) => b.outside)).toEqual([true, false, true]);
-    expect(l.bars[2]!.y).toBeCloseTo(l.plot.top);
-    expect(l.bars[0]!.height).toBeGreaterThan(0);
   });
 });
 
