@@ -35,6 +35,21 @@ test('app pan: first frame, accounts level of detail, time per drag move', async
     await page.mouse.up();
     await page.waitForTimeout(2_000); // full redraw + the worker's image of the new view
   }
+  // Pick: the pointer moved onto a unit until its tooltip shows (five places across the middle of the map).
+  const picks: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    await page.mouse.move(box.x + box.width * (0.3 + 0.08 * k), box.y + box.height * 0.4);
+    await page.getByTestId('map-tooltip').first().waitFor({ timeout: 30_000 });
+    const t = Date.now();
+    await page.mouse.move(box.x + box.width * (0.34 + 0.08 * k), box.y + box.height * 0.52);
+    await page.waitForFunction(([x, y]) => {
+      const tip = document.querySelector('[data-testid="map-tooltip"]') as HTMLElement | null;
+      return !!tip && tip.style.left !== '' && Math.abs(parseFloat(tip.style.left) - x) < 40 && Math.abs(parseFloat(tip.style.top) - y) < 40;
+    }, [box.width * (0.34 + 0.08 * k), box.height * 0.52], { timeout: 30_000 }).catch(() => undefined);
+    picks.push(Date.now() - t);
+  }
+  const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  console.log(`pick (pointer onto a unit until its tooltip follows), ms: median ${median(picks).toFixed(0)}, all ${picks.join(' ')}`);
   const sorted = [...perMove].sort((a, b) => a - b);
   console.log(`workspace: ${process.env.BENCH_WORKSPACE ?? 'built-in demo'}`);
   console.log(`status bar: ${status}`);
