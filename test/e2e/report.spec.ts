@@ -29,6 +29,7 @@ test('executive journey: the KPI dashboard, a comparison PDF whose every page fi
   await expect(potential).toContainText('Potential (USD)');
   await expect(potential).toContainText('TX Dallas');
   await expect(page.getByTestId('chart-workload')).toContainText('Workload (hours)');
+  await page.screenshot({ path: 'test-results/readme/dashboard.png' });
   expect(await page.getByTestId('rep-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(50);
   await expect(page.getByTestId('card-Coverage ratio')).not.toContainText('—');
 

@@ -55,6 +55,7 @@ test('makes a copy of a scenario, compares it with another and shows KPI deltas,
   await expect(charts.first()).toContainText('Potential (USD)');
   await expect(charts.first()).toContainText(/Band \$[\d.]+ M – \$[\d.]+ M \(±5 % around the mean\) shaded/);
   await expect(charts.nth(1)).toContainText('Nearest rep: potential by territory');
+  await page.screenshot({ path: 'test-results/readme/compare.png' });
   await expect(page.getByTestId('moved-list')).toContainText('12,969 accounts moved');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-moved-csv').click();
