@@ -42,10 +42,10 @@ test('app pan: first frame, accounts level of detail, time per drag move', async
     await page.getByTestId('map-tooltip').first().waitFor({ timeout: 30_000 });
     const t = Date.now();
     await page.mouse.move(box.x + box.width * (0.34 + 0.08 * k), box.y + box.height * 0.52);
-    await page.waitForFunction(([x, y]) => {
+    await page.waitForFunction(([x, y]: readonly [number, number]) => {
       const tip = document.querySelector('[data-testid="map-tooltip"]') as HTMLElement | null;
       return !!tip && tip.style.left !== '' && Math.abs(parseFloat(tip.style.left) - x) < 40 && Math.abs(parseFloat(tip.style.top) - y) < 40;
-    }, [box.width * (0.34 + 0.08 * k), box.height * 0.52], { timeout: 30_000 }).catch(() => undefined);
+    }, [box.width * (0.34 + 0.08 * k), box.height * 0.52] as const, { timeout: 30_000 }).catch(() => undefined);
     picks.push(Date.now() - t);
   }
   const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1]!;

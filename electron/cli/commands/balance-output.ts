@@ -58,6 +58,13 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
   }));
 }
 
+/** Whether the run met its constraints, as the tables show the plan (named accounts counted on workspace runs). */
+function metText(s: BalanceSummary, explanation?: RunExplanation): string {
+  if (!s.feasible) return `${s.violations.length} violation(s)`;
+  const named = explanation?.issues.filter((i) => i.kind === 'named-accounts').length ?? 0;
+  return named === 0 ? 'all constraints met' : `the units are balanced, but ${named} territor${named === 1 ? 'y is' : 'ies are'} outside the band once named accounts are counted`;
+}
+
 /** Human text: per-territory table, then summary lines; unmet constraints in plain words when explained (workspace runs). */
 export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSummary, measureNames: readonly string[], explanation?: RunExplanation, metric: DistanceMetric = 'geographic'): string {
   const lines = [
@@ -71,7 +78,7 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
         rows.map((r) => [r.territory, r.units, r.center, ...measureNames.map((m) => num(r.measures[m] ?? 0)), pct(r.deviation), r.pieces, num(r.sumDistance), num(r.maxDistance, 1), r.locked ? 'yes' : '']),
       ),
     '',
-    `Worst deviation ${pct(s.worstDeviation)}; ${s.feasible ? 'all constraints met' : `${s.violations.length} violation(s)`}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
+    `Worst deviation ${pct(s.worstDeviation)}; ${metText(s, explanation)}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
     `${s.meanDistanceToCentre !== undefined ? `Compactness: mean ${formatDistance(s.meanDistanceToCentre, 'km', metric)} from a unit to its territory centre` : `Compactness (${s.objective}) ${num(s.compactness)}`}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
     `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations${s.cancelled ? ' (stopped early)' : ''}`,
     'bound' in s.lowerBound

@@ -2,7 +2,7 @@
 import type { BalanceReport } from './types';
 
 /** One explained problem of a run. */
-export type RunIssue = { kind: 'unit-too-large' | 'cluster' | 'search' | 'contiguity' | 'other'; text: string; fix: string };
+export type RunIssue = { kind: 'unit-too-large' | 'cluster' | 'search' | 'contiguity' | 'named-accounts' | 'other'; text: string; fix: string };
 
 /** What the user reads under a run: issues, and the smallest band the pre-check does not rule out (null: none needed). */
 export type RunExplanation = { issues: RunIssue[]; widenTo: number | null };
@@ -80,6 +80,24 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
         fix: 'Run again with another seed or a longer time limit, or widen the band.',
       });
     } else issues.push({ kind: 'other', text: v.reason, fix: '' });
+  }
+  // The engine balances the units; a named account stays with the territory it is assigned to whatever its unit, so a
+  // territory the run left inside the band can end outside it once its named accounts are counted (as the saved
+  // scenario's KPIs count them). Said here, so "all met" is never claimed for a plan the tables show outside the band.
+  if (names.deviation) {
+    for (let t = 0; t < k; t++) {
+      for (const tg of report.targets) {
+        if (report.violations.some((v) => v.territory === t && v.measure === tg.measure)) continue;
+        const dev = names.deviation(t, tg.measure);
+        if (dev === undefined || Math.abs(dev) <= tolerance + 1e-9) continue;
+        need = Math.max(need, Math.abs(dev));
+        issues.push({
+          kind: 'named-accounts',
+          text: `${names.territory(t)} has ${pct(dev)} ${dev > 0 ? 'more' : tg.measure === 'accounts' ? 'fewer' : 'less'} ${tg.measure} than the average territory with named accounts counted, outside ±${pct(tolerance)}: the run balances the units without them, and they stay with the territories they are assigned to (raising those and the average).`,
+          fix: 'Reassign named accounts, or widen the band.',
+        });
+      }
+    }
   }
   const widenTo = need > tolerance + 1e-12 ? roundUp(need) : null;
   return { issues, widenTo };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainRun, type ExplainNames } from '../../../../shared/domain/balance';
 import type { BalanceReport } from '../../../../shared/domain/balance';
 
-const names: ExplainNames = { unit: (u) => ['Los Angeles, CA', 'Kings, NY', 'Queens, NY'][u] ?? `unit ${u}`, territory: (t) => ['West', 'East', 'South'][t]! };
+const names: ExplainNames = { unit: (u) => ['Los Angeles, CA', 'Kings, NY', 'Queens, NY'][u] ?? `unit ${u}`, territory: (t) => ['West', 'East', 'South'][t] ?? `T${t}` };
 // 50 territories of mean 2 (total 100), band ±5 %: [1.9, 2.1], i.e. 1.9–2.1 % of the total each.
 const targets = [{ measure: 'potential', mean: 2, lo: 1.9, hi: 2.1 }];
 const territories = (devs: number[]): BalanceReport['territories'] => Array.from({ length: 50 }, (_, t) => ({
@@ -60,5 +60,17 @@ describe('explainRun with the saved KPIs', () => {
     }, 0.05, { ...names, deviation: (t, m) => (t === 1 && m === 'potential' ? 0.18 : undefined) });
     expect(e.issues[0]!.text).toMatch(/^East has 18\.0 % more potential/);
     expect(e.widenTo).toBeCloseTo(0.18);
+  });
+});
+
+describe('explainRun: named accounts', () => {
+  it('says when a territory the run left in band ends outside it once its named accounts are counted, and never "all met"', () => {
+    const e = explainRun({ targets, territories: territories([]), violations: [] }, 0.05, { ...names, deviation: (t, m) => (t === 2 && m === 'potential' ? -0.054 : 0.01) });
+    expect(e.issues).toEqual([{
+      kind: 'named-accounts',
+      text: 'South has 5.4 % less potential than the average territory with named accounts counted, outside ±5.0 %: the run balances the units without them, and they stay with the territories they are assigned to (raising those and the average).',
+      fix: 'Reassign named accounts, or widen the band.',
+    }]);
+    expect(e.widenTo).toBeCloseTo(0.055);
   });
 });
