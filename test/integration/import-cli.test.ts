@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../electron/services/workspace';
@@ -57,6 +58,12 @@ describe('tessera import (real Salesforce export)', () => {
     expect(r).toMatchObject({ rows: 5, added: 5 });
     expect(r.issues.filter((i: { code: string }) => i.code === 'zip-repaired').length).toBeGreaterThan(0);
     expect(r.issues[0]).toMatchObject({ column: 'Branch_Zip__c' });
+    // The stage writes a rep's home unit as the unit's id (not its index): Branch0's ZIP lies in Alabama.
+    const db = new Database(demo, { readonly: true });
+    const homes = db.prepare("SELECT home_unit_id FROM reps WHERE id LIKE 'a00Ec%' ORDER BY id").pluck().all();
+    db.close();
+    expect(homes[0]).toMatch(/^01\d{3}$/);
+    expect(homes.filter((h) => h !== null).length).toBeGreaterThanOrEqual(4);
   });
 
   it('imports contacts as leads with Mailing address fields', async () => {
