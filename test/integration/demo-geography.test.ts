@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, MIXED_SPLIT_SHARE } from '../../electron/services/demo/demo-geography';
 import { DEMO_CONFIG } from '../../electron/services/demo/build-demo';
 import type { Topology } from 'topojson-specification';
+import { applyBalanceResult, designSettlePass, prepareBalance, runBalance, runKpis, settledResult, type BalanceSettings } from '../../shared/domain/balance';
 
 type Demo = ReturnType<typeof buildDemo>;
 let mixed: Demo;
@@ -39,6 +40,28 @@ describe('mixed demo geography', () => {
     }
     for (const r of d.reps) if (r.homeUnitId !== null) expect(ids.has(r.homeUnitId)).toBe(true);
   });
+
+  it('designs 56 contiguous territories at ±5 %, in band with the named accounts counted as the saved scenario counts them', () => {
+    const d = mixed.dataset;
+    const payload = mixed.scenarios[0]!.payload;
+    expect(Object.keys(payload.accountOverrides).length).toBeGreaterThan(0);
+    // A generous limit: the run ends when it is done, so the result does not depend on the machine's speed.
+    const settings: BalanceSettings = { mode: 'design', k: 56, measures: ['potential'], tolerance: 0.05, contiguity: true, objective: 'sum', seed: 1, timeLimitMs: 120_000 };
+    const prepared = prepareBalance(d, payload, settings);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    const first = runBalance(prepared.value.input);
+    const settle = designSettlePass(d, payload, prepared.value, first)!;
+    expect(settle.input.fixedLoads).toBeDefined();
+    const result = settledResult(first, runBalance(settle.input));
+    expect(result.report.nonContiguous).toBe(0);
+    expect(result.report.violations).toEqual([]);
+    const applied = applyBalanceResult(d, payload, settle, result);
+    const kpis = runKpis(d, applied, settle, result);
+    expect(kpis.territories).toHaveLength(56);
+    expect(kpis.worstDeviation).toBeLessThanOrEqual(0.05 + 1e-9);
+    // No unit is too heavy for a territory: the pre-check proves nothing impossible.
+    expect(result.report.violations.filter((v) => v.proven)).toEqual([]);
+  }, 180_000);
 
   it('draws one polygon per unit, in unit order, with the states', () => {
     const topo = mixed.dataset.geometry!.topology as Topology;

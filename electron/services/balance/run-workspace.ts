@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 import {
-  applyBalanceResult, BalanceInputError, explainRun, prepareBalance, runBalance, runKpis,
+  applyBalanceResult, BalanceInputError, designSettlePass, explainRun, prepareBalance, runBalance, runKpis, settledResult,
   type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
@@ -52,11 +52,18 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const payload = base.value.payload;
   const bad = checkRunNumbers({ k: o.settings.k ?? 1, tolerance: o.settings.tolerance, maxDisruption: o.settings.maxDisruption?.share, timeLimitMs: o.settings.timeLimitMs }, data.units.ids.length);
   if (bad) return err('bad-input', bad);
-  const prepared = prepareBalance(data, payload, o.settings);
-  if (!prepared.ok) return prepared;
+  const first = prepareBalance(data, payload, o.settings);
+  if (!first.ok) return first;
+  let prepared = first;
   let result: BalanceResult;
   try {
     result = runBalance(prepared.value.input);
+    // A design settles the accounts assigned by name into the territories that keep them (see designSettlePass).
+    const settle = result.report.cancelled ? null : designSettlePass(data, payload, prepared.value, result);
+    if (settle) {
+      result = settledResult(result, runBalance(settle.input));
+      prepared = ok(settle);
+    }
   } catch (e) {
     if (e instanceof BalanceInputError) return err('bad-input', e.message);
     throw e;

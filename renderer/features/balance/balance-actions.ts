@@ -1,7 +1,10 @@
 import { api } from '../../api/client';
 import type { AccountId, UnitId } from '../../../shared/domain/ids';
 import type { AccountsTable, UnitEdges, UnitsTable } from '../../../shared/domain/dataset/types';
-import { applyBalanceResult, explainRun, prepareBalance, runKpis, type BalanceDataset, type BalanceSettings } from '../../../shared/domain/balance';
+import {
+  applyBalanceResult, designSettlePass, explainRun, prepareBalance, runKpis, settledResult,
+  type BalanceDataset, type BalanceResult, type BalanceSettings, type PreparedBalance,
+} from '../../../shared/domain/balance';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { useDatasetStore } from '../../state/dataset-store';
 import { applyScenarioDraft, deriveScenarioState, openScenario, refreshScenarioList } from '../../state/scenario-actions';
@@ -87,14 +90,23 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     const prepared = prepareBalance(data, current.payload, s);
     if (!prepared.ok) { patchRun(id, { status: 'error', error: prepared.error.message }); continue; }
     basePayloads.set(id, current.payload);
-    // The worker receives the typed arrays (transferred); keep what applying the result and its KPIs need.
-    const keep = { ...prepared.value, input: { ...prepared.value.input, ids: data.units.ids } };
-    const measures = keep.input.measures.map((m) => ({ name: m.name, values: m.values.slice() }));
-    patchRun(id, { prepared: { ...keep, input: { ...keep.input, x: new Float64Array(0), y: new Float64Array(0), measures } } });
+    patchRun(id, { prepared: keptPrepared(prepared.value, data) });
     let t0 = 0;
-    const job = runInWorker(prepared.value.input, (p) => patchRun(id, { progress: p }), () => { t0 = performance.now(); patchRun(id, { status: 'running' }); });
-    jobs.set(id, job);
-    job.result.then(
+    const inWorker = (input: PreparedBalance['input']): Promise<BalanceResult> => {
+      const job = runInWorker(input, (p) => patchRun(id, { progress: p }), () => { if (!t0) t0 = performance.now(); patchRun(id, { status: 'running' }); });
+      jobs.set(id, job);
+      return job.result;
+    };
+    const runAll = async (): Promise<BalanceResult> => {
+      const first = await inWorker(prepared.value.input);
+      // A design then settles the accounts assigned by name into the territories that keep them (designSettlePass).
+      const again = s.mode === 'design' && !first.report.cancelled ? prepareBalance(data, current.payload, s) : null;
+      const settle = again?.ok ? designSettlePass(data, current.payload, again.value, first) : null;
+      if (!settle) return first;
+      patchRun(id, { prepared: keptPrepared(settle, data) });
+      return settledResult(first, await inWorker(settle.input));
+    };
+    runAll().then(
       (result) => {
         const run = useBalanceStore.getState().runs.find((r) => r.id === id);
         const outcome = run ? runOutcome(data, current.payload, { ...run, result }) : null;
@@ -104,6 +116,17 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     ).finally(() => jobs.delete(id));
   }
   return ids;
+}
+
+/** What applying a result and its KPIs need of a prepared run, kept before its typed arrays are transferred to the worker. */
+function keptPrepared(prepared: PreparedBalance, data: BalanceDataset): PreparedBalance {
+  const measures = prepared.input.measures.map((m) => ({ name: m.name, values: m.values.slice() }));
+  const fixedLoads = prepared.input.fixedLoads?.map((f) => f?.slice() ?? null);
+  const baseline = prepared.input.baseline?.slice();
+  return {
+    ...prepared,
+    input: { ...prepared.input, ids: data.units.ids, x: new Float64Array(0), y: new Float64Array(0), measures, ...(fixedLoads ? { fixedLoads } : {}), ...(baseline ? { baseline } : {}) },
+  };
 }
 
 /** Stops a queued or running run. */

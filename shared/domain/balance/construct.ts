@@ -83,7 +83,7 @@ export function tuneOffsets(ctx: Ctx, centers: Int32Array, offset: Float64Array,
   const loads = new Float64Array(k * T);
   for (let it = 0; it < maxIter; it++) {
     growRegions(ctx, centers, offset, assign, buf, radius);
-    loads.fill(0);
+    loads.set(ctx.fixedLoad);
     for (let u = 0; u < n; u++) for (let j = 0; j < T; j++) loads[assign[u]! * T + j] = loads[assign[u]! * T + j]! + (ctx.targets[j]!.values[u]!);
     let excess = 0; let worst = 0;
     const rel = new Float64Array(k);

@@ -22,6 +22,10 @@ export type Ctx = {
   compCount: number;
   compSize: Int32Array;
   targets: ResolvedTarget[];
+  /** fixedLoad[t * T + j]: what territory t carries on target j whatever units it gets (input.fixedLoads). */
+  fixedLoad: Float64Array;
+  /** Per target: the largest fixed load of one territory (0 without fixed loads). */
+  fixedMax: Float64Array;
   weights: Float64Array;
   /** Search objective; 'diameter' runs the p-center search ('max') as its proxy, then the diameter descent. */
   objective: 'sum' | 'max';
@@ -57,10 +61,19 @@ export function buildContext(input: BalanceInput): Ctx {
   const { comp, count } = hasGraph ? connectedComponents(adj, n) : { comp: new Int32Array(n), count: 1 };
   const compSize = new Int32Array(count);
   for (let u = 0; u < n; u++) compSize[comp[u]!] = compSize[comp[u]!]! + 1;
-  const targets = input.targets.map((t) => {
+  const T = input.targets.length;
+  const fixedLoad = new Float64Array(k * T);
+  const fixedMax = new Float64Array(T);
+  const targets = input.targets.map((t, j) => {
     const col = input.measures[t.measure]!;
     let total = 0;
     for (let u = 0; u < n; u++) total += col.values[u]!;
+    const fixedCol = input.fixedLoads?.[t.measure];
+    if (fixedCol) for (let c = 0; c < k; c++) {
+      const f = fixedCol[c]!;
+      fixedLoad[c * T + j] = f; total += f;
+      fixedMax[j] = Math.max(fixedMax[j]!, f);
+    }
     const mean = total / k;
     const tol = t.tolerance;
     const lo = Math.max(t.min ?? 0, tol !== undefined ? mean * (1 - tol) : 0);
@@ -87,7 +100,7 @@ export function buildContext(input: BalanceInput): Ctx {
   const budget = input.maxDisruption ? input.maxDisruption.share * basisTotal + 1e-9 * basisTotal : Infinity;
   const ctx: Ctx = {
     input, n, k, x, y, adj, edgeLen, hasGraph, contiguity: input.contiguity ?? hasGraph, comp, compCount: count, compSize,
-    targets, weights, objective: input.objective === 'diameter' ? 'max' : input.objective ?? 'sum', diameter: input.objective === 'diameter', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
+    targets, fixedLoad, fixedMax, weights, objective: input.objective === 'diameter' ? 'max' : input.objective ?? 'sum', diameter: input.objective === 'diameter', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
     penalty: input.disruptionPenalty ?? 0, devWeight: 20, maxPower: 2, geo, dist: geo,
   };
   if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);

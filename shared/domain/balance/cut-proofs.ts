@@ -80,7 +80,7 @@ function forcedClusters(ctx: Ctx, band: boolean[], union: (a: number, b: number)
     for (let u = 0; u < n; u++) for (let j = 0; j < T; j++) cl[ctx.comp[u]! * T + j] = cl[ctx.comp[u]! * T + j]! + ctx.targets[j]!.values[u]!;
     for (let c = 0; c < ctx.compCount; c++) for (let j = 0; j < T; j++) if (cl[c * T + j]! <= ctx.targets[j]!.hi) islandMax[j] = islandMax[j]! + cl[c * T + j]!;
   }
-  const loBound = ctx.targets.map((tg, j) => (band[j] ? tg.lo * (1 - 1e-9) - islandMax[j]! : -Infinity));
+  const loBound = ctx.targets.map((tg, j) => (band[j] ? tg.lo * (1 - 1e-9) - islandMax[j]! - ctx.fixedMax[j]! : -Infinity));
   const light = (arr: Float64Array, off: number): boolean => {
     for (let j = 0; j < T; j++) if (arr[off + j]! < loBound[j]!) return true;
     return false;
@@ -149,7 +149,8 @@ function jumpsOverBand(ctx: Ctx, j: number, units: number[], load: number): stri
   const tg = ctx.targets[j]!;
   const { offsets, neighbors } = ctx.adj;
   const v = tg.values;
-  const lo = tg.lo * (1 - 1e-9); const hi = tg.hi * (1 + 1e-9);
+  // A territory's units are in band when their load is in [lo - its fixed load, hi - its fixed load] ⊆ [lo - fixedMax, hi].
+  const lo = tg.lo * (1 - 1e-9) - ctx.fixedMax[j]!; const hi = tg.hi * (1 + 1e-9);
   if (load > hi) return `together hold ${fmtLoad(load, tg.mean)} of the mean, above the upper bound`;
   const islands = islandSums(ctx, j, ctx.comp[units[0]!]!);
   if (!islands) return null;

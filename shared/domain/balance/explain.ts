@@ -45,7 +45,11 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
     if (seen.has(key)) continue;
     seen.add(key);
     if (v.kind === 'contiguity') {
-      issues.push({ kind: 'contiguity', text: `${names.territory(v.territory)} is in ${v.value} separate pieces (locked units keep it apart).`, fix: 'Unlock the units or rebalance without locks.' });
+      // The report says "(locked units)" when the territory holds locked units; otherwise the search left it in pieces.
+      const locks = v.reason.includes('(locked units)');
+      issues.push(locks
+        ? { kind: 'contiguity', text: `${names.territory(v.territory)} is in ${v.value} separate pieces (locked units keep it apart).`, fix: 'Unlock the units or rebalance without locks.' }
+        : { kind: 'contiguity', text: `${names.territory(v.territory)} is in ${v.value} separate pieces: the search did not join them.`, fix: 'Run again with another seed or a longer time limit.' });
       continue;
     }
     if (!tg || tg.mean <= 0 || (v.kind !== 'tolerance' && v.kind !== 'min' && v.kind !== 'max')) {
@@ -81,9 +85,9 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
       });
     } else issues.push({ kind: 'other', text: v.reason, fix: '' });
   }
-  // The engine balances the units; a named account stays with the territory it is assigned to whatever its unit, so a
-  // territory the run left inside the band can end outside it once its named accounts are counted (as the saved
-  // scenario's KPIs count them). Said here, so "all met" is never claimed for a plan the tables show outside the band.
+  // The run's figures and the saved scenario's KPIs can still differ (a design cancelled before it counted its named
+  // accounts, an account assigned by name to another alignment's territory). Said here, so "all met" is never claimed
+  // for a plan the tables show outside the band.
   if (names.deviation) {
     for (let t = 0; t < k; t++) {
       for (const tg of report.targets) {
@@ -93,8 +97,8 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
         need = Math.max(need, Math.abs(dev));
         issues.push({
           kind: 'named-accounts',
-          text: `${names.territory(t)} has ${pct(dev)} ${dev > 0 ? 'more' : tg.measure === 'accounts' ? 'fewer' : 'less'} ${tg.measure} than the average territory with named accounts counted, outside ±${pct(tolerance)}: the run balances the units without them, and they stay with the territories they are assigned to (raising those and the average).`,
-          fix: 'Reassign named accounts, or widen the band.',
+          text: `${names.territory(t)} has ${pct(dev)} ${dev > 0 ? 'more' : tg.measure === 'accounts' ? 'fewer' : 'less'} ${tg.measure} than the average territory as the saved scenario counts it (named accounts included), outside ±${pct(tolerance)}, though the run's own figures put it in the band.`,
+          fix: 'Run again (a design counts named accounts in a second pass, which a cancel skips), reassign named accounts, or widen the band.',
         });
       }
     }

@@ -6,7 +6,8 @@ import type { TerritoryId, UnitId } from '../ids';
 import { alignmentIndexForSegment } from '../territories/resolve';
 import type { ScenarioPayload, Territory } from '../territories/types';
 import { edgeListsToCsr } from './graph';
-import type { BalanceInput, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
+import type { BalanceInput, BalanceResult, BalanceTarget, DisruptionBasis, MeasureColumn } from './types';
+import { keptIdentities } from './apply-result';
 import { distanceMetric } from '../geo/distance-metric';
 
 /** The dataset columns the conversion needs (a subset of the workspace's dataset). */
@@ -74,35 +75,72 @@ export function alignmentTerritories(payload: ScenarioPayload, alignmentIndex: n
   return payload.territories.filter((t) => used.has(t.id));
 }
 
-/** Per-unit measure columns: account sums for the alignment's accounts (overrides excluded), else unit measures. */
-export function unitMeasures(data: BalanceDataset, payload: ScenarioPayload, alignmentIndex: number, keys: readonly string[]): Result<MeasureColumn[], 'bad-measure'> {
+/**
+ * Where accounts assigned by name (payload.accountOverrides) count in a run. One assigned to the territory of engine
+ * index t is a fixed load of t; one whose territory the run removes (`removed`) moves to the territory of its unit when
+ * the result is applied, so it counts in its unit; any other (a territory of another alignment) does not count.
+ */
+export type NamedAccountPlan = { territoryIds: readonly (string | null)[]; removed?: ReadonlySet<string> };
+
+/** Per-unit measure columns and, per measure, the fixed loads of the engine territories (accounts assigned by name). */
+export type UnitMeasures = {
+  measures: MeasureColumn[];
+  fixedLoads: (Float64Array | null)[];
+  /** Accounts assigned by name that the plan counts (as fixed loads or in their units). */
+  named: number;
+};
+
+/**
+ * Per-unit measure columns: account sums for the alignment's accounts (accounts assigned by name excluded), else unit
+ * measures; with a plan, the loads of accounts assigned by name as fixed loads of their territories (see NamedAccountPlan).
+ */
+export function unitMeasures(data: BalanceDataset, payload: ScenarioPayload, alignmentIndex: number, keys: readonly string[], plan?: NamedAccountPlan): Result<UnitMeasures, 'bad-measure'> {
   const n = data.units.ids.length;
   const acc = data.accounts;
+  // Per account: 1 = counts in its unit, 0 = not at all; fixedAt[i] >= 0: a fixed load of that engine territory.
   const follows = new Uint8Array(acc.ids.length);
+  const fixedAt = new Int32Array(acc.ids.length).fill(-1);
+  const tIndex = new Map<string, number>();
+  plan?.territoryIds.forEach((id, t) => { if (id !== null) tIndex.set(id, t); });
   const segCache = new Map<string, boolean>();
+  let named = 0;
   for (let i = 0; i < acc.ids.length; i++) {
+    const override = payload.accountOverrides[acc.ids[i]!];
+    if (override !== undefined) {
+      if (!plan) continue;
+      const t = tIndex.get(override);
+      if (t !== undefined) { fixedAt[i] = t; named++; } else if (plan.removed?.has(override)) { follows[i] = 1; named++; }
+      continue;
+    }
     const seg = acc.segment[i] ?? '';
     let f = segCache.get(seg);
     if (f === undefined) { f = alignmentIndexForSegment(payload, seg) === alignmentIndex; segCache.set(seg, f); }
-    follows[i] = f && payload.accountOverrides[acc.ids[i]!] === undefined ? 1 : 0;
+    follows[i] = f ? 1 : 0;
   }
+  const k = plan?.territoryIds.length ?? 0;
   const out: MeasureColumn[] = [];
+  const fixedLoads: (Float64Array | null)[] = [];
   for (const key of keys) {
     const values = new Float64Array(n);
     if ((ACCOUNT_MEASURES as readonly string[]).includes(key)) {
       const col = key === 'accounts' ? null : acc[key as 'potential' | 'revenue' | 'workload'];
+      const fixed = fixedAt.some((t) => t >= 0) ? new Float64Array(k) : null;
       for (let i = 0; i < acc.ids.length; i++) {
         const u = acc.unitIndex[i]!;
-        if (u >= 0 && u < n && follows[i]) values[u]! += col ? col[i]! : 1;
+        const t = fixedAt[i]!;
+        if (t >= 0) fixed![t]! += Math.max(0, col ? col[i]! : 1);
+        else if (u >= 0 && u < n && follows[i]) values[u]! += col ? col[i]! : 1;
       }
+      fixedLoads.push(fixed);
     } else {
       const col = data.units.measures[key];
       if (!col) return err('bad-measure', `Unknown measure "${key}"; choose from ${[...ACCOUNT_MEASURES, ...Object.keys(data.units.measures).filter((m) => !(ACCOUNT_MEASURES as readonly string[]).includes(m))].join(', ')}`);
       for (let u = 0; u < n; u++) values[u] = Math.max(0, col[u] ?? 0);
+      fixedLoads.push(null);
     }
     out.push({ name: key, values });
   }
-  return ok(out);
+  return ok({ measures: out, fixedLoads, named });
 }
 
 /** Builds the engine input for a dataset, a scenario payload and the user's settings. */
@@ -121,7 +159,11 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
   const basisKey = s.maxDisruption?.basis;
   const keys = [...s.measures];
   if (basisKey && basisKey !== 'units' && !keys.includes(basisKey)) keys.push(basisKey);
-  const measures = unitMeasures(data, payload, ai, keys);
+  // Rebalancing keeps territories by index; a design decides identities after the run (applyBalanceResult).
+  const territoryIds: (TerritoryId | null)[] = Array.from({ length: k }, (_, t) => (s.mode === 'rebalance' ? existing[t]?.id ?? null : null));
+  // Accounts assigned by name stay with their territory: when rebalancing they are fixed loads of it. A design learns
+  // which territories keep their identity only from its result, and settles them with a second pass (designSettlePass).
+  const measures = unitMeasures(data, payload, ai, keys, s.mode === 'rebalance' ? { territoryIds } : undefined);
   if (!measures.ok) return measures;
   const targets: BalanceTarget[] = s.measures.map((_, j) => ({
     measure: j, tolerance: s.tolerance, ...(j === 0 && s.min !== undefined ? { min: s.min } : {}), ...(j === 0 && s.max !== undefined ? { max: s.max } : {}),
@@ -132,8 +174,6 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     const a = data.edges.a[e]!; const b = data.edges.b[e]!;
     if (a >= 0 && a < n && b >= 0 && b < n) { lists[a]!.push(b); lists[b]!.push(a); }
   }
-  // Rebalancing keeps territories by index; a design decides identities after the run (applyBalanceResult).
-  const territoryIds: (TerritoryId | null)[] = Array.from({ length: k }, (_, t) => (s.mode === 'rebalance' ? existing[t]?.id ?? null : null));
   const reps = new Map(data.reps.map((r) => [r.id, r]));
   const seedUnits = new Int32Array(k).fill(-1);
   const seeded = new Set<number>();
@@ -148,7 +188,8 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     x: Float64Array.from(data.units.x),
     y: Float64Array.from(data.units.y),
     metric: distanceMetric(data.units),
-    measures: measures.value,
+    measures: measures.value.measures,
+    ...(measures.value.fixedLoads.some((f) => f !== null) ? { fixedLoads: measures.value.fixedLoads } : {}),
     targets,
     adjacency: edgeListsToCsr(lists),
     contiguity: s.contiguity,
@@ -180,4 +221,44 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     if (s.maxDisruption || s.disruptionPenalty) warnings.push('The disruption budget applies only when rebalancing.');
   }
   return ok({ input, alignmentIndex: ai, territoryIds, warnings });
+}
+
+/**
+ * The second pass of a design with accounts assigned by name. The first pass balances the units alone (it cannot know
+ * which new territory will keep which old one); once its result names the kept identities (keptIdentities), this
+ * rebalances that result with the named accounts as fixed loads of the territories that keep them (and, in their units,
+ * those whose territory is removed), so the saved plan is in band with them counted. Null when the alignment has no
+ * account assigned by name. Locks, seeds and disruption do not apply; the result keeps the first pass's identities.
+ */
+export function designSettlePass(data: BalanceDataset, payload: ScenarioPayload, prepared: PreparedBalance, first: Pick<BalanceResult, 'assignment'>): PreparedBalance | null {
+  if (prepared.input.baseline) return null;
+  const keys = prepared.input.measures.map((m) => m.name);
+  const k = prepared.input.k;
+  const ids = data.units.ids;
+  const territoryIds = keptIdentities(data, payload, prepared.alignmentIndex, ids, first.assignment, k);
+  const before = new Set<string>(Object.values(payload.alignments[prepared.alignmentIndex]?.assignment ?? {}));
+  const kept = new Set<string>(territoryIds.filter((id): id is TerritoryId => id !== null));
+  const removed = new Set([...before].filter((id) => !kept.has(id)));
+  const measures = unitMeasures(data, payload, prepared.alignmentIndex, keys, { territoryIds, removed });
+  if (!measures.ok || measures.value.named === 0) return null;
+  const { seedUnits: _seeds, ...rest } = prepared.input;
+  return {
+    ...prepared,
+    territoryIds,
+    input: {
+      ...rest,
+      measures: measures.value.measures,
+      ...(measures.value.fixedLoads.some((f) => f !== null) ? { fixedLoads: measures.value.fixedLoads } : {}),
+      baseline: first.assignment.slice(),
+    },
+  };
+}
+
+/** A design's result after its settle pass: the second pass's plan and figures, with both passes' time and work, and no disruption (a design has no baseline). */
+export function settledResult(first: BalanceResult, second: BalanceResult): BalanceResult {
+  const a = first.report; const b = second.report;
+  return {
+    ...second,
+    report: { ...b, disruption: null, runtimeMs: a.runtimeMs + b.runtimeMs, iterations: a.iterations + b.iterations, restarts: a.restarts + b.restarts, cancelled: a.cancelled || b.cancelled },
+  };
 }

@@ -14,8 +14,8 @@ export {
   DEFAULT_FIT_WEIGHTS, fitScore, matchReps, type FitComponent, type FitScore, type FitWeights, type RepMatch, type RepProfile, type TerritoryProfile,
 } from './rep-match';
 export {
-  ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, prepareBalance, unitMeasures,
-  type BalanceDataset, type BalanceSettings, type PreparedBalance, type PrepareErrorCode,
+  ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, designSettlePass, prepareBalance, settledResult, unitMeasures,
+  type BalanceDataset, type BalanceSettings, type NamedAccountPlan, type UnitMeasures, type PreparedBalance, type PrepareErrorCode,
 } from './from-dataset';
 export { matchableReps, repProfiles, surplusReps, territoryProfiles, type SkippedRep } from './rep-profiles';
 export { applyBalanceResult, keptIdentities, KEEP_IDENTITY_SHARE, type BalanceApplied, type ReassignedAccount } from './apply-result';

@@ -31,6 +31,7 @@ export function buildBalanceLp(input: BalanceInput, opts: BalanceLpOptions = {})
     return { skipped: 'locks and disruption are not modelled in the LP bound' };
   }
   if (input.objective === 'diameter') return { skipped: 'the diameter objective has no LP bound here' };
+  if (input.fixedLoads?.some((col) => col?.some((v) => v !== 0))) return { skipped: 'accounts assigned to territories by name (fixed loads) are not modelled in the LP bound' };
   const ctx = buildContext(input);
   const cands: number[] = [];
   for (let u = 0; u < ctx.n; u++) if (ctx.candidate[u]) cands.push(u);

@@ -24,8 +24,14 @@ export function precheck(ctx: Ctx): Violation[] {
   const out: Violation[] = [];
   const v = (x: Omit<Violation, 'proven'>): void => { out.push({ ...x, proven: true }); };
   const { n, k } = ctx;
+  const T = ctx.targets.length;
   ctx.targets.forEach((tg, j) => {
     let total = 0; let reported = 0;
+    for (let t = 0; t < k; t++) {
+      const f = ctx.fixedLoad[t * T + j]!;
+      total += f;
+      if (f > tg.hi * (1 + 1e-9)) v({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: f, target: tg.hi, reason: `territory ${t} already holds ${fmt(f)} ${tg.name} in accounts assigned to it by name, above the per-territory upper bound ${fmt(tg.hi)}` });
+    }
     for (let u = 0; u < n; u++) {
       const x = tg.values[u]!; total += x;
       if (x > tg.hi * (1 + 1e-9) && reported++ < MAX_UNIT_REPORTS) {
@@ -52,7 +58,8 @@ function lockChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
   const { n, k, baseline } = ctx;
   if (!baseline) return;
   const T = ctx.targets.length;
-  const fixedLoad = new Float64Array(k * T);
+  // Loads fixed before any unit is placed: accounts assigned by name, then the locked units (below).
+  const fixedLoad = ctx.fixedLoad.slice();
   const hasFixed = new Uint8Array(k);
   let freeUnits = 0;
   for (let u = 0; u < n; u++) {
@@ -71,7 +78,7 @@ function lockChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
     ctx.targets.forEach((tg: ResolvedTarget, j) => {
       const l = fixedLoad[t * T + j]!;
       const locked = ctx.lockedTerritory[t] === 1;
-      if (l > tg.hi * (1 + 1e-9)) v({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: l, target: tg.hi, reason: `${locked ? 'locked territory' : 'locked units of territory'} ${t} already hold ${fmt(l)} ${tg.name}, above ${fmt(tg.hi)}` });
+      if (l > tg.hi * (1 + 1e-9) && hasFixed[t]) v({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'hi'), value: l, target: tg.hi, reason: `${locked ? 'locked territory' : 'locked units of territory'} ${t}${ctx.fixedLoad[t * T + j]! > 0 ? ' (with the accounts assigned to it by name)' : ''} already hold ${fmt(l)} ${tg.name}, above ${fmt(tg.hi)}` });
       if (locked && l < tg.lo * (1 - 1e-9)) v({ territory: t, measure: tg.name, kind: boundKind(ctx, j, 'lo'), value: l, target: tg.lo, reason: `locked territory ${t} holds ${fmt(l)} ${tg.name}, below ${fmt(tg.lo)}, and cannot grow` });
     });
   }
@@ -80,7 +87,7 @@ function lockChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
 
 function componentChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): void {
   if (!ctx.contiguity || ctx.compCount <= 1) return;
-  ctx.targets.forEach((tg) => {
+  ctx.targets.forEach((tg, j) => {
     if (!Number.isFinite(tg.hi) || tg.hi <= 0) return;
     const load = new Float64Array(ctx.compCount);
     for (let u = 0; u < ctx.n; u++) load[ctx.comp[u]!] = load[ctx.comp[u]!]! + (tg.values[u]!);
@@ -90,7 +97,8 @@ function componentChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): v
       const l = load[c]!;
       if (l <= tg.hi * (1 + 1e-9)) continue;
       const m = Math.ceil(l / tg.hi - 1e-9);
-      if (m * tg.lo > l * (1 + 1e-9)) v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: l, target: tg.hi, reason: `graph component ${c} (${ctx.compSize[c]} units, e.g. ${unitLabel(ctx, firstOf(ctx, c))}) holds ${fmt(l)} ${tg.name}: too much for one territory, and no whole number of contiguous territories fits the band [${fmt(tg.lo)}, ${fmt(tg.hi)}]` });
+      // A territory in band holds at least lo less its fixed load in units.
+      if (m * (tg.lo - ctx.fixedMax[j]!) > l * (1 + 1e-9)) v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: l, target: tg.hi, reason: `graph component ${c} (${ctx.compSize[c]} units, e.g. ${unitLabel(ctx, firstOf(ctx, c))}) holds ${fmt(l)} ${tg.name}: too much for one territory, and no whole number of contiguous territories fits the band [${fmt(tg.lo)}, ${fmt(tg.hi)}]` });
     }
     if (need > ctx.k) v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: need, target: ctx.k, reason: `the ${ctx.compCount} graph components need at least ${need} contiguous territories to stay under ${fmt(tg.hi)} ${tg.name}, but k is ${ctx.k}` });
   });

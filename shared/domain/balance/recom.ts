@@ -152,7 +152,8 @@ function mergedRegion(ctx: Ctx, assign: Int32Array, members: number[][], a: numb
     }
   }
   const T = ctx.targets.length;
-  const offA = new Float64Array(T); const offB = new Float64Array(T);
+  // What stays with a and b whatever the split: their fixed loads, and their pieces outside the region (below).
+  const offA = ctx.fixedLoad.slice(a * T, (a + 1) * T); const offB = ctx.fixedLoad.slice(b * T, (b + 1) * T);
   let offMoved = 0;
   const home = ctx.comp[start]!;
   for (const t of [a, b]) for (const u of members[t]!) {
@@ -235,7 +236,7 @@ function bestCut(ctx: Ctx, s: State, r: Region, a: number, b: number, rng: () =>
   const par = new Int32Array(m); const order = new Int32Array(m);
   const inertia = (W: number, X: number, Y: number, Q: number): number => (W > 0 ? Q - (X * X + Y * Y) / W : 0);
   const { loadsA, loadsB } = w;
-  let bestEx = Infinity; let bestCost = Infinity; let best: Uint8Array | null = null;
+  let bestEx = Infinity; let bestCost = Infinity; let bestMoved = Infinity; let best: Uint8Array | null = null;
   let sawBudget = false;
   const tu = new Int32Array(m - 1); const tv = new Int32Array(m - 1);
   for (let tree = 0; tree < TREES_PER_STEP; tree++) {
@@ -280,17 +281,17 @@ function bestCut(ctx: Ctx, s: State, r: Region, a: number, b: number, rng: () =>
       for (let f = 0; f < 2; f++) {
         const flip = f === 1; // false: subtree of x goes to a, the rest to b
         if (!flip ? sfb[x]! > 0 || sfa[x]! !== FA : sfa[x]! > 0 || sfb[x]! !== FB) continue;
-        if (ctx.baseline) {
-          // Moved after the cut: a-side nodes pay ca, b-side nodes pay cb.
-          const movedR = !flip ? sca[x]! + (totalCB - scb[x]!) : (sca[0]! - sca[x]!) + scb[x]!;
-          if (movedElsewhere + movedR > budget + 1e-9) { sawBudget = true; continue; }
-        }
+        // Moved after the cut: a-side nodes pay ca, b-side nodes pay cb.
+        const movedR = ctx.baseline ? (!flip ? sca[x]! + (totalCB - scb[x]!) : (sca[0]! - sca[x]!) + scb[x]!) : 0;
+        if (ctx.baseline && movedElsewhere + movedR > budget + 1e-9) { sawBudget = true; continue; }
         for (let j = 0; j < T; j++) {
           const inSub = sub[x * T + j]!; const rest = total[j]! - inSub;
           loadsA[j] = (flip ? rest : inSub) + r.offA[j]!; loadsB[j] = (flip ? inSub : rest) + r.offB[j]!;
         }
         const ex = pairExcess(ctx, loadsA, loadsB);
-        if (ex < bestEx - EPS || (ex <= bestEx + EPS && cost < bestCost)) { bestEx = ex; bestCost = cost; treeBest = x; treeFlip = flip; }
+        // The two orientations of one cut cost the same: the one that moves less keeps the territories' identities
+        // (without this tie-break a rebalance swapped the names of merged pairs, step after step).
+        if (ex < bestEx - EPS || (ex <= bestEx + EPS && (cost < bestCost || (cost === bestCost && movedR < bestMoved)))) { bestEx = ex; bestCost = cost; bestMoved = movedR; treeBest = x; treeFlip = flip; }
       }
     }
     if (treeBest < 0) continue;

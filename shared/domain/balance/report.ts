@@ -12,6 +12,7 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
   const { n, k } = ctx;
   const M = ctx.input.measures.length;
   const loads = new Float64Array(k * M);
+  ctx.input.fixedLoads?.forEach((col, m) => { if (col) for (let t = 0; t < k; t++) loads[t * M + m] = col[t]!; });
   const units = new Int32Array(k);
   const sumD = new Float64Array(k); const maxD = new Float64Array(k);
   for (let u = 0; u < n; u++) {

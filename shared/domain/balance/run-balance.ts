@@ -49,6 +49,15 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     if (ctx.n <= EXCHANGE_MAX_UNITS) s = smallPolish(ctx, s, scratch, ctl);
     // p-center: the search above works on Σ d² as a smooth proxy; this pass minimises the largest distance itself.
     if (ctx.objective === 'max') s = pcenter(ctx, s, scratch, ctl);
+    // Territories still outside the band: keep repairing while the time limit allows and the repair makes progress.
+    for (let round = 0; round < 20 && !ctl.stop() && ctx.contiguity; round++) {
+      const before = repairableExcess(ctx, s, frozenTerritories(ctx, s.assign));
+      if (before <= 1e-12 || !repair(ctx, s, ctl, (input.seed ?? 1) + r * 7919 + round + 1)) break;
+      ctx.devWeight = POLISH_DEV_WEIGHT;
+      improve(ctx, s, scratch, ctl);
+      ctx.devWeight = DEV_WEIGHT;
+      if (repairableExcess(ctx, s, frozenTerritories(ctx, s.assign)) >= before - 1e-12) break;
+    }
     done++;
     if (!best || better(ctx, s, best)) best = s;
     ctx.devWeight = DEV_WEIGHT;

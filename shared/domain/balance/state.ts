@@ -38,7 +38,7 @@ export function balancePenalty(ctx: Ctx, j: number, load: number): number {
 /** Builds loads, sizes, costs and disruption from an assignment and centres. */
 export function createState(ctx: Ctx, assign: Int32Array, centers: Int32Array, comp0?: number): State {
   const T = ctx.targets.length;
-  const loads = new Float64Array(ctx.k * T);
+  const loads = ctx.fixedLoad.slice();
   const size = new Int32Array(ctx.k);
   let comp = 0; let moved = 0;
   for (let u = 0; u < ctx.n; u++) {

@@ -11,11 +11,11 @@ export type TransportResult = { assign: Int32Array; lpCost: number; splits: numb
  * restricted to each unit's `nearest` nearest centres. Lower bounds are modelled by cost shifting (arc [0, lo] at cost 0,
  * arc [lo, hi] at +M, overflow at +2M), so an infeasible band still yields an allocation. The LP splits few units
  * (at most about k); each goes to the centre that received most of it. Returns null when the model does not apply
- * (several targets, locks) — callers then keep their own allocation.
+ * (several targets, locks, fixed territory loads) — callers then keep their own allocation.
  */
 export function transportAssign(ctx: Ctx, centers: Int32Array, nearest = 12): TransportResult | null {
   const { n, k } = ctx;
-  if (ctx.targets.length !== 1 || ctx.baseline) return null;
+  if (ctx.targets.length !== 1 || ctx.baseline || ctx.fixedMax[0]! > 0) return null;
   const tg = ctx.targets[0]!;
   const m = tg.values;
   const L = Math.min(k, nearest);

@@ -48,6 +48,12 @@ export type BalanceInput = {
   k: number;
   /** Seed unit per territory (rep home units); -1 or missing entries are seeded by k-means++. */
   seedUnits?: Int32Array;
+  /**
+   * Loads a territory carries whatever units it gets (accounts assigned to it by name rather than by unit):
+   * fixedLoads[m][t] on measure m (aligned with measures; missing = none), length k. They count in the territory's
+   * load, in the mean and in the band, so the units are balanced around them.
+   */
+  fixedLoads?: readonly (Float64Array | null | undefined)[];
   /** Existing alignment unit -> territory (-1 = unassigned); given = rebalance mode. */
   baseline?: Int32Array;
   /** 1 = unit keeps its baseline territory. */

@@ -34,6 +34,15 @@ export function validateBalanceInput(input: BalanceInput): string[] {
       else if (v < 0 || !Number.isFinite(v)) { if (add(`Measure "${m.name}" is ${v} at ${name(u)}; must be finite and >= 0`)) return issues; }
     }
   }
+  if (input.fixedLoads) {
+    if (input.fixedLoads.length > input.measures.length) add(`fixedLoads has ${input.fixedLoads.length} columns, there are ${input.measures.length} measures`);
+    input.fixedLoads.forEach((col, m) => {
+      if (!col) return;
+      const what = `fixedLoads of measure "${input.measures[m]?.name ?? m}"`;
+      if (col.length !== input.k) { add(`Length mismatch: ${what} has ${col.length} entries, k is ${input.k}`); return; }
+      for (let t = 0; t < col.length; t++) if (!(col[t]! >= 0 && Number.isFinite(col[t]!))) { add(`${what} is ${col[t]} for territory ${t}; must be finite and >= 0`); return; }
+    });
+  }
   if (input.targets.length === 0) add('No balance targets given');
   const pt = input.perturbations;
   if (pt !== undefined && pt !== 'until-time-limit' && !(Number.isInteger(pt) && pt >= 0)) add(`perturbations must be a whole number >= 0 or 'until-time-limit', got ${String(pt)}`);

@@ -63,13 +63,23 @@ describe('explainRun with the saved KPIs', () => {
   });
 });
 
+describe('explainRun: contiguity', () => {
+  it('blames locked units only when the report says the territory holds some', () => {
+    const v = (reason: string) => ({ territory: 1, measure: '', kind: 'contiguity' as const, value: 2, target: 1, reason });
+    const locked = explainRun({ targets, territories: territories([]), violations: [v('territory 1 has 2 separate pieces (locked units)')] }, 0.05, names);
+    expect(locked.issues[0]!.text).toBe('East is in 2 separate pieces (locked units keep it apart).');
+    const search = explainRun({ targets, territories: territories([]), violations: [v('territory 1 has 2 separate pieces')] }, 0.05, names);
+    expect(search.issues[0]).toEqual({ kind: 'contiguity', text: 'East is in 2 separate pieces: the search did not join them.', fix: 'Run again with another seed or a longer time limit.' });
+  });
+});
+
 describe('explainRun: named accounts', () => {
   it('says when a territory the run left in band ends outside it once its named accounts are counted, and never "all met"', () => {
     const e = explainRun({ targets, territories: territories([]), violations: [] }, 0.05, { ...names, deviation: (t, m) => (t === 2 && m === 'potential' ? -0.054 : 0.01) });
     expect(e.issues).toEqual([{
       kind: 'named-accounts',
-      text: 'South has 5.4 % less potential than the average territory with named accounts counted, outside ±5.0 %: the run balances the units without them, and they stay with the territories they are assigned to (raising those and the average).',
-      fix: 'Reassign named accounts, or widen the band.',
+      text: "South has 5.4 % less potential than the average territory as the saved scenario counts it (named accounts included), outside ±5.0 %, though the run's own figures put it in the band.",
+      fix: 'Run again (a design counts named accounts in a second pass, which a cancel skips), reassign named accounts, or widen the band.',
     }]);
     expect(e.widenTo).toBeCloseTo(0.055);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBalanceResult, prepareBalance, runBalance, type BalanceSettings } from '../../../../shared/domain/balance';
+import { applyBalanceResult, designSettlePass, prepareBalance, runBalance, type BalanceSettings } from '../../../../shared/domain/balance';
 import { payloadProblems } from '../../../../shared/schema/scenario-payload';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
 import type { ScenarioPayload } from '../../../../shared/domain/territories/types';
@@ -21,6 +21,27 @@ describe('prepareBalance', () => {
     const ent = prepared({ alignmentKey: 'enterprise', measures: ['potential', 'accounts'], mode: 'design', k: 1 });
     expect(Array.from(ent.input.measures[0]!.values)).toEqual([0, 0, 0, 500]);
     expect(Array.from(ent.input.measures[1]!.values)).toEqual([0, 0, 0, 1]);
+  });
+
+  it('counts named accounts as fixed loads of their territory when rebalancing, and in a design only in its settle pass', () => {
+    // a6 (potential 60) is a named account of East, territory index 1 of the default alignment.
+    const p = prepared({ measures: ['potential', 'accounts'] });
+    expect(p.input.fixedLoads!.map((f) => Array.from(f!))).toEqual([[0, 60], [0, 1]]);
+    const d = prepared({ mode: 'design', k: 2 });
+    expect(d.input.fixedLoads).toBeUndefined();
+    // The settle pass: East's identity is kept by the territory holding B and D (index 0 here), so a6 is its fixed load.
+    const first = { assignment: Int32Array.from([1, 0, 1, 0]) };
+    const settle = designSettlePass(tinyDataset(), tinyPayload(), d, first)!;
+    expect(settle.territoryIds).toEqual(['E', 'W']);
+    expect(Array.from(settle.input.baseline!)).toEqual([1, 0, 1, 0]);
+    expect(Array.from(settle.input.fixedLoads![0]!)).toEqual([60, 0]);
+    // When East is not kept (West keeps A, B, C; D alone is new), a6 moves to the territory of its unit A: it counts there.
+    const gone = designSettlePass(tinyDataset(), tinyPayload(), d, { assignment: Int32Array.from([0, 0, 0, 1]) })!;
+    expect(gone.territoryIds).toEqual(['W', null]);
+    expect(gone.input.fixedLoads).toBeUndefined();
+    expect(Array.from(gone.input.measures[0]!.values)).toEqual([70, 20, 30, 40]);
+    // Without named accounts there is nothing to settle.
+    expect(designSettlePass(tinyDataset(), { ...tinyPayload(), accountOverrides: {} }, d, first)).toBeNull();
   });
 
   it('takes unit measures by key and rejects unknown measures with the list of choices', () => {
