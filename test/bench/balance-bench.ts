@@ -10,7 +10,7 @@ import { createHighsSolver } from '../../electron/services/lp/highs-solver';
 import { gridInstance } from '../unit/shared/balance/fixtures';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { countyInstance, matrixObjective, OSMAN_CHRISTOFIDES_OPTIMA, randomInstance, readCapacitatedPMedian, zipInstance } from './instances';
+import { countyInstance, matrixObjective, OSMAN_CHRISTOFIDES_OPTIMA, randomInstance, readCapacitatedPMedian, zipAreaInstance, zipInstance } from './instances';
 
 type Row = {
   instance: string; units: number; k: number; tolerance: number; objective: string; runtimeMs: number; cpuMs: number; worstDeviation: number;
@@ -95,6 +95,8 @@ if (!quick) rows.push(await bench('us-zip-synthetic est', zipInstance(200, 0.03)
 rows.push(await bench('us-counties 25 ±1%', { ...countyInstance(25, 0.01), timeLimitMs: 1000 }, false));
 if (!quick) rows.push(await bench('us-zip-synthetic 200 ±1%', zipInstance(200, 0.01), false));
 if (!quick) rows.push(await bench('us-zip-synthetic 500 ±2%', zipInstance(500, 0.02), false));
+// The built-in ZIP areas (real ZCTA list, approximate polygons and their shared-edge adjacency).
+if (!quick) for (const [k, tol] of [[200, 0.03], [200, 0.01], [500, 0.02]] as const) rows.push(await bench(`us-zip-areas ${k} ±${tol * 100}%`, await zipAreaInstance(k, tol), false));
 const pmedcapDir = args.includes('--pmedcap') ? args[args.indexOf('--pmedcap') + 1]! : process.env.TESSERA_PMEDCAP_DIR ?? '';
 if (pmedcapDir && existsSync(pmedcapDir) && (!only || 'pmedcap'.includes(only))) await capacitatedPMedian(pmedcapDir);
 

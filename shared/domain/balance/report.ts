@@ -44,7 +44,8 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
       const side = l > tg.hi * (1 + 1e-9) ? 'hi' : l < tg.lo * (1 - 1e-9) ? 'lo' : null;
       if (!side) return;
       // Out of band is either proven (the territory holds the units of a proof, or is locked) or a search failure.
-      const proof = proven.find((p) => p.units && p.measure === tg.name && p.units.every((u) => assign[u] === t));
+      // A component proof (no whole number of territories fits) covers every territory centred on that component.
+      const proof = proven.find((p) => p.units && p.measure === tg.name && (p.kind === 'disconnected-graph' ? p.units.includes(centers[t]!) : p.units.every((u) => assign[u] === t)));
       const why = proof ? `proven infeasible: ${proof.reason}` : locked ? 'locked' : 'not proven infeasible: the search found no in-band plan for it (search failure)';
       violations.push({
         territory: t, measure: tg.name, kind: boundKind(ctx, j, side), value: l, target: side === 'hi' ? tg.hi : tg.lo, ...(proof || locked ? { proven: true } : {}), ...(proof ? { units: proof.units } : {}),

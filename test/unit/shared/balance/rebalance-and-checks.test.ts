@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BalanceInputError, runBalance, validateBalanceInput } from '../../../../shared/domain/balance';
+import { BalanceInputError, explainRun, runBalance, validateBalanceInput } from '../../../../shared/domain/balance';
 import { edgeListsToCsr } from '../../../../shared/domain/balance/graph';
 import type { BalanceInput } from '../../../../shared/domain/balance';
 import { gridAdjacency, gridInstance } from './fixtures';
@@ -75,7 +75,18 @@ describe('runBalance — infeasibility is reported, never silent', () => {
     const y = Float64Array.from({ length: 32 }, (_, u) => Math.floor((u % 16) / 4));
     const input: BalanceInput = { x, y, metric: 'planar', k: 3, measures: [{ name: 'p', values: new Float64Array(32).fill(1) }], targets: [{ measure: 0, tolerance: 0.05 }], adjacency: edgeListsToCsr(lists) };
     const { report } = runBalance(input);
-    expect(report.violations.filter((v) => v.kind === 'disconnected-graph' && v.proven).length).toBeGreaterThan(0);
+    const proofs = report.violations.filter((v) => v.kind === 'disconnected-graph' && v.proven);
+    expect(proofs.length).toBeGreaterThan(0);
+    expect(proofs[0]!.units).toHaveLength(16);
+    // Every territory outside the band sits on such a component: proven, not a search failure.
+    const out = report.violations.filter((v) => v.kind === 'tolerance');
+    expect(out.length).toBeGreaterThan(0);
+    for (const v of out) expect(v.proven).toBe(true);
+    // In words: the units cut off, their load in means, and the band that would fit (1.5 means: two at 0.75 each, or one).
+    const e = explainRun(report, 0.05, { unit: (u) => `U${u}`, territory: (t) => `T${t}` });
+    expect(e.issues[0]!.text).toMatch(/^U\d+, U\d+, U\d+, U\d+ and 12 more are cut off from the rest of the map .* hold 1\.50 × a territory's mean p: no whole number of contiguous territories there fits ±5\.0 % of the mean\.$/);
+    expect(e.issues.map((i) => i.kind)).toEqual(['cluster', 'cluster', 'other']); // the third: 4 territories needed, k is 3
+    expect(e.widenTo).toBeCloseTo(0.25, 2);
   });
 });
 
