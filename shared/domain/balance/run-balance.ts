@@ -11,6 +11,7 @@ import { precheck } from './precheck';
 import { frozenTerritories, recomRepair, repairableExcess } from './recom';
 import { evaluate } from './report';
 import { seedCenters } from './seed';
+import { joinStrayPieces } from './stray-pieces';
 import { createRng } from '../random';
 import { bandExcess, createState, DEV_WEIGHT, refreshCompactness, score, worstDeviation, type State } from './state';
 import type { BalanceInput, BalanceOptions, BalanceResult } from './types';
@@ -57,6 +58,10 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
       improve(ctx, s, scratch, ctl);
       ctx.devWeight = DEV_WEIGHT;
       if (repairableExcess(ctx, s, frozenTerritories(ctx, s.assign)) >= before - 1e-12) break;
+    }
+    if (ctx.contiguity && ctx.hasGraph && joinStrayPieces(ctx, s) > 0) {
+      recenter(ctx, s.assign, s.centers);
+      refreshCompactness(ctx, s);
     }
     done++;
     if (!best || better(ctx, s, best)) best = s;

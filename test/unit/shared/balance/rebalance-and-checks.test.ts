@@ -114,3 +114,18 @@ describe('validateBalanceInput', () => {
     expect(validateBalanceInput(ok())).toEqual([]);
   });
 });
+
+describe('runBalance — stray pieces', () => {
+  it('joins a stray piece of a baseline territory to a neighbour, even one that weighs nothing', () => {
+    // 6 x 6 grid, left half territory 0, right half territory 1, and the far right corner (weight 0) given to territory 0.
+    const input = gridInstance(6, 6, 2, 7);
+    const pot = input.measures[0]!.values;
+    pot[5] = 0;
+    const baseline = Int32Array.from({ length: 36 }, (_, u) => (u % 6 < 3 ? 0 : 1));
+    baseline[5] = 0;
+    const { report, assignment } = runBalance({ ...input, baseline, targets: [{ measure: 0, tolerance: 0.3 }] });
+    expect(assignment[5]).toBe(1);
+    expect(report.nonContiguous).toBe(0);
+    expect(report.violations.filter((v) => v.kind === 'contiguity')).toEqual([]);
+  });
+});
