@@ -40,4 +40,6 @@ export const CANCELLABLE_CALLS: ReadonlySet<AppMethod> = new Set<AppMethod>([
   'share.export',
   'share.import',
   'workspace.create',
+  'workspace.createFromBoundaries',
+  'import.boundaries',
 ]);

@@ -33,7 +33,7 @@ const scenarioRows = (ws: Workspace) => JSON.stringify(['scenarios', 'scenario_v
 describe('shapefile import', () => {
   it('reads the DC ZCTA shapefile (NAD83 lon/lat) into the same units and adjacency as the GeoJSON of the same ZCTAs', async () => {
     const fromShp = await importShapefile(join(dir, 'dc-shp.tessera'), dcZip(), 'zcta_2024_DC_shapefile.zip', 'ZCTA5CE20');
-    const fromJson = importGeojson(join(dir, 'dc-json.tessera'), readFileSync(join(DATA, 'zcta_2024_DC.geojson'), 'utf8'), 'zcta_2024_DC.geojson', 'ZCTA5CE20');
+    const fromJson = await importGeojson(join(dir, 'dc-json.tessera'), readFileSync(join(DATA, 'zcta_2024_DC.geojson'), 'utf8'), 'zcta_2024_DC.geojson', 'ZCTA5CE20');
     if (!fromShp.ok || !fromJson.ok) throw new Error('import failed');
     expect(fromShp.value.units).toBe(71);
     expect(fromShp.value.edges).toBe(fromJson.value.edges);
@@ -84,12 +84,12 @@ describe('boundary import into a ZIP workspace', () => {
     const scenarios = scenarioRows(ws);
     const oldEdges = edgeSet(ws);
 
-    const res = importBoundaries(ws, hi(), 'zcta_2024_HI.geojson');
+    const res = await importBoundaries(ws, hi(), 'zcta_2024_HI.geojson');
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value).toMatchObject({ idField: 'ZCTA5CE20', matched: 97, unmatched: [], issues: [] });
     const dc = await readShapefileZip(dcZip());
     if (!dc.ok) throw new Error(dc.error.message);
-    const res2 = importBoundaries(ws, dc.value.collection, 'zcta_2024_DC_shapefile.zip', 'ZCTA5CE20');
+    const res2 = await importBoundaries(ws, dc.value.collection, 'zcta_2024_DC_shapefile.zip', 'ZCTA5CE20');
     if (!res2.ok) throw new Error(res2.error.message);
     expect(res2.value.matched + res2.value.unmatched.length).toBe(71);
     expect(res2.value.edgesBetweenReplaced).toBeGreaterThan(100);
@@ -119,7 +119,7 @@ describe('boundary import into a ZIP workspace', () => {
     after.close();
   });
 
-  it('names each feature with bad geometry and leaves it out; refuses when nothing usable matches, writing nothing', () => {
+  it('names each feature with bad geometry and leaves it out; refuses when nothing usable matches, writing nothing', async () => {
     const ws = Workspace.open(path);
     const before = JSON.stringify(ws.geometry());
     const good = hi().features.find((f) => f.properties!.ZCTA5CE20 === '96813')!;
@@ -129,12 +129,12 @@ describe('boundary import into a ZIP workspace', () => {
       { type: 'Feature', properties: props('96706'), geometry: { type: 'Polygon', coordinates: [] } },
       { type: 'Feature', properties: props('96707'), geometry: { type: 'Polygon', coordinates: [[[-158, 21], [-157.9, 21.1], [-157.9, 21], [-158, 21.1], [-158, 21]]] } },
     ];
-    const refused = importBoundaries(ws, { type: 'FeatureCollection', features: bad }, 'bad.geojson');
+    const refused = await importBoundaries(ws, { type: 'FeatureCollection', features: bad }, 'bad.geojson');
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('3 features were rejected, first: feature 1 (id 96701) has no geometry (null)');
     expect(JSON.stringify(ws.geometry())).toBe(before);
 
-    const res = importBoundaries(ws, { type: 'FeatureCollection', features: [...bad, good] }, 'mixed.geojson');
+    const res = await importBoundaries(ws, { type: 'FeatureCollection', features: [...bad, good] }, 'mixed.geojson');
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.matched).toBe(1);
     expect(res.value.issues.map((i) => i.reason)).toEqual([

@@ -1,8 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LongCalls } from '../../electron/services/long-call';
+import { importBoundaries } from '../../electron/services/import/boundary-import';
+import { importBoundaryFile } from '../../electron/services/import/geography-import';
+import { createZipWorkspace } from '../../electron/services/import/zip-geography';
 import { importScenarios } from '../../electron/services/scenarios/share-import';
 import { writeShareFile } from '../../electron/services/scenarios/share-write';
 import { demoFill, fillDataset, Workspace, type WorkspaceFill } from '../../electron/services/workspace';
@@ -39,6 +42,7 @@ async function runUntil<T>(method: string, fn: () => Promise<T>, step?: string):
 }
 
 const opts = { author: 't', appVersion: 'test' };
+const GEO = join(__dirname, '../fixtures/geo');
 
 describe('long calls that write: cancelled, nothing is left; uncancelled, the work is done', () => {
   it('a share file cancelled while it is being saved leaves neither the file nor its temp file', async () => {
@@ -92,5 +96,36 @@ describe('long calls that write: cancelled, nothing is left; uncancelled, the wo
     ws.close();
     // The same steps run without a tracked call (the CLI and tests), and an existing file is refused before any.
     expect(() => Workspace.createWith(path, fill)).toThrow(/already exists/);
+  });
+
+  it('a workspace from a boundary file: cancelled at any step, no file; uncancelled, every area is there', async () => {
+    const path = join(dir, 'hi.tessera');
+    const bytes = readFileSync(join(GEO, 'zcta_2024_HI.geojson'));
+    const steps = ['Reading the GeoJSON file', 'Checking 97 shapes', 'Building the map of 97 areas and their neighbours', 'Writing the workspace'];
+    for (const step of steps) {
+      const r = await runUntil('workspace.createFromBoundaries', () => importBoundaryFile(path, bytes, 'hi', 'ZCTA5CE20'), step);
+      expect(r.value).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(readdirSync(dir)).toEqual([]);
+    }
+    const done = await runUntil('workspace.createFromBoundaries', () => importBoundaryFile(path, bytes, 'hi', 'ZCTA5CE20'));
+    expect(done.steps).toEqual(steps);
+    expect(done.value).toMatchObject({ ok: true, value: { units: 97 } });
+  });
+
+  it('Census boundaries over approximate ZIP areas: cancelled before the write, the geometry is as it was', async () => {
+    const path = join(dir, 'zips.tessera');
+    const made = createZipWorkspace(path, ['HI'], 3);
+    if (!made.ok) throw new Error(made.error.message);
+    const ws = Workspace.open(path);
+    const before = JSON.stringify(ws.geometry());
+    const fc = JSON.parse(readFileSync(join(GEO, 'zcta_2024_HI.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+    const r = await runUntil('import.boundaries', () => importBoundaries(ws, fc, 'hi.geojson'), 'Writing the new areas');
+    expect(r.value).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(JSON.stringify(ws.geometry())).toBe(before);
+    const done = await runUntil('import.boundaries', () => importBoundaries(ws, fc, 'hi.geojson'));
+    expect(done.steps).toEqual(['Building the map of 97 areas', 'Writing the new areas']);
+    expect(done.value).toMatchObject({ ok: true, value: { matched: 97 } });
+    expect(JSON.stringify(ws.geometry())).not.toBe(before);
+    ws.close();
   });
 });

@@ -67,8 +67,8 @@ export function registerGeographyImports(cmd: Command, io: Io): void {
     .requiredOption('-w, --workspace <file>', 'workspace file to create')
     .option('--id <property>', 'feature property holding the unit id (default: id, else the feature id)')
     .option('--json', 'machine-readable output')
-    .action((file: string, o: { workspace: string; id?: string; json?: boolean }) =>
-      report(io, !!o.json, importGeojson(resolve(o.workspace), readText(file, 'GeoJSON file'), basename(file), o.id)),
+    .action(async (file: string, o: { workspace: string; id?: string; json?: boolean }) =>
+      report(io, !!o.json, await importGeojson(resolve(o.workspace), readText(file, 'GeoJSON file'), basename(file), o.id)),
     );
   cmd
     .command('shapefile')
@@ -91,7 +91,7 @@ export function registerGeographyImports(cmd: Command, io: Io): void {
       const { fc, crs } = await readBoundaryFile(file);
       const ws = openForCli(resolve(o.workspace));
       try {
-        const res = importBoundaries(ws, fc, basename(file), o.idField);
+        const res = await importBoundaries(ws, fc, basename(file), o.idField);
         if (!res.ok) throw new UserError(res.error.message);
         emit(io, !!o.json, res.value, () => boundaryText(res.value, o.workspace, crs));
       } finally {

@@ -1,3 +1,4 @@
+import { checkpoint } from '../long-call';
 import { neighbors, quantize } from 'topojson-client';
 import { topology as toTopology } from 'topojson-server';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
@@ -32,7 +33,7 @@ function pickIdField(features: readonly (GeoJSON.Feature | null)[], given: strin
  * cannot be derived). Unit ids, measures, accounts and scenarios are not touched. Features with bad geometry
  * are named in the issues and left out; a refusal writes nothing.
  */
-export function importBoundaries(ws: Workspace, fc: GeoJSON.FeatureCollection, source: string, idField?: string): Result<BoundaryReport, BoundaryError> {
+export async function importBoundaries(ws: Workspace, fc: GeoJSON.FeatureCollection, source: string, idField?: string): Promise<Result<BoundaryReport, BoundaryError>> {
   if (ws.readOnly) return err('read-only', 'The workspace is open read-only; boundaries cannot be imported into it.');
   const geometry = ws.geometry();
   if (!geometry || geometry.format !== 'topojson') return err('no-geometry', 'The workspace has no unit polygons to replace; create a workspace from the boundary file instead (tessera import shapefile or import geojson).');
@@ -62,6 +63,7 @@ export function importBoundaries(ws: Workspace, fc: GeoJSON.FeatureCollection, s
     return err('no-match', `None of the ${unmatched.length} ids in ${field}${sample ? ` (such as ${sample})` : ''} is a unit of this workspace (its ids look like ${units.ids.slice(0, 3).join(', ')}).${issues.length ? ` ${issues.length} features were rejected, first: ${issues[0]!.reason}.` : ''}`);
   }
 
+  await checkpoint(`Building the map of ${matched.size.toLocaleString('en-US')} areas`, 2, 4);
   const topo = geometry.topology as Topology;
   const geoms = (topo.objects[geometry.unitsObject] as GeometryCollection).geometries;
   if (geoms.length !== units.ids.length) return err('no-geometry', `The workspace's geometry has ${geoms.length} polygons for ${units.ids.length} units; it cannot be matched by unit.`);
@@ -107,6 +109,9 @@ export function importBoundaries(ws: Workspace, fc: GeoJSON.FeatureCollection, s
   neighbors(subGeoms).forEach((ns, k) => ns.filter((j) => j > k).forEach((j) => (add.a.push(replaced[k]!), add.b.push(replaced[j]!))));
 
   const sources = JSON.parse(readMeta(ws.db, 'dataset_sources') ?? '[]') as string[];
+  // The last point where a cancel stops it: the workspace is written below, in one transaction.
+  await checkpoint('Writing the new areas', 3, 4);
+  if (!ws.db.open || ws.readOnly) return err('read-only', 'The workspace was closed during the import; nothing was changed.');
   ws.db.transaction(() => {
     replaceGeometryAndEdges(ws.db, { ...geometry, topology: next }, drop, add);
     writeMeta(ws.db, 'dataset_sources', JSON.stringify([...sources, `Boundaries of ${replaced.length} units imported from ${source} (id field ${field})`]));

@@ -1,3 +1,4 @@
+import { checkpoint } from '../long-call';
 import type Database from 'better-sqlite3';
 import { neighbors } from 'topojson-client';
 import { topology as toTopology } from 'topojson-server';
@@ -84,7 +85,7 @@ function centroid(g: Area): [number, number] {
  * properties become attributes and numeric ones measures, adjacency comes from shared boundaries
  * (arcs shared in the topology), geometry is stored as TopoJSON.
  */
-export function importGeojson(path: string, text: string, name: string, idProperty?: string): Result<GeographyReport, GeographyError> {
+export async function importGeojson(path: string, text: string, name: string, idProperty?: string): Promise<Result<GeographyReport, GeographyError>> {
   const fc = parseFeatureCollection(text);
   if (!fc.ok) return fc;
   return importFeatures(path, fc.value, name, idProperty, [`Polygons imported from ${name}`]);
@@ -104,6 +105,7 @@ export function parseFeatureCollection(text: string): Result<GeoJSON.FeatureColl
 
 /** Imports an ESRI shapefile zip (see readShapefileZip) as a new workspace, as importGeojson does. */
 export async function importShapefile(path: string, zip: Uint8Array, name: string, idField?: string): Promise<Result<GeographyReport, GeographyError>> {
+  await checkpoint('Reading the shapefile', 0, BOUNDARY_STEPS);
   const read = await readShapefileZip(zip);
   if (!read.ok) return read;
   const { collection, crs, reprojected } = read.value;
@@ -116,6 +118,7 @@ const CODE_FIELD = /^(GEOID|ZCTA5CE|INTPT(LAT|LON)|STATEFP|COUNTYFP|PLACEFP|TRAC
 /** Imports a boundary file as a new workspace: an ESRI shapefile zip (by its "PK" signature) or GeoJSON text. */
 export async function importBoundaryFile(path: string, bytes: Uint8Array, name: string, idField?: string): Promise<Result<GeographyReport, GeographyError>> {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  if (!zip) await checkpoint('Reading the GeoJSON file', 0, BOUNDARY_STEPS);
   return zip ? importShapefile(path, bytes, name, idField) : importGeojson(path, new TextDecoder().decode(bytes), name, idField);
 }
 
@@ -149,7 +152,11 @@ export function idFieldMissing(features: readonly (GeoJSON.Feature | null)[], id
   return `No feature has the field "${idProperty}"; the fields are ${fields.join(', ') || '(none)'}.`;
 }
 
-function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: string, idProperty: string | undefined, sources: string[]): Result<GeographyReport, GeographyError> {
+/** Steps of a boundary import as a long call (see checkpoint): read, check, build the map, write. */
+const BOUNDARY_STEPS = 4;
+
+async function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: string, idProperty: string | undefined, sources: string[]): Promise<Result<GeographyReport, GeographyError>> {
+  await checkpoint(`Checking ${fc.features.length.toLocaleString('en-US')} shapes`, 1, BOUNDARY_STEPS);
   const missing = idFieldMissing(fc.features, idProperty);
   if (missing) return err('invalid', missing);
   const { kept, issues } = usablePolygons(fc.features, idProperty);
@@ -164,6 +171,7 @@ function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: strin
   const parsed = parseUnitRecords(records, 1, kept.map((f) => centroid(f.geometry as Area)));
   parsed.issues.unshift(...issues);
   if (parsed.units.ids.length === 0) return err('empty', `No polygon features with an id were found${issues.length ? `; ${issues.length} rejected, first: ${issues[0]!.reason}` : ''}.`);
+  await checkpoint(`Building the map of ${parsed.units.ids.length.toLocaleString('en-US')} areas and their neighbours`, 2, BOUNDARY_STEPS);
   // Only features that became units go into the topology, in unit order, so geometry index = unit index.
   const byId = new Map(kept.map((f, i) => [records[i]!.id, f]));
   const features = parsed.units.ids.map((id, i) => ({ ...byId.get(id)!, id, properties: { name: parsed.units.names[i] } }));
@@ -171,5 +179,7 @@ function importFeatures(path: string, fc: GeoJSON.FeatureCollection, name: strin
   const geoms = (topo.objects.units as GeometryCollection).geometries as GeometryObject[];
   const edges: UnitEdges = { a: [], b: [] };
   neighbors(geoms).forEach((ns, a) => ns.filter((b) => b > a).sort((p, q) => p - q).forEach((b) => (edges.a.push(a), edges.b.push(b))));
+  // The last point where a cancel stops it: nothing has been written yet.
+  await checkpoint('Writing the workspace', 3, BOUNDARY_STEPS);
   return createWorkspace(path, name, parsed, edges, null, { format: 'topojson', unitsObject: 'units', parentsObject: null, topology: topo }, sources);
 }

@@ -1,3 +1,4 @@
+import { checkpoint } from '../long-call';
 import type { ImportApi, ImportErrorCode, ImportKind, ImportPreview } from '../../../shared/contracts/api/import-api';
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import { BUILTIN_PRESETS } from '../../../shared/domain/import/presets';
@@ -46,9 +47,11 @@ export function importHandlers(ctx: ServiceContext): ImportApi {
       // An upload that is unknown or not yet complete: there is no file to read.
       if (!file.ok) return err('not-found', file.error.message);
       if (!existsSync(file.value.path)) return err('not-found', `No file at ${file.value.path}.`);
+      await checkpoint('Reading the boundary file', 0, 4);
       const read = await readBoundaryBytes(readFileSync(file.value.path));
       if (!read.ok) return read;
-      return importBoundaries(ws, read.value.collection, file.value.label ?? basename(file.value.path), idField);
+      await checkpoint(`Matching ${read.value.collection.features.length.toLocaleString('en-US')} shapes to units`, 1, 4);
+      return await importBoundaries(ws, read.value.collection, file.value.label ?? basename(file.value.path), idField);
     },
   };
 }

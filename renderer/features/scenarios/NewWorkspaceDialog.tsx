@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import type { NewWorkspaceGeography } from '../../../shared/contracts/app-api';
 import { err } from '../../../shared/contracts/result';
-import { api } from '../../api/client';
 import { isCancelled, startLongCall, type CallProgress, type LongCall } from '../../api/long-call';
 import { LongCallBar } from '../../app/LongCallBar';
 import { uploadFile } from '../../api/upload';
@@ -63,8 +62,15 @@ function Dialog({ initialName }: { initialName: string }) {
       if (!file) return err('invalid', 'Choose a shapefile .zip or a GeoJSON file first.');
       const up = await uploadFile(file);
       if (!up.ok) return up;
-      const r = await api['workspace.createFromBoundaries']({ target, source: { upload: up.value }, ...(idField.trim() ? { idField: idField.trim() } : {}) });
-      if (r.ok) note = boundariesNote(file.name, r.value.boundaries);
+      // A whole-country boundary file takes seconds to check and join: the same progress and Cancel.
+      const call = startLongCall('workspace.createFromBoundaries', { target, source: { upload: up.value }, ...(idField.trim() ? { idField: idField.trim() } : {}) }, setProgress, { writes: true });
+      running.current = call;
+      const r = await call.result.finally(() => {
+        running.current = null;
+        setProgress(null);
+      });
+      if (isCancelled(r)) cancelled = true;
+      else if (r.ok) note = boundariesNote(file.name, r.value.boundaries);
       return r;
     });
     setBusy(false);

@@ -58,7 +58,7 @@ export type BoundaryReport = {
 };
 
 /** Why a boundary import was refused (nothing is written then). */
-export type BoundaryError = 'invalid' | 'read-only' | 'no-geometry' | 'no-match' | 'not-found';
+export type BoundaryError = 'invalid' | 'read-only' | 'no-geometry' | 'no-match' | 'not-found' | 'cancelled';
 
 export type ImportApi = {
   'import.preview': (a: { kind: ImportKind; fileName: string; head: string; truncated: boolean } & PreviewCorrections) => Promise<Result<ImportPreview, ImportErrorCode>>;

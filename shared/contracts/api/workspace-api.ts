@@ -29,7 +29,7 @@ export type WorkspaceApi = {
    * lon/lat when its .prj says so, or GeoJSON), adjacent where they share a border, and opens it. idField names the
    * attribute that identifies each polygon. Features with bad geometry are left out and listed with the reason.
    */
-  'workspace.createFromBoundaries': (a: { target: WorkspaceTarget; source: FileSource; idField?: string }) => Promise<Result<WorkspaceInfo & { boundaries: BoundaryWorkspaceReport }, WorkspaceErrorCode | 'invalid' | 'empty'>>;
+  'workspace.createFromBoundaries': (a: { target: WorkspaceTarget; source: FileSource; idField?: string }) => Promise<Result<WorkspaceInfo & { boundaries: BoundaryWorkspaceReport }, WorkspaceErrorCode | 'invalid' | 'empty' | 'cancelled'>>;
   'workspace.saveAs': (a: WorkspaceTarget) => Promise<Result<WorkspaceInfo, WorkspaceErrorCode>>;
   /** Closes a client share file opened with share.open and reopens the workspace that was open before it (its unsaved state intact). */
   'workspace.back': (a: Empty) => Promise<Result<WorkspaceInfo, 'not-found'>>;
