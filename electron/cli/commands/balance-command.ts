@@ -50,7 +50,7 @@ export function registerBalanceCommand(program: Command, io: Io): void {
     .option('--no-locks', 'workspace: ignore locked units and territories')
     .option('--seed <n>', 'random seed (runs are deterministic per seed)', number('--seed'))
     .option('--time-limit <s>', 'time budget of the improvement phase in seconds', number('--time-limit'))
-    .option('--perturbations <n>', '--units runs: iterated local search steps after the restarts (small instances without contiguity), or "until-time-limit"')
+    .option('--perturbations <n>', 'iterated local search steps after the construction (deterministic for a seed), or "until-time-limit" to use the whole --time-limit (default: none)')
     .option('--no-bound', 'skip the LP lower bound')
     .option('--json', 'machine-readable output')
     .action(async (o: BalanceOpts) => {
@@ -93,6 +93,7 @@ export function registerBalanceCommand(program: Command, io: Io): void {
           ...(o.maxDisruption !== undefined ? { maxDisruption: { share: o.maxDisruption, basis: o.disruptionBasis } } : {}),
           ...(o.disruptionPenalty !== undefined ? { disruptionPenalty: o.disruptionPenalty } : {}),
           ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+          ...(perturbations !== undefined ? { perturbations } : {}),
         };
         const res = await balanceWorkspace(services, { scenario: o.scenario, from: o.from, settings, bound: o.bound });
         if (!res.ok) throw new UserError(res.error.message);

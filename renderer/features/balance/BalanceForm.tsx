@@ -80,6 +80,10 @@ export function BalanceForm() {
       <label>Time limit s
         <input type="number" min={1} data-testid="balance-time-limit" value={(s.timeLimitMs ?? 5000) / 1000} onChange={(e) => set({ timeLimitMs: (optNum(e.target.value) ?? 5) * 1000 })} />
       </label>
+      <label className="balance-form__check" title="Keep improving the best plan until the time limit. Off: stop at the first plan the search cannot improve, the same plan for a seed on any machine.">
+        <input type="checkbox" data-testid="balance-anytime" checked={s.perturbations === 'until-time-limit'} onChange={(e) => set({ perturbations: e.target.checked ? 'until-time-limit' : undefined })} />
+        Use the whole time limit
+      </label>
     </div>
   );
 }

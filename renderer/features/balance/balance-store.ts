@@ -42,6 +42,8 @@ export type BalanceState = {
 
 export const DEFAULT_BALANCE_SETTINGS: BalanceSettings = {
   mode: 'rebalance', measures: ['potential'], tolerance: 0.05, contiguity: true, objective: 'sum', useLocks: true, seed: 1, timeLimitMs: 5000,
+  // The panel's time limit is the search's budget: the search keeps improving the best plan until it runs out.
+  perturbations: 'until-time-limit',
 };
 
 export const initialBalanceState: BalanceState = {

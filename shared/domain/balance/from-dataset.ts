@@ -47,6 +47,8 @@ export type BalanceSettings = {
   useLocks?: boolean;
   seed?: number;
   timeLimitMs?: number;
+  /** Iterated local search after the construction: that many steps (deterministic for a seed), or the whole time limit. */
+  perturbations?: number | 'until-time-limit';
 };
 
 /** A prepared run: the engine input plus what is needed to write the result back. */
@@ -199,6 +201,7 @@ export function prepareBalance(data: BalanceDataset, payload: ScenarioPayload, s
     ...(s.weight === 'uniform' ? { compactnessWeights: new Float64Array(n).fill(1) } : {}),
     seed: s.seed ?? 1,
     ...(s.timeLimitMs !== undefined ? { timeLimitMs: s.timeLimitMs } : {}),
+    ...(s.perturbations !== undefined ? { perturbations: s.perturbations } : {}),
   };
   const lockCount = payload.lockedUnits.length + existing.filter((t) => t.locked).length;
   if (s.mode === 'rebalance') {
@@ -241,7 +244,8 @@ export function designSettlePass(data: BalanceDataset, payload: ScenarioPayload,
   const removed = new Set([...before].filter((id) => !kept.has(id)));
   const measures = unitMeasures(data, payload, prepared.alignmentIndex, keys, { territoryIds, removed });
   if (!measures.ok || measures.value.named === 0) return null;
-  const { seedUnits: _seeds, ...rest } = prepared.input;
+  // The first pass had the search time; this one only settles (no perturbations).
+  const { seedUnits: _seeds, perturbations: _perturbations, ...rest } = prepared.input;
   return {
     ...prepared,
     territoryIds,

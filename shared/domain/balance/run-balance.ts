@@ -2,7 +2,7 @@ import { buildContext, type Ctx } from './context';
 import { createControl, type Control } from './control';
 import { attachUnreached, createGrowBuffers, tuneOffsets } from './construct';
 import { recenter } from './centers';
-import { createScratch, localSearch, type Scratch } from './local-search';
+import { applyMove, createScratch, disruptionChange, localSearch, movable, removalKeepsConnected, type Scratch } from './local-search';
 import { diameterSearch, maxDiameter } from './diameter';
 import { exchangeSearch, EXCHANGE_MAX_UNITS } from './exchange';
 import { transportAssign } from './transport';
@@ -23,6 +23,8 @@ const IMPROVE_ROUNDS = 6;
 const POLISH_DEV_WEIGHT = 0.01;
 /** Iterated local search: a centre swap whose transportation LP is this much above the current plan is not settled. */
 const PRUNE_MARGIN = 0.03;
+/** Iterated local search on contiguous plans: boundary units moved per perturbation. */
+const SHAKE_MOVES = 8;
 
 /**
  * Runs the balancing engine: design from scratch (no baseline) or rebalance a baseline, synchronously.
@@ -70,8 +72,10 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     ctx.devWeight = DEV_WEIGHT;
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });
   }
-  if (best && !rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS && input.perturbations !== undefined && input.perturbations !== 0) {
-    best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, input.perturbations === 'until-time-limit' ? Infinity : input.perturbations);
+  if (best && input.perturbations !== undefined && input.perturbations !== 0) {
+    const budget = input.perturbations === 'until-time-limit' ? Infinity : input.perturbations;
+    if (!rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS) best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, budget);
+    else if (ctx.contiguity && ctx.hasGraph) best = shake(ctx, best, scratch, ctl, input.seed ?? 1, budget);
   }
   const s = best!;
   ctl.progress({ phase: 'report', bestObjective: score(ctx, s), worstDeviation: worstDeviation(ctx, s), fraction: 0.97 });
@@ -151,6 +155,53 @@ function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: budget === Infinity ? Math.min(0.95, (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start)) : Math.min(0.95, (it + 1) / budget) });
   }
   ctx.devWeight = DEV_WEIGHT;
+  return cur;
+}
+
+/**
+ * Iterated local search for contiguous plans: from the best plan, move a few units on one territory's boundary to
+ * random neighbouring territories (each move keeps contiguity, locks and the disruption budget), improve and polish,
+ * and keep the result when it is better (band excess, then objective). Runs `budget` steps or until the time limit.
+ */
+function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number): State {
+  const rng = createRng(seed * 131 + 7);
+  const { offsets, neighbors } = ctx.adj;
+  let cur = start;
+  for (let it = 0; it < budget && !ctl.stop(); it++) {
+    const st = createState(ctx, cur.assign.slice(), cur.centers.slice(), cur.comp0);
+    // A territory, then up to SHAKE_MOVES of its boundary units, each to a random neighbouring territory.
+    const t = Math.floor(rng() * ctx.k);
+    const boundary: number[] = [];
+    for (let u = 0; u < ctx.n; u++) {
+      if (st.assign[u] !== t) continue;
+      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) if (st.assign[neighbors[e]!] !== t && st.assign[neighbors[e]!]! >= 0) { boundary.push(u); break; }
+    }
+    let moved = 0;
+    for (let tries = 0; tries < 4 * SHAKE_MOVES && moved < SHAKE_MOVES && boundary.length > 0; tries++) {
+      const u = boundary[Math.floor(rng() * boundary.length)]!;
+      if (st.assign[u] !== t || !movable(ctx, st, u) || !removalKeepsConnected(ctx, st, sc, u)) continue;
+      const options: number[] = [];
+      for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
+        const b = st.assign[neighbors[e]!]!;
+        if (b >= 0 && b !== t && !ctx.lockedTerritory[b] && !options.includes(b)) options.push(b);
+      }
+      if (options.length === 0) continue;
+      const b = options[Math.floor(rng() * options.length)]!;
+      const dm = ctx.baseline ? disruptionChange(ctx, u, t, b) : 0;
+      if (dm > 0 && st.moved + dm > ctx.budget) continue;
+      applyMove(ctx, st, u, b);
+      moved++;
+    }
+    if (moved === 0) continue;
+    improve(ctx, st, sc, ctl);
+    // As in the polish: inside the band only compactness (and disruption) matter, also when comparing.
+    ctx.devWeight = POLISH_DEV_WEIGHT;
+    improve(ctx, st, sc, ctl);
+    if (better(ctx, st, cur)) cur = st;
+    ctx.devWeight = DEV_WEIGHT;
+    ctl.iterations++;
+    ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: budget === Infinity ? Math.min(0.95, (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start)) : Math.min(0.95, (it + 1) / budget) });
+  }
   return cur;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBalance } from '../../../../shared/domain/balance';
-import { randomTiny as tiny } from './fixtures';
+import { gridInstance, randomTiny as tiny } from './fixtures';
 
 describe('iterated local search on the centres (perturbations)', () => {
   const base = { ...tiny(60, 4, 41, 0.1), restarts: 1, timeLimitMs: 60_000 };
@@ -26,5 +26,35 @@ describe('iterated local search on the centres (perturbations)', () => {
     expect(r.report.runtimeMs).toBeGreaterThanOrEqual(5000);
     expect(r.report.feasible).toBe(true);
     expect(fractions.at(-1)).toBe(1);
+  });
+});
+
+describe('iterated local search on contiguous plans (boundary shakes)', () => {
+  const base = gridInstance(16, 16, 6, 11, { targets: [{ measure: 0, tolerance: 0.05 }], timeLimitMs: 60_000 });
+
+  it('is deterministic for a seed with a step budget, contiguous and in band', () => {
+    const a = runBalance({ ...base, perturbations: 30 });
+    const b = runBalance({ ...base, perturbations: 30 });
+    expect(Array.from(a.assignment)).toEqual(Array.from(b.assignment));
+    expect(a.report.nonContiguous).toBe(0);
+    expect(a.report.worstDeviation).toBeLessThanOrEqual(0.05 + 1e-9);
+  });
+
+  it('keeps the best plan: never less compact than without it, and more compact here', () => {
+    for (const [w, k, seed, gain] of [[16, 6, 11, false], [24, 8, 3, true]] as const) {
+      const inst = gridInstance(w, w, k, seed, { targets: [{ measure: 0, tolerance: 0.05 }], timeLimitMs: 60_000 });
+      const without = runBalance(inst).report.compactness;
+      const withShakes = runBalance({ ...inst, perturbations: 60 }).report.compactness;
+      expect(withShakes).toBeLessThanOrEqual(without + 1e-9);
+      if (gain) expect(withShakes).toBeLessThan(0.99 * without); // 10,596 -> 10,376
+    }
+  });
+
+  it('keeps locks and the disruption budget when rebalancing', () => {
+    const baseline = Int32Array.from({ length: 256 }, (_, u) => Math.min(5, Math.floor((u % 16) / 3)));
+    const locked = new Uint8Array(256); for (let u = 0; u < 256; u += 11) locked[u] = 1;
+    const r = runBalance({ ...base, baseline, lockedUnits: locked, maxDisruption: { basis: 'units', share: 0.2 }, perturbations: 40, timeLimitMs: 3000 });
+    for (let u = 0; u < 256; u++) if (locked[u]) expect(r.assignment[u]).toBe(baseline[u]);
+    expect(r.report.disruption!.unitsShare).toBeLessThanOrEqual(0.2 + 1e-12);
   });
 });
