@@ -1,4 +1,4 @@
-// Balancing engine benchmark: `npx tsx test/bench/balance-bench.ts [--quick] [--only NAME] [--no-exact] [--pmedcap DIR]`.
+// Balancing engine benchmark: `npx tsx test/bench/balance-bench.ts [--quick] [--only NAME] [--no-exact] [--pmedcap DIR] [--delivery]`.
 // Prints a table and JSON. --pmedcap DIR (or TESSERA_PMEDCAP_DIR): the 20 Osman & Christofides capacitated p-median
 // instances in matrix form (p550-1..10.txt, p10100-11..20.txt from github.com/BSAraujo/Capacitated-PCP instances/S1),
 // compared with their published optima; not in the repository.
@@ -10,7 +10,7 @@ import { createHighsSolver } from '../../electron/services/lp/highs-solver';
 import { gridInstance } from '../unit/shared/balance/fixtures';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { countyInstance, matrixObjective, OSMAN_CHRISTOFIDES_OPTIMA, randomInstance, readCapacitatedPMedian, zipAreaInstance, zipInstance } from './instances';
+import { countyInstance, deliveryInstance, matrixObjective, OSMAN_CHRISTOFIDES_OPTIMA, randomInstance, readCapacitatedPMedian, zipAreaInstance, zipInstance } from './instances';
 
 type Row = {
   instance: string; units: number; k: number; tolerance: number; objective: string; runtimeMs: number; cpuMs: number; worstDeviation: number;
@@ -121,6 +121,31 @@ async function capacitatedPMedian(dir: string): Promise<void> {
   console.table(out);
   const gaps = out.map((r) => (r.ratio as number) - 1);
   console.log(`capacitated p-median: mean gap ${(100 * gaps.reduce((s, g) => s + g, 0) / gaps.length).toFixed(2)} %, max ${(100 * Math.max(...gaps)).toFixed(2)} %, all feasible ${out.every((r) => r.feasible === 'true')}`);
+}
+
+if (args.includes('--delivery')) await deliveryFamily();
+
+/**
+ * Delivery territory design (Ríos-Mercado style, see deliveryInstance): 9 instances, n = 500/600/700, k = 10, ±5 % on
+ * three measures, contiguous, largest diameter. The published instances and LNS values are not reachable here, so
+ * the reference is this engine given 60 s CPU; the measured run has 10 s CPU. Both use the whole limit (perturbations).
+ */
+async function deliveryFamily(): Promise<void> {
+  const out: Record<string, string | number>[] = [];
+  for (const n of [500, 600, 700]) for (const seed of [1, 2, 3]) {
+    const inst = await deliveryInstance(n, 10, seed);
+    const run = (ms: number) => runBalance({ ...inst, timeLimitMs: ms, perturbations: 'until-time-limit' }, { now: cpuClock });
+    const a = run(10_000); const ref = run(60_000);
+    const inBand = (r: typeof a) => r.report.territories.filter((t) => t.deviations.every((d) => Math.abs(d) <= 0.05 + 1e-9)).length;
+    out.push({
+      instance: `dtd-${n}-${seed}`, units: n, diameter10s: round(a.report.compactness), inBand10s: inBand(a), contiguous10s: String(a.report.nonContiguous === 0),
+      diameter60s: round(ref.report.compactness), inBand60s: inBand(ref), ratio: round(a.report.compactness / ref.report.compactness),
+    });
+    console.error(`dtd-${n}-${seed}: ${a.report.compactness.toFixed(1)} at 10 s vs ${ref.report.compactness.toFixed(1)} at 60 s`);
+  }
+  console.table(out);
+  const ratios = out.map((r) => r.ratio as number);
+  console.log(`delivery family: mean ratio 10 s / 60 s ${(ratios.reduce((s, v) => s + v, 0) / ratios.length).toFixed(4)}, max ${Math.max(...ratios).toFixed(4)}; all in band ${out.every((r) => r.inBand10s === 10)}, all contiguous ${out.every((r) => r.contiguous10s === 'true')}`);
 }
 
 const done = rows.filter((r): r is Row => r !== null);

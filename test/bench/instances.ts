@@ -213,3 +213,35 @@ export async function zipAreaInstance(k: number, tolerance: number): Promise<Bal
     targets: [{ measure: 0, tolerance }], adjacency: edgeListsToCsr(lists), contiguity: true, k, seed: 1, timeLimitMs: 10000,
   };
 }
+
+/**
+ * A delivery territory design instance of the kind Ríos-Mercado & Fernández (2009) and Ríos-Mercado & López-Pérez
+ * (2013) generate (the published instances are not reachable from here; these follow their generator): n basic units
+ * uniform in a 500 × 500 square, adjacency by Delaunay triangulation (a planar graph), three activity measures per
+ * unit — customers U[4, 20], product demand U[15, 400], workload U[15, 100] (integers) — balanced within ±5 % each,
+ * contiguous territories, minimising the largest territory diameter (Euclidean between two units of one territory).
+ */
+export async function deliveryInstance(n: number, k: number, seed: number): Promise<BalanceInput> {
+  const { tin, featureCollection, point } = await import('@turf/turf');
+  const rng = createRng(seed);
+  const x = Float64Array.from({ length: n }, () => rng() * 500);
+  const y = Float64Array.from({ length: n }, () => rng() * 500);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+  const measures = [
+    { name: 'customers', values: Float64Array.from({ length: n }, () => int(4, 20)) },
+    { name: 'demand', values: Float64Array.from({ length: n }, () => int(15, 400)) },
+    { name: 'workload', values: Float64Array.from({ length: n }, () => int(15, 100)) },
+  ];
+  const triangles = tin(featureCollection(Array.from({ length: n }, (_, i) => point([x[i]!, y[i]!], { i }))), 'i');
+  const lists: Set<number>[] = Array.from({ length: n }, () => new Set());
+  for (const t of triangles.features) {
+    const v = [t.properties!.a, t.properties!.b, t.properties!.c] as number[];
+    for (let p = 0; p < 3; p++) for (let q = 0; q < 3; q++) if (p !== q) lists[v[p]!]!.add(v[q]!);
+  }
+  return {
+    x, y, metric: 'planar', measures, k, seed: 1, contiguity: true, objective: 'diameter',
+    targets: measures.map((_, j) => ({ measure: j, tolerance: 0.05 })),
+    compactnessWeights: new Float64Array(n).fill(1),
+    adjacency: edgeListsToCsr(lists.map((s) => [...s].sort((p, q) => p - q))),
+  };
+}
