@@ -1,4 +1,4 @@
-import { ACCOUNT_MEASURES, type BalanceSettings } from '../../../shared/domain/balance';
+import { ACCOUNT_MEASURES, suggestedTimeLimitMs, type BalanceSettings } from '../../../shared/domain/balance';
 import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { updateBalanceSettings } from './balance-actions';
@@ -11,6 +11,7 @@ const optNum = (v: string): number | undefined => (v.trim() === '' || !Number.is
 export function BalanceForm() {
   const s = useBalanceStore((st) => st.settings);
   const measureDefs = useDatasetStore((st) => st.units?.measureDefs);
+  const unitCount = useDatasetStore((st) => st.units?.ids.length ?? 0);
   const measureKeys = measureDefs?.map((d) => d.key) ?? [];
   const payload = useScenarioStore((st) => st.current?.payload);
   const options = [...ACCOUNT_MEASURES, ...measureKeys.filter((k) => !(ACCOUNT_MEASURES as readonly string[]).includes(k))];
@@ -78,7 +79,7 @@ export function BalanceForm() {
         <input type="number" data-testid="balance-seed" value={s.seed ?? 1} onChange={(e) => set({ seed: optNum(e.target.value) ?? 1 })} />
       </label>
       <label>Time limit s
-        <input type="number" min={1} data-testid="balance-time-limit" value={(s.timeLimitMs ?? 5000) / 1000} onChange={(e) => set({ timeLimitMs: (optNum(e.target.value) ?? 5) * 1000 })} />
+        <input type="number" min={1} data-testid="balance-time-limit" value={(s.timeLimitMs ?? suggestedTimeLimitMs(unitCount)) / 1000} onChange={(e) => set({ timeLimitMs: (optNum(e.target.value) ?? 5) * 1000 })} />
       </label>
       <label className="balance-form__check" title="Keep improving the best plan until the time limit. Off: stop at the first plan the search cannot improve, the same plan for a seed on any machine.">
         <input type="checkbox" data-testid="balance-anytime" checked={s.perturbations === 'until-time-limit'} onChange={(e) => set({ perturbations: e.target.checked ? 'until-time-limit' : undefined })} />

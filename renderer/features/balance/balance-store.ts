@@ -41,7 +41,8 @@ export type BalanceState = {
 };
 
 export const DEFAULT_BALANCE_SETTINGS: BalanceSettings = {
-  mode: 'rebalance', measures: ['potential'], tolerance: 0.05, contiguity: true, objective: 'sum', useLocks: true, seed: 1, timeLimitMs: 5000,
+  mode: 'rebalance', measures: ['potential'], tolerance: 0.05, contiguity: true, objective: 'sum', useLocks: true, seed: 1,
+  // No timeLimitMs: the run takes the limit suggested for the workspace's size (suggestedTimeLimitMs) until one is typed.
   // The panel's time limit is the search's budget: the search keeps improving the best plan until it runs out.
   perturbations: 'until-time-limit',
 };

@@ -14,7 +14,7 @@ export {
   DEFAULT_FIT_WEIGHTS, fitScore, matchReps, type FitComponent, type FitScore, type FitWeights, type RepMatch, type RepProfile, type TerritoryProfile,
 } from './rep-match';
 export {
-  ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, designSettlePass, prepareBalance, settledResult, unitMeasures,
+  ACCOUNT_MEASURES, alignmentTerritories, balanceAlignmentIndex, designSettlePass, prepareBalance, settledResult, suggestedTimeLimitMs, unitMeasures,
   type BalanceDataset, type BalanceSettings, type NamedAccountPlan, type UnitMeasures, type PreparedBalance, type PrepareErrorCode,
 } from './from-dataset';
 export { matchableReps, repProfiles, surplusReps, territoryProfiles, type SkippedRep } from './rep-profiles';

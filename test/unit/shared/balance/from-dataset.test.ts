@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBalanceResult, designSettlePass, prepareBalance, runBalance, type BalanceSettings } from '../../../../shared/domain/balance';
+import { applyBalanceResult, designSettlePass, prepareBalance, runBalance, suggestedTimeLimitMs, type BalanceSettings } from '../../../../shared/domain/balance';
 import { payloadProblems } from '../../../../shared/schema/scenario-payload';
 import type { TerritoryId, UnitId } from '../../../../shared/domain/ids';
 import type { ScenarioPayload } from '../../../../shared/domain/territories/types';
@@ -42,6 +42,14 @@ describe('prepareBalance', () => {
     expect(Array.from(gone.input.measures[0]!.values)).toEqual([70, 20, 30, 40]);
     // Without named accounts there is nothing to settle.
     expect(designSettlePass(tinyDataset(), { ...tinyPayload(), accountOverrides: {} }, d, first)).toBeNull();
+  });
+
+  it('gives a run without a time limit one that grows with the number of units', () => {
+    expect([3144, 6624, 33659, 100_000].map(suggestedTimeLimitMs)).toEqual([5000, 7000, 34_000, 60_000]);
+    const { timeLimitMs: _t, ...noLimit } = base;
+    const r = prepareBalance(tinyDataset(), tinyPayload(), noLimit);
+    expect(r.ok && r.value.input.timeLimitMs).toBe(5000);
+    expect(prepared().input.timeLimitMs).toBe(500);
   });
 
   it('takes unit measures by key and rejects unknown measures with the list of choices', () => {
