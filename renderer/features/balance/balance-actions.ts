@@ -100,6 +100,7 @@ export async function startBalanceRuns(kind: 'single' | 'sweep'): Promise<number
     const runAll = async (): Promise<BalanceResult> => {
       const first = await inWorker(prepared.value.input);
       // A design then settles the accounts assigned by name into the territories that keep them (designSettlePass).
+      // It is prepared again: the first input's arrays went to the worker.
       const again = s.mode === 'design' && !first.report.cancelled ? prepareBalance(data, current.payload, s) : null;
       const settle = again?.ok ? designSettlePass(data, current.payload, again.value, first) : null;
       if (!settle) return first;

@@ -106,13 +106,13 @@ export function unitMeasures(data: BalanceDataset, payload: ScenarioPayload, ali
   const tIndex = new Map<string, number>();
   plan?.territoryIds.forEach((id, t) => { if (id !== null) tIndex.set(id, t); });
   const segCache = new Map<string, boolean>();
-  let named = 0;
+  let named = 0; let fixedCount = 0;
   for (let i = 0; i < acc.ids.length; i++) {
     const override = payload.accountOverrides[acc.ids[i]!];
     if (override !== undefined) {
       if (!plan) continue;
       const t = tIndex.get(override);
-      if (t !== undefined) { fixedAt[i] = t; named++; } else if (plan.removed?.has(override)) { follows[i] = 1; named++; }
+      if (t !== undefined) { fixedAt[i] = t; fixedCount++; named++; } else if (plan.removed?.has(override)) { follows[i] = 1; named++; }
       continue;
     }
     const seg = acc.segment[i] ?? '';
@@ -127,7 +127,7 @@ export function unitMeasures(data: BalanceDataset, payload: ScenarioPayload, ali
     const values = new Float64Array(n);
     if ((ACCOUNT_MEASURES as readonly string[]).includes(key)) {
       const col = key === 'accounts' ? null : acc[key as 'potential' | 'revenue' | 'workload'];
-      const fixed = fixedAt.some((t) => t >= 0) ? new Float64Array(k) : null;
+      const fixed = fixedCount > 0 ? new Float64Array(k) : null;
       for (let i = 0; i < acc.ids.length; i++) {
         const u = acc.unitIndex[i]!;
         const t = fixedAt[i]!;

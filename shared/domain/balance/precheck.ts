@@ -98,7 +98,9 @@ function componentChecks(ctx: Ctx, v: (x: Omit<Violation, 'proven'>) => void): v
       if (l <= tg.hi * (1 + 1e-9)) continue;
       const m = Math.ceil(l / tg.hi - 1e-9);
       // A territory in band holds at least lo less its fixed load in units.
-      if (m * (tg.lo - ctx.fixedMax[j]!) > l * (1 + 1e-9)) v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: l, target: tg.hi, units: unitsOf(ctx, c), reason: `graph component ${c} (${ctx.compSize[c]} units, e.g. ${unitLabel(ctx, firstOf(ctx, c))}) holds ${fmt(l)} ${tg.name}: too much for one territory, and no whole number of contiguous territories fits the band [${fmt(tg.lo)}, ${fmt(tg.hi)}]` });
+      if (m * (tg.lo - ctx.fixedMax[j]!) <= l * (1 + 1e-9)) continue;
+      const units = unitsOf(ctx, c);
+      v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: l, target: tg.hi, units, reason: `graph component ${c} (${ctx.compSize[c]} units, e.g. ${unitLabel(ctx, units[0]!)}) holds ${fmt(l)} ${tg.name}: too much for one territory, and no whole number of contiguous territories fits the band [${fmt(tg.lo)}, ${fmt(tg.hi)}]` });
     }
     if (need > ctx.k) v({ territory: -1, measure: tg.name, kind: 'disconnected-graph', value: need, target: ctx.k, reason: `the ${ctx.compCount} graph components need at least ${need} contiguous territories to stay under ${fmt(tg.hi)} ${tg.name}, but k is ${ctx.k}` });
   });
@@ -110,10 +112,6 @@ function unitsOf(ctx: Ctx, c: number): number[] {
   return out;
 }
 
-function firstOf(ctx: Ctx, c: number): number {
-  for (let u = 0; u < ctx.n; u++) if (ctx.comp[u] === c) return u;
-  return -1;
-}
 
 /** Compact number formatting for messages. */
 export function fmt(x: number): string {

@@ -173,7 +173,8 @@ function createWork(ctx: Ctx): Work {
   return { loadsA: new Float64Array(T), loadsB: new Float64Array(T) };
 }
 
-function pairExcess(ctx: Ctx, la: Float64Array, lb: Float64Array): number {
+/** Relative amount outside the band of two territories with loads la and lb (one value per target each). */
+export function pairExcess(ctx: Ctx, la: Float64Array, lb: Float64Array): number {
   let e = 0;
   for (let j = 0; j < ctx.targets.length; j++) {
     const tg = ctx.targets[j]!;

@@ -152,10 +152,16 @@ function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number
       refreshCompactness(ctx, st);
     }
     if (better(ctx, st, cur)) cur = st;
-    ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: budget === Infinity ? Math.min(0.95, (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start)) : Math.min(0.95, (it + 1) / budget) });
+    searchProgress(ctx, ctl, cur, it, budget);
   }
   ctx.devWeight = DEV_WEIGHT;
   return cur;
+}
+
+/** Progress of an iterated local search: by steps against a step budget, else by time against the limit. */
+function searchProgress(ctx: Ctx, ctl: Control, cur: State, it: number, budget: number): void {
+  const fraction = budget === Infinity ? (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start) : (it + 1) / budget;
+  ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: Math.min(0.95, fraction) });
 }
 
 /**
@@ -200,7 +206,7 @@ function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, 
     if (better(ctx, st, cur)) cur = st;
     ctx.devWeight = DEV_WEIGHT;
     ctl.iterations++;
-    ctl.progress({ phase: 'improve', bestObjective: score(ctx, cur), worstDeviation: worstDeviation(ctx, cur), fraction: budget === Infinity ? Math.min(0.95, (ctl.now() - ctl.start) / Math.max(1, ctl.deadline - ctl.start)) : Math.min(0.95, (it + 1) / budget) });
+    searchProgress(ctx, ctl, cur, it, budget);
   }
   return cur;
 }

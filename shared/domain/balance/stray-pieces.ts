@@ -1,7 +1,7 @@
 import type { Ctx } from './context';
 import { territoryPieces } from './graph';
 import { applyMove, disruptionChange } from './local-search';
-import { territoryExcess } from './recom';
+import { pairExcess } from './recom';
 import { unitCost, type State } from './state';
 
 /**
@@ -27,7 +27,7 @@ export function joinStrayPieces(ctx: Ctx, s: State): number {
   const centrePiece = new Set<number>();
   for (let t = 0; t < k; t++) if (s.centers[t]! >= 0) centrePiece.add(pieceOf[s.centers[t]!]!);
   let joined = 0;
-  const loadsA = new Float64Array(k * T); // scratch: one pair at a time, indexed as s.loads
+  const loadsOf = (t: number): Float64Array => s.loads.slice(t * T, (t + 1) * T);
   for (const [p, units] of members) {
     if (centrePiece.has(p) || islandPiece[p]) continue;
     const a = s.assign[units[0]!]!;
@@ -40,12 +40,12 @@ export function joinStrayPieces(ctx: Ctx, s: State): number {
       if (b >= 0 && b !== a && !ctx.lockedTerritory[b]) candidates.add(b);
     }
     let best = -1; let bestKey = Infinity;
-    const before = (b: number): number => territoryExcess(ctx, s.loads, a) + territoryExcess(ctx, s.loads, b);
+    const la = loadsOf(a);
+    const laAfter = la.map((l, j) => l - load[j]!);
     for (const b of [...candidates].sort((x, y) => x - y)) {
-      loadsA.set(s.loads);
-      for (let j = 0; j < T; j++) { loadsA[a * T + j] = loadsA[a * T + j]! - load[j]!; loadsA[b * T + j] = loadsA[b * T + j]! + load[j]!; }
-      const excess = territoryExcess(ctx, loadsA, a) + territoryExcess(ctx, loadsA, b);
-      if (excess > before(b) + 1e-12) continue;
+      const lb = loadsOf(b);
+      const excess = pairExcess(ctx, laAfter, lb.map((l, j) => l + load[j]!));
+      if (excess > pairExcess(ctx, la, lb) + 1e-12) continue;
       let moved = 0; let cost = 0;
       for (const u of units) { moved += disruptionChange(ctx, u, a, b); cost += unitCost(ctx, u, s.centers[b]!) - unitCost(ctx, u, s.centers[a]!); }
       if (moved > 0 && s.moved + moved > ctx.budget) continue;
