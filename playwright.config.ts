@@ -14,7 +14,7 @@ import { dataDirPath, sessionFilePath } from './test/e2e/session-paths';
 // (TESSERA_E2E_RUN, inherited by the workers): app.spec opens the launch link like a user, the other
 // specs get the cookie through test/e2e/session.ts.
 const basePort = Number(process.env.TESSERA_E2E_PORT ?? 5199);
-const specs = ['app', 'balance', 'import', 'scenarios', 'rules', 'report', 'editing', 'consultant', 'planner', 'long-calls'];
+const specs = ['app', 'balance', 'import', 'scenarios', 'rules', 'report', 'editing', 'consultant', 'planner', 'long-calls', 'geography'];
 process.env.TESSERA_E2E_RUN ??= mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
 
 export default defineConfig({

@@ -41,6 +41,15 @@ export function pct(f: number, digits = 1): string {
   return `${f >= 0 ? '+' : ''}${(f * 100).toFixed(digits)}%`;
 }
 
+/** Commander argument parser for a number above 0 (a share, a factor); names the option on bad input. */
+export function positiveNumber(option: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${option} needs a number above 0, got "${v}".`);
+    return n;
+  };
+}
+
 /** Commander argument parser for a positive whole number (a scenario version, a count); names the option on bad input. */
 export function positiveInt(option: string): (v: string) => number {
   return (v) => {

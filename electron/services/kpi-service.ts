@@ -8,10 +8,9 @@ export function territoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable
 }
 
 function computeTerritoryKpis(ws: Workspace, version: ScenarioVersion): KpiTable {
-  const units = ws.units();
-  const accounts = ws.accounts();
-  const reps = new Map(ws.reps().map((r) => [r.id as string, r.name]));
   const payload = version.payload;
+  const { units, accounts, reps: repList } = ws.viewOf(payload);
+  const reps = new Map(repList.map((r) => [r.id as string, r.name]));
   const kpis = scenarioKpis(payload, units.ids, accounts);
   const { groups } = kpis.resolved;
   const unitCounts = new Int32Array(payload.territories.length);

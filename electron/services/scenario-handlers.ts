@@ -30,6 +30,8 @@ export function scenarioHandlers(ctx: ServiceContext): ScenarioApi {
       if (!s) return err('not-found', `No scenario with id ${scenarioId}.`);
       const problems = payloadProblems(payload);
       if (problems.length) return err('invalid', problems[0]!, problems);
+      const split = splitProblem(ws, payload);
+      if (split) return err('invalid', split);
       const ref = appendVersion(ws.db, scenarioId as ScenarioId, baseVersion, payload, currentAuthor(), note);
       if (!ref) {
         return err('stale-base', `Scenario "${s.name}" was saved by someone else (now at version ${s.headVersion}); reload it and apply your change again.`);
@@ -74,8 +76,21 @@ export function createScenarioWithVersion(
   if (!record.ok) return record;
   const problems = payloadProblems(a.payload);
   if (problems.length) return err('invalid', problems[0]!, problems);
+  const split = splitProblem(ws, a.payload);
+  if (split) return err('invalid', split);
   const ref = insertScenarioWithVersion(ws.db, record.value, { payload: a.payload, note: a.note });
   return ok({ ...findScenario(ws.db, ref.scenarioId)!, version: ref.version });
+}
+
+/** Why the payload's split units cannot be split in this workspace (its view cannot be built), or null. */
+function splitProblem(ws: Workspace, payload: ScenarioPayload): string | null {
+  if (!payload.splitUnits?.length) return null;
+  try {
+    ws.viewOf(payload);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
 
 /** What to do when a workspace has no scenario (CLI and app say the same). */

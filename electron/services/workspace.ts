@@ -13,6 +13,8 @@ import { CURRENT_SCHEMA_VERSION } from '../db/migrations';
 import { buildDemo, type DemoGeography } from './demo/demo-geography';
 import { acquireWorkspaceLock, type WorkspaceLock } from './scenarios/lock';
 import { DerivedCache } from './derived-cache';
+import { buildSplitView, splitOptions, type DatasetView, type SplitOptions } from './geography/split-view';
+import type { UnitId } from '../../shared/domain/ids';
 import { checkpoint } from './long-call';
 
 /**
@@ -41,6 +43,7 @@ export function currentAuthor(): string {
 /** An open workspace file (or the in-memory demo) with lazily cached dataset reads. */
 export class Workspace {
   private cache = new Map<string, unknown>();
+  private views = new Map<string, DatasetView>();
   /** Bumped by every write that changes what derived results are computed from (imports, deleted scenarios). */
   private contentVersion = 0;
   /** Territory KPIs and dashboards per scenario version (see DerivedCache). */
@@ -199,6 +202,35 @@ export class Workspace {
   reps(): Rep[] {
     return this.cached('reps', () => readReps(this.db));
   }
+
+  /**
+   * The dataset as a scenario with these split units sees it (buildSplitView); the stored dataset when none. The last
+   * few views are kept (building one takes 0.5-1 s for a county workspace).
+   */
+  view(split: readonly UnitId[] | undefined): DatasetView {
+    const key = (split ?? []).join(',');
+    const hit = this.views.get(key);
+    if (hit) {
+      this.views.delete(key);
+      this.views.set(key, hit);
+      return hit;
+    }
+    const base = { name: '', sources: [], units: this.units(), edges: this.edges(), accounts: this.accounts(), reps: this.reps(), geometry: this.geometry() };
+    const view = buildSplitView(base, [...(split ?? [])].sort() as UnitId[]);
+    if (this.views.size >= 4) this.views.delete(this.views.keys().next().value as string);
+    this.views.set(key, view);
+    return view;
+  }
+
+  /** The view a scenario payload reads (its split units). */
+  viewOf(payload: Pick<ScenarioPayload, 'splitUnits'>): DatasetView {
+    return this.view(payload.splitUnits);
+  }
+
+  /** Which units can be split into finer ones, and into which (built-in ZIP areas of US counties). */
+  splitOptions(): SplitOptions {
+    return this.cached('splitOptions', () => splitOptions(this.units()));
+  }
   sources(): string[] {
     try {
       const v: unknown = JSON.parse(readMeta(this.db, 'dataset_sources') ?? '[]');
@@ -216,6 +248,7 @@ export class Workspace {
   /** Forgets cached dataset reads and derived results (after an import or any write they depend on). */
   invalidate(): void {
     this.cache.clear();
+    this.views.clear();
     this.contentVersion++;
     this.derived.clear();
   }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { formatInt } from '../state/kpi-rows';
 import { useDatasetStore } from '../state/dataset-store';
 import { useScenarioStore } from '../state/scenario-store';
@@ -15,7 +16,15 @@ function counted(n: number, [one, many]: [string, string]): string {
 /** What the workspace holds and what needs attention, in words for the people using it (no timings). */
 export function StatusBar() {
   const workspace = useDatasetStore((s) => s.workspace);
-  const kind = useDatasetStore((s) => s.units?.kind ?? 'custom');
+  const units = useDatasetStore((s) => s.units);
+  const kind = units?.kind ?? 'custom';
+  // The open scenario's units: counties it split are ZIP areas (ids zip:NNNNN) next to the counties.
+  const unitText = useMemo(() => {
+    if (!units) return null;
+    const zips = units.ids.reduce((n, id) => n + (id.startsWith('zip:') ? 1 : 0), 0);
+    if (zips === 0 || zips === units.ids.length) return counted(units.ids.length, UNIT_WORDS[kind]);
+    return `${counted(units.ids.length - zips, UNIT_WORDS.county)} and ${counted(zips, ['ZIP area', 'ZIP areas'])}`;
+  }, [units, kind]);
   const unmatched = useDatasetStore((s) => s.geometry?.unmatched ?? 0);
   const kpis = useScenarioStore((s) => s.kpis);
   const errors = useUiStore((s) => s.errors.length + Object.keys(s.layerErrors).length);
@@ -26,7 +35,7 @@ export function StatusBar() {
       {c ? (
         <span data-testid="status-counts">
           {[
-            counted(c.units, UNIT_WORDS[kind]),
+            unitText ?? counted(c.units, UNIT_WORDS[kind]),
             ...(kpis ? [counted(kpis.rows.length, ['territory', 'territories'])] : []),
             counted(c.accounts, ['account', 'accounts']),
             counted(c.reps, ['rep', 'reps']),

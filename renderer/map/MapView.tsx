@@ -25,7 +25,8 @@ import { setLabelZoom } from '../features/layers/layers-actions';
 import { accountRaster, rasterAccountAt } from './account-raster';
 import { accountIndexOf } from './layers/accounts-layer';
 import { usePanSnapshot } from './pan-snapshot';
-import { unitIndexOf } from './unit-at';
+import { unitAtScreen, unitIndexOf } from './unit-at';
+import { UnitMenu, type UnitMenuAt } from '../features/editing/UnitMenu';
 
 let navigator: ((bounds: LonLatBounds, maxZoom?: number) => void) | null = null;
 
@@ -170,6 +171,21 @@ export function MapView() {
     });
   }, []);
 
+  // Right-click on a unit: its menu (split into ZIP areas, merge back). Any other press closes it.
+  const [menu, setMenu] = useState<UnitMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onContextMenu = useCallback((e: React.MouseEvent<HTMLDivElement>) => {
+    const rect = paneRef.current?.getBoundingClientRect();
+    if (!rect || (e.target as HTMLElement).closest('.unit-menu, .edit-toolbar, .layer-panel, .map-legend')) return;
+    const x = e.clientX - rect.left, y = e.clientY - rect.top;
+    const unit = unitAtScreen(mapDeck()?.getViewports()[0], x, y);
+    e.preventDefault();
+    setMenu(unit >= 0 ? { x, y, unit } : null);
+  }, []);
+  const closeMenuOutside = useCallback((e: React.PointerEvent<HTMLDivElement>) => {
+    if (!(e.target as HTMLElement).closest('.unit-menu')) setMenu(null);
+  }, []);
+
   const snapshotAfterRender = snapshot.onAfterRender;
   const snapshotGesture = snapshot.onInteractionStateChange;
   const onInteractionStateChange = useCallback((s: { isDragging?: boolean; isPanning?: boolean; isZooming?: boolean }) => {
@@ -182,7 +198,7 @@ export function MapView() {
   }, [ready, snapshotAfterRender]);
 
   return (
-    <div className="map-pane" data-testid="map" ref={paneRef} data-pan-snapshot={snapshot.active ? 'on' : 'off'}>
+    <div className="map-pane" data-testid="map" ref={paneRef} data-pan-snapshot={snapshot.active ? 'on' : 'off'} onContextMenu={onContextMenu} onPointerDown={closeMenuOutside}>
       {initialViewState ? (
       <DeckGL
         ref={setMapDeck}
@@ -204,9 +220,10 @@ export function MapView() {
       />
       ) : null}
       <MapNav onZoom={zoomBy} onFitAll={fitAll} onFit={fit} fitAllDisabled={!extent} />
-      <MapTooltip />
+      {menu ? null : <MapTooltip />}
       <LassoOverlay />
       <EditToolbar />
+      {menu ? <UnitMenu at={menu} onClose={closeMenu} /> : null}
       <MapLegend layerLabels={LAYER_LABELS} />
       <LayerPanel />
     </div>

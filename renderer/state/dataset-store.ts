@@ -16,6 +16,8 @@ export type DatasetState = {
   accounts: AccountMeta | null;
   points: AccountPoints | null;
   geometry: PreparedGeometry | null;
+  /** The split units of the loaded view: counties replaced by their ZIP areas, as the open scenario splits them ([]: the stored units). */
+  split: string[];
   /** Time from app start until the dataset was in memory, ms. */
   loadMs: number | null;
 };
@@ -28,6 +30,7 @@ export const initialDatasetState: DatasetState = {
   accounts: null,
   points: null,
   geometry: null,
+  split: [],
   loadMs: null,
 };
 

@@ -6,6 +6,7 @@ import { indexAlignment } from '../../shared/domain/territories/resolve';
 import type { ScenarioPayload } from '../../shared/domain/territories/types';
 import { buildKpiRows } from './kpi-rows';
 import { useDatasetStore } from './dataset-store';
+import { ensureDatasetView } from './dataset-actions';
 import { kpiWorker } from './kpi-worker-client';
 import { useScenarioStore, type ScenarioState } from './scenario-store';
 import { useSelectionStore } from './selection-store';
@@ -29,6 +30,7 @@ export async function refreshScenarioList(known?: ScenarioSummary[]): Promise<Sc
 
 /** Indexes a payload's alignments and lets the KPI worker compute the grid (and keep its incremental state). */
 export async function deriveScenarioState(payload: ScenarioPayload): Promise<Pick<ScenarioState, 'alignment' | 'accountTerritory' | 'kpis'>> {
+  await ensureDatasetView(payload.splitUnits);
   const { units, accounts, reps } = useDatasetStore.getState();
   if (!units || !accounts) throw new Error('The dataset is not loaded');
   const indexed = indexAlignment(payload, units.ids as UnitId[], { ids: accounts.ids as AccountId[], segment: accounts.segment });

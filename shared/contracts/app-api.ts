@@ -17,6 +17,7 @@ import { workspaceSchemas, type WorkspaceApi } from './api/workspace-api';
 export type * from './api/types';
 export type { FileSource, ScenarioSelector, WorkspaceTarget } from './api/common';
 export type { DatasetApi, ScenarioApi, WorkspaceApi };
+export type { SplitChoice, DatasetViewArg } from './api/dataset-api';
 export type * from './api/scenario-admin-api';
 export type * from './api/rules-api';
 export type * from './api/report-api';

@@ -9,7 +9,8 @@ const idString = z.string().min(1).max(200);
 /** An id string typed as the branded id it is (TerritoryId, UnitId, …): a transform, so the schema's type is the payload's. */
 const brandedId = <B extends string>() => idString.transform((s) => s as Brand<string, B>);
 const territoryId = brandedId<'TerritoryId'>();
-const unitId = brandedId<'UnitId'>();
+/** A unit id in a payload or an API argument. */
+export const unitId = brandedId<'UnitId'>();
 
 /** Validates a scenario payload of the current version. */
 export const scenarioPayloadSchema = z.object({

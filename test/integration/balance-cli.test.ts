@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
+import { cli } from '../fixtures/run-cli';
 import { createServices } from '../../electron/services/app-services';
 import { balanceWorkspace } from '../../electron/services/balance/run-workspace';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
@@ -11,12 +10,6 @@ import { tinyDataset, tinyPayload } from '../fixtures/tiny-dataset';
 
 const tempDir = useTempDir();
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
-}
 
 /** A w x h grid of units with a potential column and 4-neighbour edges. */
 function gridFiles(dir: string, w = 8, h = 8, extra: (i: number) => string = () => ''): { units: string; edges: string } {

@@ -65,7 +65,7 @@ describe('mixed demo geography', () => {
 
   it('draws one polygon per unit, in unit order, with the states', () => {
     const topo = mixed.dataset.geometry!.topology as Topology;
-    const units = topo.objects.units as unknown as { geometries: { id: string; type: string | null }[] };
+    const units = topo.objects[mixed.dataset.geometry!.unitsObject] as unknown as { geometries: { id: string; type: string | null }[] };
     expect(units.geometries.map((g) => g.id)).toEqual(mixed.dataset.units.ids);
     expect(topo.objects.states).toBeDefined();
   });

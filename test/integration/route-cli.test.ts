@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TERRITORY_MEASURES } from '../../shared/domain/kpi/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
+import { cli } from '../fixtures/run-cli';
 import { createServices } from '../../electron/services/app-services';
 import { findScenario, readVersion } from '../../electron/db/scenario-repo';
 import { placeLeads } from '../../electron/services/rules/route-service';
@@ -18,12 +17,6 @@ const tempDir = useTempDir();
 const FIXTURES = resolve(__dirname, '../fixtures/rules');
 let demo = '';
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
-}
 
 /** A copy of the demo workspace (built once) for a test that writes. */
 function demoCopy(): string {

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
-import type { Io } from '../../electron/cli/output';
+import { cli } from '../fixtures/run-cli';
 import { createServices } from '../../electron/services/app-services';
 import { fillDataset, Workspace } from '../../electron/services/workspace';
 import { useTempDir } from '../fixtures/temp';
@@ -11,12 +10,6 @@ import { movedB } from '../unit/shared/scenario/fixtures';
 
 const tempDir = useTempDir();
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  return { code: await runCli(args, io), out, err };
-}
 
 function tinyWorkspace(dir = tempDir()): string {
   const path = join(dir, 'tiny.tessera');

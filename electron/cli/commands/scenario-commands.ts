@@ -6,7 +6,9 @@ import { formatKpiValue, movedCsv } from '../../../shared/domain/scenario/kpi-ta
 import { createServices, type Services } from '../../services/app-services';
 import { EXPORT_FORMATS } from '../../services/export/formats';
 import { WorkspaceFileError } from '../../db/connection';
-import { emit, num, positiveInt, table, UserError, type Io } from '../output';
+import { emit, num, positiveInt, positiveNumber, table, UserError, type Io } from '../output';
+import { applyCommand, planMerge, planSplitHeavy, type ScenarioCommand } from '../../../shared/domain/scenario/commands';
+import type { UnitId } from '../../../shared/domain/ids';
 import { openForCli } from './workspace-commands';
 
 type WsOpt = { workspace: string; json?: boolean };
@@ -148,6 +150,66 @@ export function registerScenarioCommands(program: Command, io: Io): void {
       withApi(o.workspace, true, undefined, async (api) => {
         const h = must(await api['scenario.history']({ scenario: selectorOf(key).scenario }));
         emit(io, !!o.json, h, () => table(['version', 'created', 'author', 'note'], h.map((v) => [v.version, v.createdAt, v.author, v.note])));
+      }),
+    );
+  scenario
+    .command('split')
+    .description('split counties into their ZIP areas in a new version of a scenario (the ZIP areas keep the county\'s territory)')
+    .argument('<scenario>', 'scenario name or id')
+    .argument('[units...]', 'county FIPS codes to split, e.g. 06037 17031')
+    .requiredOption('-w, --workspace <file>', 'workspace file')
+    .option('--heavy <share>', 'instead: split every county holding more than this share of one territory\'s target (e.g. 0.5)', positiveNumber('--heavy'))
+    .option('--measure <key>', 'measure --heavy compares (default: potential, else the first measure)')
+    .option('--json', 'machine-readable output')
+    .action((key: string, units: string[], o: WsOpt & { heavy?: number; measure?: string }) =>
+      withApi(o.workspace, false, undefined, async (api) => {
+        const v = must(await api['scenario.get'](selectorOf(key)));
+        if ((o.heavy === undefined) === (units.length === 0)) throw new UserError('Name the counties to split (FIPS codes), or give --heavy SHARE to split the heavy ones; not both.');
+        let plan: { command: ScenarioCommand; units: UnitId[] };
+        if (o.heavy !== undefined) {
+          const view = await api['dataset.units']({ split: v.payload.splitUnits ?? [] });
+          const measure = o.measure ?? (view.measures.potential ? 'potential' : view.measureDefs[0]?.key);
+          const values = measure ? view.measures[measure] : undefined;
+          if (!measure || !values) throw new UserError(`No measure "${o.measure}"; the workspace has ${view.measureDefs.map((m) => m.key).join(', ') || 'none'}.`);
+          const children = await api['dataset.splitChildren']({ units: view.ids });
+          const heavy = planSplitHeavy(v.payload, { ids: view.ids, values }, o.heavy, (u) => children[u]?.children ?? []);
+          if (!heavy) throw new UserError(`No county that can still be split holds more than ${(o.heavy * 100).toFixed(0)} % of a territory's target of ${measure}; nothing to do.`);
+          plan = heavy;
+        } else {
+          const children = await api['dataset.splitChildren']({ units: units as UnitId[] });
+          const bad = units.filter((u) => !children[u]);
+          if (bad.length) throw new UserError(`Cannot split ${bad.join(', ')}: only US counties of this workspace (by 5-digit FIPS code) split, into their built-in ZIP areas.`);
+          const done = units.filter((u) => v.payload.splitUnits?.includes(u as UnitId));
+          if (done.length) throw new UserError(`Already split in "${v.scenarioName}" v${v.version}: ${done.join(', ')}.`);
+          plan = { command: { kind: 'batch', commands: units.map((u) => ({ kind: 'split', unit: u as UnitId, children: children[u]!.children })) }, units: units as UnitId[] };
+        }
+        const payload = applyCommand(v.payload, plan.command).payload;
+        const note = `Split ${plan.units.length} ${plan.units.length === 1 ? 'county' : 'counties'} into ZIP areas: ${plan.units.join(', ')}`;
+        const ref = must(await api['scenario.saveVersion']({ scenarioId: v.scenarioId, baseVersion: v.version, payload, note }));
+        emit(io, !!o.json, { ...ref, split: plan.units }, () => `Saved "${v.scenarioName}" v${ref.version}: ${note}`);
+      }),
+    );
+  scenario
+    .command('merge')
+    .description('merge split counties back in a new version of a scenario (each takes the territory holding most of its ZIP areas\' potential)')
+    .argument('<scenario>', 'scenario name or id')
+    .argument('<units...>', 'county FIPS codes to merge back')
+    .requiredOption('-w, --workspace <file>', 'workspace file')
+    .option('--json', 'machine-readable output')
+    .action((key: string, units: string[], o: WsOpt) =>
+      withApi(o.workspace, false, undefined, async (api) => {
+        const v = must(await api['scenario.get'](selectorOf(key)));
+        const notSplit = units.filter((u) => !v.payload.splitUnits?.includes(u as UnitId));
+        if (notSplit.length) throw new UserError(`Not split in "${v.scenarioName}" v${v.version}: ${notSplit.join(', ')}${v.payload.splitUnits?.length ? ` (split: ${v.payload.splitUnits.join(', ')})` : ' (it splits no county)'}.`);
+        const view = await api['dataset.units']({ split: v.payload.splitUnits ?? [] });
+        const index = new Map(view.ids.map((id, i) => [id as string, i]));
+        const weight = view.measures.potential ?? view.measures[view.measureDefs[0]?.key ?? ''];
+        const children = await api['dataset.splitChildren']({ units: units as UnitId[] });
+        let payload = v.payload;
+        for (const u of units) payload = applyCommand(payload, planMerge(payload, u as UnitId, children[u]?.children ?? [], weight ? (c) => weight[index.get(c) ?? -1] ?? 0 : undefined)).payload;
+        const note = `Merged ${units.length} ${units.length === 1 ? 'county' : 'counties'} back from ZIP areas: ${units.join(', ')}`;
+        const ref = must(await api['scenario.saveVersion']({ scenarioId: v.scenarioId, baseVersion: v.version, payload, note }));
+        emit(io, !!o.json, { ...ref, merged: units }, () => `Saved "${v.scenarioName}" v${ref.version}: ${note}`);
       }),
     );
   scenario.commands.forEach((c) => c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }));

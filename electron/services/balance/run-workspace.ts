@@ -48,8 +48,10 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const base = target.ok && o.from === undefined ? target : await api['scenario.get']({ scenario: selector(baseKey) });
   if (!base.ok) return err('not-found', `--from: ${base.error.message}`);
   const ws = services.workspace();
-  const data = { units: ws.units(), edges: ws.edges(), accounts: ws.accounts(), reps: ws.reps() };
   const payload = base.value.payload;
+  // The scenario's own units: counties it split are its ZIP areas.
+  const { units, edges, accounts, reps } = ws.viewOf(payload);
+  const data = { units, edges, accounts, reps };
   const bad = checkRunNumbers({ k: o.settings.k ?? 1, tolerance: o.settings.tolerance, maxDisruption: o.settings.maxDisruption?.share, timeLimitMs: o.settings.timeLimitMs }, data.units.ids.length);
   if (bad) return err('bad-input', bad);
   const first = prepareBalance(data, payload, o.settings);

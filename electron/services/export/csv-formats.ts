@@ -12,10 +12,10 @@ import { resolveScenario } from './scenario-data';
 export const assignmentsCsv: ExportFormat = async (ws, selector, outPath, opts) => {
   const r = resolveScenario(ws, selector);
   if (!r.ok) return r;
-  const { version, accountTerritory } = r.value;
-  const a = ws.accounts();
-  const units = ws.units();
-  const reps = new Map(ws.reps().map((p) => [p.id as string, p.name]));
+  const { version, accountTerritory, view } = r.value;
+  const a = view.accounts;
+  const units = view.units;
+  const reps = new Map(view.reps.map((p) => [p.id as string, p.name]));
   const t = version.payload.territories;
   let changes = 0;
   const res = writeTextFile(outPath, opts?.overwrite, (out) => {
@@ -41,8 +41,8 @@ export const assignmentsCsv: ExportFormat = async (ws, selector, outPath, opts) 
 export const salesforceCsv: ExportFormat = async (ws, selector, outPath, opts) => {
   const r = resolveScenario(ws, selector);
   if (!r.ok) return r;
-  const { version, accountTerritory } = r.value;
-  const a = ws.accounts();
+  const { version, accountTerritory, view } = r.value;
+  const a = view.accounts;
   const t = version.payload.territories;
   let written = 0;
   const res = writeTextFile(outPath, opts?.overwrite, (out) => {

@@ -18,11 +18,11 @@ type Dissolved = { territory: Territory; units: number; geometry: GeoJSON.MultiP
 function dissolve(ws: Workspace, selector: ScenarioSelector): Result<{ name: string; items: Dissolved[] }, string> {
   const r = resolveScenario(ws, selector);
   if (!r.ok) return r;
-  const geo = ws.geometry();
+  const { geometry: geo, units } = r.value.view;
   const topology = geo?.topology as Topology | undefined;
   const object = topology?.objects[geo?.unitsObject ?? ''] as GeometryCollection | undefined;
   if (!topology || !object) return err('no-geometry', `${ws.name} has no unit polygons (a point-only geography); export assignments as CSV instead.`);
-  const unitIndex = new Map(ws.units().ids.map((id, i) => [id as string, i]));
+  const unitIndex = new Map(units.ids.map((id, i) => [id as string, i]));
   const groups = r.value.version.payload.territories.map(() => [] as GeometryObject[]);
   for (const g of object.geometries) {
     const u = unitIndex.get(String(g.id));

@@ -17,16 +17,15 @@ export function scenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
 }
 
 function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dashboard {
-  const units = ws.units();
-  const accounts = ws.accounts();
   const payload = version.payload;
+  const { units, accounts, reps } = ws.viewOf(payload);
   const { accountTerritory, unitTerritory, groups } = resolveScenario(payload, units.ids, accounts);
   const leads = readLeadUnits(ws.db);
   const defaultAlignment = unitTerritory[0]!;
   return computeDashboard(
     {
       territories: payload.territories,
-      reps: ws.reps(),
+      reps,
       accountTerritory,
       x: Float64Array.from(accounts.x, (v, i) => (accounts.placement[i] === 'none' ? NaN : v)),
       y: Float64Array.from(accounts.y, (v, i) => (accounts.placement[i] === 'none' ? NaN : v)),

@@ -2,6 +2,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import type { Workspace } from '../workspace';
+import type { DatasetGeometry } from '../../../shared/domain/dataset/types';
 import { esc } from './svg-parts';
 import { placeLabelBoxes } from '../../../shared/domain/map/map-labels';
 import { colourTerritories, TERRITORY_MAP_PALETTE, territoryAdjacency } from '../../../shared/domain/map/territory-colouring';
@@ -10,8 +11,7 @@ import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 type Ring = number[][];
 
 /** Unit polygons of the workspace as rings per unit id (cached per workspace object by the caller). */
-function unitRings(ws: Workspace): Map<string, Ring[]> | null {
-  const geo = ws.geometry();
+function unitRings(geo: DatasetGeometry | null): Map<string, Ring[]> | null {
   if (!geo) return null;
   const topology = geo.topology as Topology;
   const object = topology.objects[geo.unitsObject];
@@ -28,8 +28,7 @@ function unitRings(ws: Workspace): Map<string, Ring[]> | null {
 
 /** Fill per territory id: a graph colouring of the default alignment's territory adjacency onto the map palette. */
 function neighbourColours(ws: Workspace, payload: ScenarioPayload, colourOf: Map<string, number>): Map<string, string> {
-  const units = ws.units();
-  const edges = ws.edges();
+  const { units, edges } = ws.viewOf(payload);
   const index = new Map(payload.territories.map((t, i) => [t.id as string, i]));
   const assignment = payload.alignments[0]?.assignment ?? {};
   const unitTerritory = Int32Array.from(units.ids, (id) => index.get(assignment[id] ?? '') ?? -1);
@@ -55,7 +54,8 @@ const labelWidth = (text: string): number => text.length * 4.9 + 4;
  * Puerto Rico are left out and the caption says so).
  */
 export function mapSvg(ws: Workspace, payload: ScenarioPayload, moved: ReadonlySet<string>, width = 700, height = 430, title?: string, colourOf = new Map<string, number>()): string {
-  const units = ws.units();
+  const view = ws.viewOf(payload);
+  const units = view.units;
   const colors = neighbourColours(ws, payload, colourOf);
   const names = new Map(payload.territories.map((t) => [t.id as string, t.name]));
   const assignment = payload.alignments[0]?.assignment ?? {};
@@ -75,7 +75,7 @@ export function mapSvg(ws: Workspace, payload: ScenarioPayload, moved: ReadonlyS
   // Half-pixel precision: finer detail is invisible at report size and only makes the page heavier.
   const px = (x: number): number => Math.round(((x - minX) * kx + pad) * s * 2) / 2 + 2;
   const py = (y: number): number => Math.round((maxY - y + pad) * s * 2) / 2 + 2;
-  const rings = unitRings(ws);
+  const rings = unitRings(view.geometry);
   const parts: string[] = [];
   // Per territory: the sum of its units' points and their count, for its label.
   const sums = new Map<string, [number, number, number]>();

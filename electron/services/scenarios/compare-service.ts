@@ -10,11 +10,16 @@ import { checkpoint } from '../long-call';
 import { dashboardSettings } from '../report/dashboard-service';
 import type { Workspace } from '../workspace';
 import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
+import { onCommonGeography } from '../../../shared/domain/scenario/common-geography';
+import type { UnitId } from '../../../shared/domain/ids';
 
-/** The workspace's dataset as comparison input; census geographies are lon/lat, custom units planar. */
-export function compareDataset(ws: Workspace): CompareDataset {
-  const units = ws.units();
-  return { units, edges: ws.edges(), accounts: ws.accounts(), metric: distanceMetric(units) };
+/**
+ * The dataset as comparison input, at the geography of these split units (the finest of the compared scenarios);
+ * census geographies are lon/lat, custom units planar.
+ */
+export function compareDataset(ws: Workspace, split?: readonly UnitId[]): CompareDataset {
+  const { units, edges, accounts } = ws.view(split);
+  return { units, edges, accounts, metric: distanceMetric(units) };
 }
 
 /**
@@ -31,9 +36,13 @@ export async function compareInWorkspace(ws: Workspace, selectors: ScenarioSelec
     versions.push(v.value);
   }
   const names = versions.map((v) => (versions.filter((w) => w.scenarioName === v.scenarioName).length > 1 ? `${v.scenarioName} v${v.version}` : v.scenarioName));
-  const inputs = versions.map((v, i) => ({ name: names[i]!, payload: v.payload }));
+  // Scenarios at different geographies (a county plan, one with counties split into ZIP areas) are compared on the
+  // finest: a county split in any of them is split in all, its ZIP areas inheriting the county's territory.
+  const options = ws.splitOptions();
+  const common = onCommonGeography(versions.map((v) => v.payload), (u) => options.children(u));
+  const inputs = versions.map((v, i) => ({ name: names[i]!, payload: common.payloads[i]! }));
   checkCompareInputs(inputs, baseline);
-  const dataset = compareDataset(ws);
+  const dataset = compareDataset(ws, common.split);
   const scenarios = [];
   for (const i of inputs.keys()) {
     await checkpoint(`Comparing ${inputs[i]!.name} (${i + 1} of ${inputs.length})`, i, inputs.length + 1);
@@ -46,15 +55,14 @@ export async function compareInWorkspace(ws: Workspace, selectors: ScenarioSelec
     refs: versions.map((v) => ({ scenarioId: v.scenarioId, version: v.version, scenarioName: v.scenarioName })),
     rows: kpiDeltaRows(comparison),
     distanceUnit: dashboardSettings(versions[baseline]!.payload).travel.distanceUnit,
-    labels: comparisonLabels(ws, comparison, versions.map((v) => v.payload.territories)),
+    labels: comparisonLabels(ws, comparison, versions.map((v) => v.payload.territories), common.split),
   });
 }
 
 /** Names for every unit, account, rep and territory the comparison lists (only those, to keep the result small). */
-export function comparisonLabels(ws: Workspace, c: Comparison, territories: { id: string; name: string; repId: string | null }[][]): Labels {
-  const units = ws.units();
-  const accounts = ws.accounts();
-  const repNames = new Map(ws.reps().map((r) => [r.id as string, r.name]));
+export function comparisonLabels(ws: Workspace, c: Comparison, territories: { id: string; name: string; repId: string | null }[][], split?: readonly UnitId[]): Labels {
+  const { units, accounts, reps } = ws.view(split);
+  const repNames = new Map(reps.map((r) => [r.id as string, r.name]));
   const unitIndex = new Map(units.ids.map((id, i) => [id as string, i]));
   const accountIndex = new Map(accounts.ids.map((id, i) => [id as string, i]));
   const labels: Labels = { units: {}, accounts: {}, reps: {}, territories: territories.map((ts) => {

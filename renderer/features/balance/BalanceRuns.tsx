@@ -4,6 +4,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { cancelBalanceRun, clearBalanceRuns, discardBalancePreview, pickBalanceRun, previewBalanceRun, widenBalanceBand } from './balance-actions';
 import { useBalanceStore, type BalanceRun } from './balance-store';
 import { proposeRepMatch } from './rep-match-actions';
+import { splitHeavyUnits } from '../editing/geography-actions';
 import { useReadOnlyReason } from '../../state/read-only';
 import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
@@ -46,6 +47,7 @@ function RunDetails({ run }: { run: BalanceRun }) {
           {issues.length > 6 ? <li>… and {issues.length - 6} more territories outside the band.</li> : null}
         </ul>
       ) : null}
+      {issues.some((i) => i.kind === 'unit-too-large') && !run.saved ? <SplitHeavyOffer run={run} /> : null}
       {widenTo !== null && !run.saved ? (
         <button type="button" data-testid="balance-widen" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void widenBalanceBand(run.id)}>Widen the band to ±{(widenTo * 100).toFixed(1)} % and run again</button>
       ) : null}
@@ -59,6 +61,28 @@ function RunDetails({ run }: { run: BalanceRun }) {
         <p>{o.applied.unstaffed.length} territories have no rep: <button type="button" data-testid="balance-match-reps" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void proposeRepMatch()}>Match reps</button></p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Offered when a unit alone breaks the band: split every county above a chosen share of a territory's target into
+ * its ZIP areas (one undoable edit of the open scenario), then run again.
+ */
+function SplitHeavyOffer({ run }: { run: BalanceRun }) {
+  const [share, setShare] = useState(50);
+  const readOnly = useReadOnlyReason();
+  const measure = run.settings.measures[0] ?? 'potential';
+  const go = async () => {
+    if (useBalanceStore.getState().previewRunId !== null) await discardBalancePreview();
+    await splitHeavyUnits(share / 100, measure);
+  };
+  return (
+    <p className="balance-split-heavy" data-testid="balance-split-heavy">
+      Split every county above{' '}
+      <input type="number" min={5} max={100} step={5} value={share} aria-label="Share of a territory's target" data-testid="balance-split-share" onChange={(e) => setShare(Math.min(100, Math.max(5, Number(e.target.value) || 50)))} />{' '}
+      % of a territory&apos;s {measure} target into its ZIP areas (they keep their territory; undo reverts it), then run again.{' '}
+      <button type="button" data-testid="balance-split-heavy-run" disabled={!!readOnly} title={readOnly ?? undefined} onClick={() => void go()}>Split heavy units</button>
+    </p>
   );
 }
 

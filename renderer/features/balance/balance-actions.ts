@@ -45,7 +45,8 @@ export async function ensureBalanceData(): Promise<BalanceDataset | null> {
   if (!extra || extra.units !== units) {
     useBalanceStore.setState({ dataStatus: 'loading' });
     try {
-      const [edges, accounts] = await Promise.all([api['dataset.edges']({}), api['dataset.accounts']({})]);
+      const split = { split: useDatasetStore.getState().split as UnitId[] };
+      const [edges, accounts] = await Promise.all([api['dataset.edges'](split), api['dataset.accounts'](split)]);
       extra = { edges, accounts, units };
     } catch (e) {
       useBalanceStore.setState({ dataStatus: 'error' });

@@ -3,6 +3,7 @@ import type { Territory } from '../../../shared/domain/territories/types';
 import { useScenarioStore } from '../../state/scenario-store';
 import { useDatasetStore } from '../../state/dataset-store';
 import { undoRedoEdit } from './edit-engine';
+import { mergeIntoCounties, splitIntoZipAreas } from './geography-actions';
 import { clearSelection, lockSelection, overrideAccount, reassignUnits, setEditMode, setTarget } from './editing-actions';
 import { useEditingStore, type EditMode } from './editing-store';
 import { discardEdits, rebaseAndSave, saveEdits } from './save-actions';
@@ -50,6 +51,7 @@ export function EditToolbar() {
   }, []);
 
   const n = e.selectedUnits.length;
+  const hasSplit = useScenarioStore((s) => (s.current?.payload.splitUnits?.length ?? 0) > 0);
   return (
     <div className="edit-toolbar" data-testid="edit-toolbar" data-dirty={e.dirty} data-selected-units={n} data-edit-ms={e.timing?.totalMs ?? ''} data-kpi-accounts={kpiSignature}>
       <div className="edit-toolbar__group" role="group" aria-label="Map tool">
@@ -67,6 +69,8 @@ export function EditToolbar() {
       <button data-testid="reassign" disabled={readOnly || !n || !e.target} title={readOnlyReason ?? undefined} onClick={() => void reassignUnits(e.target)}>Move {n || ''} unit{n === 1 ? '' : 's'}</button>
       <button data-testid="lock-units" disabled={readOnly || !n} title={readOnlyReason ?? undefined} onClick={() => void lockSelection(true)}>Lock</button>
       <button data-testid="unlock-units" disabled={readOnly || !n} title={readOnlyReason ?? undefined} onClick={() => void lockSelection(false)}>Unlock</button>
+      <button data-testid="split-zips" disabled={readOnly || !n} title={readOnlyReason ?? 'Split the selected counties into their ZIP areas (they keep the county\'s territory); right-click a county on the map does the same'} onClick={() => void splitIntoZipAreas()}>Split into ZIP areas</button>
+      {hasSplit ? <button data-testid="merge-zips" disabled={readOnly || !n} title={readOnlyReason ?? 'Merge the counties of the selected ZIP areas back into whole counties'} onClick={() => void mergeIntoCounties()}>Merge into county</button> : null}
       {e.account !== null ? (
         <button data-testid="override-account" disabled={readOnly || !e.target} onClick={() => void overrideAccount(e.account!, e.target)} title={readOnlyReason ?? 'Make this a named account of the target territory'}>
           Assign {accountName ?? 'account'}

@@ -2,6 +2,7 @@ import { api } from '../../api/client';
 import { contiguityGraph, describeSplits, editSplits, splitSinceBase, territoryPieceCounts, type ContiguityGraph } from '../../../shared/domain/editing/contiguity';
 import type { ScenarioPayload } from '../../../shared/domain/territories/types';
 import { useDatasetStore } from '../../state/dataset-store';
+import type { UnitId } from '../../../shared/domain/ids';
 
 // Watches contiguity while editing: each unit move checks the territories it touched
 // (shared/domain/editing/contiguity.ts); Save compares every territory with the saved version.
@@ -13,7 +14,7 @@ export async function watchGraph(): Promise<ContiguityGraph | null> {
   const ids = useDatasetStore.getState().units?.ids;
   if (!ids) return null;
   if (graph?.ids !== ids) {
-    const edges = await api['dataset.edges']({});
+    const edges = await api['dataset.edges']({ split: useDatasetStore.getState().split as UnitId[] });
     graph = { ids, g: contiguityGraph(ids.length, edges) };
   }
   return graph.g;

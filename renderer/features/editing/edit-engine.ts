@@ -45,6 +45,11 @@ useScenarioStore.subscribe((s, prev) => {
   }
 });
 
+// Another view of the dataset (a county split or merged back) renumbers the units: a unit selection no longer applies.
+useDatasetStore.subscribe((s, prev) => {
+  if (s.units !== prev.units && prev.units !== null) useEditingStore.setState({ selectedUnits: new Int32Array(0), splitUnits: new Int32Array(0), basePieces: null });
+});
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Runs edits one after another (each awaits the worker), so their KPI updates never interleave. */

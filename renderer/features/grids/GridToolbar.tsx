@@ -14,10 +14,13 @@ type Props = {
   /** Excel export of the same rows, typed (numbers as numbers). */
   onExportXlsx: () => void;
   clearLabel?: string;
+  /** Split the selected units into ZIP areas / merge their counties back (units grid). */
+  onSplit?: () => void;
+  onMerge?: () => void;
 };
 
 /** Quick search, bulk actions on the selected rows and CSV / Excel export of an entity grid. */
-export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExportXlsx, clearLabel = 'Unassign' }: Props) {
+export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExportXlsx, clearLabel = 'Unassign', onSplit, onMerge }: Props) {
   const search = useGridsStore((s) => s.search);
   const readOnlyReason = useReadOnlyReason();
   const readOnly = readOnlyReason !== null;
@@ -39,6 +42,8 @@ export function GridToolbar({ noun, selected, onAssign, onLock, onExport, onExpo
           <button data-testid="bulk-unlock" disabled={readOnly || !selected} title={readOnlyReason ?? undefined} onClick={() => onLock(false)}>Unlock</button>
         </>
       ) : null}
+      {onSplit ? <button data-testid="bulk-split" disabled={readOnly || !selected} title={readOnlyReason ?? `Split the selected counties into their ZIP areas (they keep the county's territory)`} onClick={onSplit}>Split into ZIP areas</button> : null}
+      {onMerge ? <button data-testid="bulk-merge" disabled={readOnly || !selected} title={readOnlyReason ?? 'Merge the counties of the selected ZIP areas back into whole counties'} onClick={onMerge}>Merge into county</button> : null}
       <button data-testid="grid-export" onClick={onExport} title="Export the filtered, sorted rows as CSV">CSV</button>
       <button data-testid="grid-export-xlsx" onClick={onExportXlsx} title="Export the filtered, sorted rows as an Excel workbook (.xlsx)">Excel</button>
     </div>

@@ -6,6 +6,7 @@ import { useDatasetStore } from '../../state/dataset-store';
 import { useScenarioStore } from '../../state/scenario-store';
 import { reassignUnits, selectUnits } from '../editing/editing-actions';
 import { useEditingStore } from '../editing/editing-store';
+import { mergeIntoCounties, splitIntoZipAreas } from '../editing/geography-actions';
 import { downloadXlsx } from '../export/xlsx-download';
 import { csvParams } from './csv-export';
 import { entityColDef, multiRowSelection } from './grid-options';
@@ -86,6 +87,7 @@ export function UnitsGrid() {
   const units = useDatasetStore((s) => s.units);
   const search = useGridsStore((s) => s.search);
   const selectedUnits = useEditingStore((s) => s.selectedUnits);
+  const hasSplit = useScenarioStore((s) => (s.current?.payload.splitUnits?.length ?? 0) > 0);
   const apiRef = useRef<GridApi<UnitRow> | null>(null);
   const rows = useMemo<UnitRow[] | null>(() => (units ? units.ids.map((id, i) => ({ i, id, name: units.names[i] ?? '', parent: units.parents[i] ?? '' })) : null), [units]);
 
@@ -124,6 +126,8 @@ export function UnitsGrid() {
         selected={selectedUnits.length}
         onAssign={(t) => void reassignUnits(t)}
         onLock={(on) => void lockUnits(Array.from(useEditingStore.getState().selectedUnits), on)}
+        onSplit={() => void splitIntoZipAreas()}
+        onMerge={hasSplit ? () => void mergeIntoCounties() : undefined}
         onExport={() => apiRef.current?.exportDataAsCsv(csvParams('units.csv'))}
         onExportXlsx={() => apiRef.current && void downloadXlsx('units.xlsx', [gridTable(apiRef.current, 'Units')])}
       />

@@ -76,7 +76,7 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
       issues.push({
         kind: 'unit-too-large',
         text: `${names.unit(v.units[0]!)} alone holds ${share(v.value / total)} of ${v.measure}, more than a territory's band (${bandText(v.measure)}).`,
-        fix: 'Split it into ZIP codes (ZIP geography), or widen the band.',
+        fix: 'Split it into its ZIP areas ("Split heavy units", or `tessera scenario split SCENARIO --heavy 0.5`), or widen the band.',
       });
     } else if (v.proven && v.units && v.units.length > 1 && v.territory < 0) {
       issues.push({

@@ -42,7 +42,9 @@ export function childrenByParent(children: Pick<ChildLevel, 'parent'>): Map<Unit
  */
 export function buildMixedGeography(coarse: GeoLevel, children: ChildLevel, split: Iterable<UnitId>): MixedGeography {
   const coarseIndex = new Map(coarse.ids.map((id, i) => [id, i]));
-  const clash = children.ids.find((id) => coarseIndex.has(id));
+  // A finer unit may already stand at the coarse level (a ZIP area of a county the dataset itself split): its parent is
+  // then no coarse unit. Otherwise a finer id equal to a coarse id is a clash.
+  const clash = children.ids.find((id, i) => coarseIndex.has(id) && coarseIndex.has(children.parent[i]!));
   if (clash !== undefined) throw new Error(`Finer unit id ${clash} is also a coarse unit id; give finer units distinct ids (zipUnitId)`);
   const kids = childrenByParent(children);
   const splitSet = new Set<UnitId>();
@@ -74,8 +76,13 @@ export function buildMixedGeography(coarse: GeoLevel, children: ChildLevel, spli
     level.push(1);
     parent.push(p);
   });
-  // The mixed unit that stands for a child: itself when its parent is split, else its parent.
-  const childRep = (c: number): number => childToMixed[c]! >= 0 ? childToMixed[c]! : coarseToMixed[coarseIndex.get(children.parent[c]!) ?? -1] ?? -1;
+  // The mixed unit that stands for a child: itself when its parent is split, else its parent, else (a finer unit
+  // already at the coarse level) the coarse unit of its own id.
+  const childRep = (c: number): number => {
+    if (childToMixed[c]! >= 0) return childToMixed[c]!;
+    const p = coarseIndex.get(children.parent[c]!) ?? coarseIndex.get(children.ids[c]!);
+    return p === undefined ? -1 : coarseToMixed[p]!;
+  };
   const seen = new Set<number>();
   const a: number[] = [];
   const b: number[] = [];
@@ -107,7 +114,7 @@ export function buildMixedGeography(coarse: GeoLevel, children: ChildLevel, spli
     const u = childRep(c), v = childRep(d);
     if (u < 0 || v < 0 || u === v) continue;
     add(u, v);
-    markCoarse(children.parent[c]!, children.parent[d]!);
+    markCoarse(parent[u]!, parent[v]!);
   }
   const mixedOf = (coarseIdx: number): number[] => {
     const id = coarse.ids[coarseIdx]!;

@@ -20,7 +20,7 @@ describe('explainRun', () => {
     }, 0.05, names);
     expect(e.issues).toHaveLength(1);
     expect(e.issues[0]!.text).toBe("Los Angeles, CA alone holds 3.6 % of potential, more than a territory's band (1.9 %–2.1 %).");
-    expect(e.issues[0]!.fix).toMatch(/Split it into ZIP codes.*widen the band/);
+    expect(e.issues[0]!.fix).toMatch(/Split it into its ZIP areas.*widen the band/);
     // 3.6 / 2 - 1 = 80 %
     expect(e.widenTo).toBeCloseTo(0.8);
   });

@@ -32,6 +32,14 @@ describe('mixed geography', () => {
     expect(edgeNames(none)).toEqual(['A-B', 'B-C']);
   });
 
+  it('splits further in a geography where a county is already split: its ZIP areas stand at the coarse level and touch the new ones', () => {
+    // The dataset itself split A (its ZIP area A1 is a unit); the scenario now splits B.
+    const already: GeoLevel = { ids: u('A1', 'B', 'C'), x: [0.5, 1.5, 2.5], y: [0.5, 0.5, 0.5], edges: { a: [0, 1], b: [1, 2] } };
+    const m = buildMixedGeography(already, zips, u('B'));
+    expect(m.ids).toEqual(['A1', 'C', 'B1', 'B2']);
+    expect(edgeNames(m)).toEqual(['A1-B1', 'B1-B2', 'B2-C']);
+  });
+
   it('refuses to split an unknown unit or one without ZIP areas, naming it', () => {
     expect(() => buildMixedGeography(coarse, zips, u('Z'))).toThrow('Cannot split unknown unit id: Z');
     expect(() => buildMixedGeography(coarse, zips, u('C'))).toThrow('Cannot split unit C: no finer units lie in it');
