@@ -23,9 +23,9 @@ import { checkpoint } from './long-call';
  */
 export type WorkspaceFill = (db: Database.Database) => void | Generator<string, void>;
 
-/** The fill of a new workspace: the demo of a geography (true: counties), or nothing. */
+/** The fill of a new workspace: the demo of a geography (true: counties with the heavy metro counties split), or nothing. */
 export function demoFill(demo: boolean | DemoGeography): WorkspaceFill {
-  return demo === false ? () => undefined : (db) => fillDemo(db, demo === true ? 'counties' : demo);
+  return demo === false ? () => undefined : (db) => fillDemo(db, demo === true ? 'mixed' : demo);
 }
 
 /** Steps of a creation whose fill has two parts (building the data, storing it); a one-part fill skips one. */

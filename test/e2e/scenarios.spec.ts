@@ -48,7 +48,7 @@ test('makes a copy of a scenario, compares it with another and shows KPI deltas,
   await expect(moved).toContainText('(+12,969)');
   await expect(table.locator('tr[data-kpi="potential.cv"] [data-testid="kpi-delta"]')).toHaveClass(/delta--bad/);
   await expect(page.getByTestId('compare-map')).toHaveCount(2);
-  await expect(page.getByTestId('compare-map').nth(1)).toContainText('1370 units moved');
+  await expect(page.getByTestId('compare-map').nth(1)).toContainText('1818 units moved');
   // Before/after potential charts side by side: territory names, the axis title with its unit, the band in words.
   const charts = page.getByTestId('territory-bars').locator('figure');
   await expect(charts).toHaveCount(2);

@@ -122,7 +122,9 @@ const own = { senderFrame: { url: 'app://tessera/index.html' } };
 function resourcesFolder(withDemo: boolean): string {
   const resources = join(tempDir(), 'resources');
   mkdirSync(join(resources, 'demo'), { recursive: true });
-  if (withDemo) copyFileSync(resolve(__dirname, '../../electron/services/demo/data/county-potential.csv'), join(resources, 'demo', 'county-potential.csv'));
+  if (withDemo) {
+    for (const f of ['county-potential.csv', 'us-zip-areas.json.gz']) copyFileSync(resolve(__dirname, '../../electron/services/demo/data', f), join(resources, 'demo', f));
+  }
   return resources;
 }
 
@@ -190,7 +192,7 @@ describe.skipIf(!built)('Electron main process (built, with a stand-in electron 
     const file = join(userData, 'Demo.tessera');
     expect(existsSync(file)).toBe(true);
     const info = await first.handlers['tessera:call']!(own, 'workspace.info', {});
-    expect(info.result).toMatchObject({ path: file, counts: { units: 3144 } });
+    expect(info.result).toMatchObject({ path: file, counts: { units: 6624 } });
     const renamed = await first.handlers['tessera:call']!(own, 'scenario.update', { scenarioId: 1, name: 'Kept plan' });
     expect(renamed.result).toMatchObject({ ok: true, value: { name: 'Kept plan' } });
     await first.closeAll();

@@ -53,6 +53,8 @@ describe('packaging configuration (electron-builder)', () => {
     for (const f of demo.filter) expect(existsSync(join(ROOT, demo.from, f)), `${demo.from}/${f}`).toBe(true);
     // The main process's appPaths() expects <resources>/demo/county-potential.csv (test/integration/electron-main.test.ts).
     expect(demo.filter).toContain('county-potential.csv');
+    // ...and the built-in ZIP areas next to it (the start demo, ZIP workspaces and county splits read them).
+    expect(demo.filter).toContain('us-zip-areas.json.gz');
   });
 
   it('rebuilds better-sqlite3 for Electron\'s ABI at packaging time and keeps its .node file outside the asar archive', () => {

@@ -29,7 +29,7 @@ describe('tessera rules / route / report', () => {
   beforeAll(() => {
     demo = join(tmpdir(), `tessera-route-demo-${process.pid}.tessera`);
     rmSync(demo, { force: true });
-    Workspace.create(demo, true).close();
+    Workspace.create(demo, 'counties').close();
   }, 120_000);
   afterAll(() => rmSync(demo, { force: true }));
 

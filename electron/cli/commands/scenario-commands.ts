@@ -160,8 +160,9 @@ export function registerScenarioCommands(program: Command, io: Io): void {
     .requiredOption('-w, --workspace <file>', 'workspace file')
     .option('--heavy <share>', 'instead: split every county holding more than this share of one territory\'s target (e.g. 0.5)', positiveNumber('--heavy'))
     .option('--measure <key>', 'measure --heavy compares (default: potential, else the first measure)')
+    .option('-k, --territories <k>', 'territory count whose target --heavy takes a share of (default: the scenario\'s territories)', positiveInt('--territories'))
     .option('--json', 'machine-readable output')
-    .action((key: string, units: string[], o: WsOpt & { heavy?: number; measure?: string }) =>
+    .action((key: string, units: string[], o: WsOpt & { heavy?: number; measure?: string; territories?: number }) =>
       withApi(o.workspace, false, undefined, async (api) => {
         const v = must(await api['scenario.get'](selectorOf(key)));
         if ((o.heavy === undefined) === (units.length === 0)) throw new UserError('Name the counties to split (FIPS codes), or give --heavy SHARE to split the heavy ones; not both.');
@@ -172,7 +173,7 @@ export function registerScenarioCommands(program: Command, io: Io): void {
           const values = measure ? view.measures[measure] : undefined;
           if (!measure || !values) throw new UserError(`No measure "${o.measure}"; the workspace has ${view.measureDefs.map((m) => m.key).join(', ') || 'none'}.`);
           const children = await api['dataset.splitChildren']({ units: view.ids });
-          const heavy = planSplitHeavy(v.payload, { ids: view.ids, values }, o.heavy, (u) => children[u]?.children ?? []);
+          const heavy = planSplitHeavy(v.payload, { ids: view.ids, values }, o.heavy, (u) => children[u]?.children ?? [], o.territories);
           if (!heavy) throw new UserError(`No county that can still be split holds more than ${(o.heavy * 100).toFixed(0)} % of a territory's target of ${measure}; nothing to do.`);
           plan = heavy;
         } else {

@@ -74,7 +74,8 @@ function SplitHeavyOffer({ run }: { run: BalanceRun }) {
   const measure = run.settings.measures[0] ?? 'potential';
   const go = async () => {
     if (useBalanceStore.getState().previewRunId !== null) await discardBalancePreview();
-    await splitHeavyUnits(share / 100, measure);
+    // The share is of a territory's target in the run's plan (a design's K), not the open scenario's.
+    await splitHeavyUnits(share / 100, measure, run.outcome?.kpis.territories.length || undefined);
   };
   return (
     <p className="balance-split-heavy" data-testid="balance-split-heavy">

@@ -91,9 +91,9 @@ export async function mergeIntoCounties(units: ArrayLike<number> = useEditingSto
 
 /**
  * "Split heavy units": splits every county holding more than `share` of one territory's target of `measure`
- * (its total / the number of territories) into its ZIP areas, as one undoable edit.
+ * (its total / k, by default the scenario's number of territories) into its ZIP areas, as one undoable edit.
  */
-export async function splitHeavyUnits(share: number, measure: string): Promise<boolean> {
+export async function splitHeavyUnits(share: number, measure: string, k?: number): Promise<boolean> {
   const cur = useScenarioStore.getState().current;
   const units = useDatasetStore.getState().units;
   if (!cur || !units) return false;
@@ -106,7 +106,7 @@ export async function splitHeavyUnits(share: number, measure: string): Promise<b
   } catch (e) {
     return say(`Split heavy units failed: ${messageOf(e)}`);
   }
-  const plan = planSplitHeavy(cur.payload, { ids: units.ids as UnitId[], values }, share, (u) => choices[u]?.children ?? []);
+  const plan = planSplitHeavy(cur.payload, { ids: units.ids as UnitId[], values }, share, (u) => choices[u]?.children ?? [], k);
   const label = units.measureDefs.find((m) => m.key === measure)?.label.toLowerCase() ?? measure;
   if (!plan) return say(`No county holds more than ${Math.round(share * 100)} % of a territory's ${label} target; nothing to split.`);
   const zipAreas = plan.units.reduce((n, c) => n + choices[c]!.children.length, 0);

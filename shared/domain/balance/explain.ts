@@ -31,6 +31,7 @@ function unitList(units: readonly number[], names: ExplainNames): string {
 export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' | 'territories'>, tolerance: number, names: ExplainNames): RunExplanation {
   const issues: RunIssue[] = [];
   let need = 0;
+  let unitNeed = 0;
   const byMeasure = new Map(report.targets.map((t) => [t.measure, t]));
   const k = report.territories.length;
   const seen = new Set<string>();
@@ -73,6 +74,7 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
     const dev = (v.territory >= 0 ? names.deviation?.(v.territory, v.measure) : undefined) ?? v.value / tg.mean - 1;
     if (v.proven && v.units?.length === 1 && v.territory < 0) {
       need = Math.max(need, dev);
+      unitNeed = Math.max(unitNeed, dev);
       issues.push({
         kind: 'unit-too-large',
         text: `${names.unit(v.units[0]!)} alone holds ${share(v.value / total)} of ${v.measure}, more than a territory's band (${bandText(v.measure)}).`,
@@ -118,6 +120,13 @@ export function explainRun(report: Pick<BalanceReport, 'violations' | 'targets' 
       }
     }
   }
-  const widenTo = need > tolerance + 1e-12 ? roundUp(need) : null;
+  // A band wider than ±100 % is no band (its lower end is below zero): then only splitting or fewer territories help.
+  if (roundUp(need) > 1) {
+    // First, so it is read before the list of territories out of band.
+    issues.unshift(unitNeed > 1
+      ? { kind: 'other', text: `No band up to ±100 % fits: a unit alone holds ${(unitNeed + 1).toFixed(1)} × a territory's mean.`, fix: 'Split the heavy units into ZIP areas, or make fewer territories.' }
+      : { kind: 'other', text: 'No band up to ±100 % would hold every territory of this run.', fix: 'Run again with a longer time limit, or make fewer territories.' });
+  }
+  const widenTo = need > tolerance + 1e-12 && roundUp(need) <= 1 ? roundUp(need) : null;
   return { issues, widenTo };
 }

@@ -172,16 +172,18 @@ export function planMerge(p: ScenarioPayload, unit: UnitId, children: readonly U
 
 /**
  * The one edit that splits every unsplit unit holding more than `share` of a territory's target of a measure
- * (target = the measure's total / territory count), heaviest first; null when none does. Units without finer units are skipped.
+ * (target = the measure's total / k, by default the payload's territory count), heaviest first; null when none does.
+ * Units without finer units are skipped.
  */
 export function planSplitHeavy(
   p: ScenarioPayload,
   units: { ids: readonly UnitId[]; values: ArrayLike<number> },
   share: number,
   children: (unit: UnitId) => readonly UnitId[],
+  k = p.territories.length,
 ): { command: Extract<ScenarioCommand, { kind: 'batch' }>; units: UnitId[] } | null {
   const split = new Set<string>(p.splitUnits ?? []);
-  const heavy = heavyUnits(units.values, p.territories.length, share, (i) => !split.has(units.ids[i]!) && children(units.ids[i]!).length > 0);
+  const heavy = heavyUnits(units.values, k, share, (i) => !split.has(units.ids[i]!) && children(units.ids[i]!).length > 0);
   if (heavy.length === 0) return null;
   const ids = heavy.map((i) => units.ids[i]!);
   return { command: { kind: 'batch', commands: ids.map((unit) => ({ kind: 'split', unit, children: [...children(unit)] })) }, units: ids };

@@ -25,6 +25,17 @@ describe('explainRun', () => {
     expect(e.widenTo).toBeCloseTo(0.8);
   });
 
+  it('offers no band wider than ±100 %: a unit of 3 × the mean asks for splitting or fewer territories', () => {
+    const e = explainRun({
+      targets, territories: territories([2]),
+      violations: [{ territory: -1, measure: 'potential', kind: 'tolerance', value: 6, target: 2.1, units: [0], proven: true, reason: 'unit 0 alone has 6 potential' }],
+    }, 0.05, names);
+    expect(e.widenTo).toBeNull();
+    expect(e.issues.map((i) => i.kind)).toEqual(['other', 'unit-too-large']);
+    expect(e.issues[0]!.text).toBe("No band up to ±100 % fits: a unit alone holds 3.0 × a territory's mean.");
+    expect(e.issues[0]!.fix).toBe('Split the heavy units into ZIP areas, or make fewer territories.');
+  });
+
   it('names territories the search left out of band, says nothing proves it impossible, and proposes the deviation reached', () => {
     const e = explainRun({
       targets, territories: territories([0, 0.0731]),
