@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
 import { useEffect, useMemo } from 'react';
-import { groupCentroids, quantileBreaks } from '../../../shared/domain/geo/centroids';
+import { groupLabelPoints, quantileBreaks } from '../../../shared/domain/geo/centroids';
 import { cityLabels, mostlyInUs, placeLabels, territoryLabelPriority, type CityRow, type LabelBox, type MapLabel } from '../../../shared/domain/map/map-labels';
 import US_CITIES from '../../map/data/us-cities.json';
 import { hexToRgba } from '../../map/color';
@@ -76,7 +76,7 @@ export function useExtraLayers(): Layer[] {
 
   const labels = useMemo<TerritoryLabel[]>(() => {
     if (!units || !alignment || !payload) return [];
-    const c = groupCentroids(units.x, units.y, alignment.unitTerritory, payload.territories.length);
+    const c = groupLabelPoints(units.x, units.y, alignment.unitTerritory, payload.territories.length);
     let largest = 0;
     for (let i = 0; i < payload.territories.length; i++) largest = Math.max(largest, c.count[i]!);
     return payload.territories.flatMap((t, i) => (c.count[i]! > 0 ? [{ position: [c.x[i]!, c.y[i]!] as [number, number], text: t.name, priority: territoryLabelPriority(c.count[i]!, largest) }] : []));

@@ -33,3 +33,25 @@ export function classOf(value: number, breaks: readonly number[]): number {
   while (k < breaks.length && value >= breaks[k]!) k++;
   return k;
 }
+
+/**
+ * Each group's label point: its member nearest to the group's centroid (a territory spanning Washington and Alaska
+ * has its centroid in the ocean; the label goes on the member unit closest to it). NaN for an empty group.
+ */
+export function groupLabelPoints(xs: ArrayLike<number>, ys: ArrayLike<number>, group: ArrayLike<number>, groupCount: number): { x: Float64Array; y: Float64Array; count: Int32Array } {
+  const c = groupCentroids(xs, ys, group, groupCount);
+  const best = new Float64Array(groupCount).fill(Infinity);
+  const x = new Float64Array(groupCount).fill(NaN);
+  const y = new Float64Array(groupCount).fill(NaN);
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i]!;
+    const px = xs[i]!, py = ys[i]!;
+    if (g < 0 || g >= groupCount || !Number.isFinite(px) || !Number.isFinite(py)) continue;
+    const d = (px - c.x[g]!) ** 2 + (py - c.y[g]!) ** 2;
+    if (d >= best[g]!) continue;
+    best[g] = d;
+    x[g] = px;
+    y[g] = py;
+  }
+  return { x, y, count: c.count };
+}

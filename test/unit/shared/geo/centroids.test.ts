@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classOf, groupCentroids, quantileBreaks } from '../../../../shared/domain/geo/centroids';
+import { classOf, groupCentroids, groupLabelPoints, quantileBreaks } from '../../../../shared/domain/geo/centroids';
 
 describe('territory label positions and choropleth classes', () => {
   it('places each group at the mean of its units, ignoring unassigned and unplaced units', () => {
@@ -7,6 +7,15 @@ describe('territory label positions and choropleth classes', () => {
     expect([c.x[0], c.y[0], c.x[1], c.y[1]]).toEqual([1, 1, 10, 10]);
     expect(Array.from(c.count)).toEqual([2, 1, 0]);
     expect(Number.isNaN(c.x[2])).toBe(true);
+  });
+
+  it('labels a group at its member nearest the centroid, so a territory of two far parts is labelled on land', () => {
+    // Group 0: three units near (0,0) and one far away at (30, 30); the centroid (7.5, 7.5) lies between them.
+    const c = groupLabelPoints([0, 1, 0, 30, 5], [0, 0, 1, 30, 5], [0, 0, 0, 0, 2], 3);
+    expect([c.x[0], c.y[0]]).toEqual([1, 0]);
+    expect([c.x[2], c.y[2]]).toEqual([5, 5]);
+    expect(Number.isNaN(c.x[1])).toBe(true);
+    expect(Array.from(c.count)).toEqual([4, 0, 1]);
   });
 
   it('cuts values into quantile classes', () => {
