@@ -9,7 +9,9 @@ import { useCompareStore, type CompareMap } from './compare-store';
 import { buildMovedLayer } from './moved-layer';
 
 function OneMap({ map, viewState, showMoved, index }: { map: CompareMap; viewState: ViewState; showMoved: boolean; index: number }) {
-  const geometry = useDatasetStore((s) => s.geometry);
+  const own = useDatasetStore((s) => s.geometry);
+  const common = useCompareStore((s) => s.geometry);
+  const geometry = common ?? own;
   const layers = useMemo(() => {
     if (!geometry) return [];
     const palette = territoryPalette(map.colors);

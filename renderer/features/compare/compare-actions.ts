@@ -7,6 +7,10 @@ import type { ViewState } from '../../map/initial-view';
 import { useDatasetStore } from '../../state/dataset-store';
 import { defaultAlignmentIndex } from '../../state/scenario-actions';
 import { useCompareStore, type CompareMap } from './compare-store';
+import { commonSplit, onCommonGeography } from '../../../shared/domain/scenario/common-geography';
+import type { ScenarioPayload } from '../../../shared/domain/territories/types';
+import { prepareGeometry, type PreparedGeometry } from '../../map/geometry';
+import { messageOf } from '../../state/ui-actions';
 
 /** Ticks or unticks a scenario for comparison. */
 export function toggleChosen(id: number): void {
@@ -51,20 +55,39 @@ export async function runCompare(): Promise<void> {
     useCompareStore.setState({ status: 'error', error: res.error.message });
     return;
   }
-  const unitIndex = new Map(units.ids.map((id, i) => [id as string, i]));
-  const maps: CompareMap[] = [];
-  for (const [i, ref] of res.value.refs.entries()) {
+  const payloads: ScenarioPayload[] = [];
+  for (const ref of res.value.refs) {
     const v = await api['scenario.get']({ scenario: ref.scenarioId, version: ref.version });
     if (!v.ok) {
       useCompareStore.setState({ status: 'error', error: v.error.message });
       return;
     }
-    const p = v.value.payload;
-    const idx = indexAlignment(p, units.ids as UnitId[], { ids: accounts.ids as AccountId[], segment: accounts.segment });
-    const moved = new Set(res.value.scenarios[i]!.diff.units.map((u) => unitIndex.get(u.unitId) ?? -1));
-    maps.push({ name: res.value.scenarios[i]!.name, unitTerritory: idx.unitTerritory[defaultAlignmentIndex(p)] ?? new Int32Array(units.ids.length).fill(-1), colors: p.territories.map((t) => t.color), moved });
+    payloads.push(v.value.payload);
   }
-  useCompareStore.setState({ status: 'ready', result: res.value, maps });
+  // The maps are drawn on the geography of all the compared scenarios' splits, as the comparison counts moves.
+  let drawn: { units: { ids: readonly string[] }; geometry: PreparedGeometry | null } = { units, geometry: null };
+  let onCommon = payloads;
+  const split = commonSplit(payloads);
+  if (split.length > 0 || useDatasetStore.getState().split.length > 0) {
+    try {
+      const choices = split.length ? await api['dataset.splitChildren']({ units: split }) : {};
+      onCommon = onCommonGeography(payloads, (u) => choices[u]?.children ?? []).payloads;
+      if (split.join(',') !== [...useDatasetStore.getState().split].sort().join(',')) {
+        const [viewUnits, payload] = await Promise.all([api['dataset.units']({ split }), api['dataset.geometry']({ split })]);
+        drawn = { units: viewUnits, geometry: payload ? prepareGeometry(payload, viewUnits) : null };
+      }
+    } catch (e) {
+      useCompareStore.setState({ status: 'error', error: `The maps could not be drawn at the compared geography: ${messageOf(e)}` });
+      return;
+    }
+  }
+  const unitIndex = new Map(drawn.units.ids.map((id, i) => [id, i]));
+  const maps: CompareMap[] = onCommon.map((p, i) => {
+    const idx = indexAlignment(p, drawn.units.ids as UnitId[], { ids: accounts.ids as AccountId[], segment: accounts.segment });
+    const moved = new Set(res.value.scenarios[i]!.diff.units.map((u) => unitIndex.get(u.unitId) ?? -1));
+    return { name: res.value.scenarios[i]!.name, unitTerritory: idx.unitTerritory[defaultAlignmentIndex(p)] ?? new Int32Array(drawn.units.ids.length).fill(-1), colors: p.territories.map((t) => t.color), moved };
+  });
+  useCompareStore.setState({ status: 'ready', result: res.value, maps, geometry: drawn.geometry });
 }
 
 /** Downloads the moved units and accounts as CSV. */
