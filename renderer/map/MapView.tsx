@@ -205,6 +205,7 @@ export function MapView() {
         initialViewState={initialViewState}
         controller={editing.controller}
         layers={layers}
+        layerFilter={snapshot.layerFilter}
         onHover={onHover}
         onViewStateChange={onViewStateChange}
         eventRecognizerOptions={CLICK_TOLERANCE}

@@ -1,6 +1,6 @@
 import type { Deck, Layer } from '@deck.gl/core';
 import { BitmapLayer } from '@deck.gl/layers';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { isSoftwareWebgl } from './gpu-tier';
 import { RASTER_SAMPLING } from './layers/accounts-layer';
 
@@ -57,14 +57,18 @@ export function usePanSnapshot(enabled = isSoftwareWebgl()) {
     }
   }, [enabled]);
 
-  /** The map's layers during a gesture: the picture on top, every other layer hidden but kept (no re-tessellation after). */
+  /**
+   * The map's layers during a gesture: the picture on top of the others, which stay unchanged (no re-tessellation
+   * after) and are left out of drawing and picking by layerFilter.
+   */
   const apply = useCallback(
     (layers: Layer[]): Layer[] => {
       if (!shown) return layers;
       const picture = new BitmapLayer({ id: PAN_SNAPSHOT_LAYER_ID, image: shown.image, bounds: shown.bounds, pickable: false, textureParameters: RASTER_SAMPLING });
-      return [...layers.map((l) => l.clone({ visible: false })), picture];
+      return [...layers, picture];
     },
     [shown],
   );
-  return { apply, onAfterRender, onInteractionStateChange, active: shown !== null };
+  const layerFilter = useMemo(() => (shown ? ({ layer }: { layer: Layer }) => layer.id === PAN_SNAPSHOT_LAYER_ID : null), [shown]);
+  return { apply, layerFilter, onAfterRender, onInteractionStateChange, active: shown !== null };
 }
