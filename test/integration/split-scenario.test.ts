@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,23 @@ describe('splitting counties into ZIP areas per scenario', () => {
     expect(k.unassignedAccounts).toBe(0);
     expect((await cli('scenario', 'merge', 'Heavy split', '06037', '-w', w)).err).toMatch(/Not split in "Heavy split" v\d+: 06037/);
   }, 120_000);
+
+  it('counts leads of a split county for its territory on the dashboard', async () => {
+    const dir = tempDir();
+    const leads = join(dir, 'leads.csv');
+    writeFileSync(leads, 'id,company,city,state,zip,status\nL-1,Acme,Los Angeles,CA,90012,Won\nL-2,Beta,Los Angeles,CA,90012,Lost\n');
+    expect((await cli('import', 'leads', leads, '-w', w)).code).toBe(0);
+    const s = createServices({ mode: 'direct', workspace: w, openOptions: { readOnly: true } });
+    try {
+      for (const name of ['Current plan', 'Metro split']) {
+        const d = await s.api['dashboard.get']({ scenario: name });
+        if (!d.ok) throw new Error(d.error.message);
+        expect(d.value.dashboard.territories.find((t) => t.name === 'CA Los Angeles')!.closeRate).toBe(0.5);
+      }
+    } finally {
+      s.close();
+    }
+  }, 60_000);
 
   it('refuses what cannot be split, naming it', async () => {
     expect((await cli('scenario', 'split', 'Current plan', '99999', '-w', w)).err).toMatch(/Cannot split 99999: only US counties of this workspace/);

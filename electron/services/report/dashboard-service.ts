@@ -22,6 +22,28 @@ function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
   const { accountTerritory, unitTerritory, groups } = resolveScenario(payload, units.ids, accounts);
   const leads = readLeadUnits(ws.db);
   const defaultAlignment = unitTerritory[0]!;
+  // Leads are stored on the workspace's own units; in a scenario that split a lead's county, the lead counts for the
+  // territory holding most of that county's ZIP areas (its ZIP area is not stored with it).
+  const stored = ws.units().ids;
+  const viewIndex = new Map(units.ids.map((id, i) => [id as string, i]));
+  const splitTerritory = new Map<string, number>();
+  if (payload.splitUnits?.length) {
+    const options = ws.splitOptions();
+    for (const county of payload.splitUnits) {
+      const counts = new Map<number, number>();
+      for (const z of options.children(county)) {
+        const t = defaultAlignment[viewIndex.get(z) ?? -1] ?? -1;
+        if (t >= 0) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+      splitTerritory.set(county, [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? -1);
+    }
+  }
+  const leadTerritory = (u: number): number => {
+    if (u < 0) return -1;
+    const id = stored[u]!;
+    const v = viewIndex.get(id);
+    return v !== undefined ? defaultAlignment[v]! : (splitTerritory.get(id) ?? -1);
+  };
   return computeDashboard(
     {
       territories: payload.territories,
@@ -34,7 +56,7 @@ function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
       workload: Float64Array.from(accounts.workload),
       groupOf: groups,
       metric: distanceMetric(units),
-      leads: leads ? { territory: Int32Array.from(leads.unit, (u) => (u >= 0 ? defaultAlignment[u]! : -1)), status: leads.status } : undefined,
+      leads: leads ? { territory: Int32Array.from(leads.unit, leadTerritory), status: leads.status } : undefined,
     },
     dashboardSettings(payload),
   );
