@@ -60,7 +60,8 @@ async function loadView(split: string[]): Promise<Pick<DatasetState, 'units' | '
   };
 }
 
-const splitKey = (split: readonly string[]): string => [...split].sort().join(',');
+/** One key per set of split units (order does not matter). */
+export const splitKey = (split: readonly string[]): string => [...split].sort().join(',');
 let viewLoad: { key: string; done: Promise<void> } | null = null;
 
 /**

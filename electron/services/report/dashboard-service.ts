@@ -2,6 +2,7 @@ import type { ScenarioVersion } from '../../../shared/contracts/app-api';
 import { computeDashboard, DEFAULT_DASHBOARD_SETTINGS, type Dashboard, type DashboardSettings } from '../../../shared/domain/kpi/dashboard';
 import { resolveScenario } from '../../../shared/domain/kpi/scenario-kpis';
 import { readLeadUnits } from '../../db/dataset-repo';
+import { mergedTerritory } from '../../../shared/domain/geo/mixed-geography';
 import type { Workspace } from '../workspace';
 import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
 
@@ -27,16 +28,11 @@ function computeScenarioDashboard(ws: Workspace, version: ScenarioVersion): Dash
   const stored = ws.units().ids;
   const viewIndex = new Map(units.ids.map((id, i) => [id as string, i]));
   const splitTerritory = new Map<string, number>();
-  if (payload.splitUnits?.length) {
-    const options = ws.splitOptions();
-    for (const county of payload.splitUnits) {
-      const counts = new Map<number, number>();
-      for (const z of options.children(county)) {
-        const t = defaultAlignment[viewIndex.get(z) ?? -1] ?? -1;
-        if (t >= 0) counts.set(t, (counts.get(t) ?? 0) + 1);
-      }
-      splitTerritory.set(county, [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? -1);
-    }
+  const assignment = payload.alignments[0]?.assignment ?? {};
+  const territoryIndex = new Map(payload.territories.map((t, i) => [t.id as string, i]));
+  for (const county of payload.splitUnits ?? []) {
+    const t = mergedTerritory(assignment, ws.splitOptions().children(county));
+    splitTerritory.set(county, t === null ? -1 : (territoryIndex.get(t) ?? -1));
   }
   const leadTerritory = (u: number): number => {
     if (u < 0) return -1;

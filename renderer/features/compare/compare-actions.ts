@@ -5,6 +5,7 @@ import { movedCsv } from '../../../shared/domain/scenario/kpi-table';
 import { indexAlignment } from '../../../shared/domain/territories/resolve';
 import type { ViewState } from '../../map/initial-view';
 import { useDatasetStore } from '../../state/dataset-store';
+import { splitKey } from '../../state/dataset-actions';
 import { defaultAlignmentIndex } from '../../state/scenario-actions';
 import { useCompareStore, type CompareMap } from './compare-store';
 import { commonSplit, onCommonGeography } from '../../../shared/domain/scenario/common-geography';
@@ -72,7 +73,7 @@ export async function runCompare(): Promise<void> {
     try {
       const choices = split.length ? await api['dataset.splitChildren']({ units: split }) : {};
       onCommon = onCommonGeography(payloads, (u) => choices[u]?.children ?? []).payloads;
-      if (split.join(',') !== [...useDatasetStore.getState().split].sort().join(',')) {
+      if (splitKey(split) !== splitKey(useDatasetStore.getState().split)) {
         const [viewUnits, payload] = await Promise.all([api['dataset.units']({ split }), api['dataset.geometry']({ split })]);
         drawn = { units: viewUnits, geometry: payload ? prepareGeometry(payload, viewUnits) : null };
       }
