@@ -103,7 +103,7 @@ export function buildContext(input: BalanceInput): Ctx {
     targets, fixedLoad, fixedMax, weights, objective: input.objective === 'diameter' ? 'max' : input.objective ?? 'sum', diameter: input.objective === 'diameter', candidate, baseline, fixed, lockedTerritory, basis, basisTotal, budget,
     penalty: input.disruptionPenalty ?? 0, devWeight: 20, maxPower: 2, geo, dist: geo,
   };
-  if (hasGraph && adj.distances) ctx.dist = graphDistanceOracle(ctx);
+  if (hasGraph && adj.distances) ctx.dist = n <= DISTANCE_MATRIX_MAX_UNITS ? graphDistanceRows(ctx) : graphDistanceOracle(ctx);
   else if (n <= DISTANCE_MATRIX_MAX_UNITS) ctx.dist = distanceMatrix(n, geo);
   return ctx;
 }
@@ -115,6 +115,37 @@ function distanceMatrix(n: number, geo: (u: number, c: number) => number): (u: n
   const mat = new Float64Array(n * n);
   for (let u = 0; u < n; u++) for (let c = u + 1; c < n; c++) { const d = geo(u, c); mat[u * n + c] = d; mat[c * n + u] = d; }
   return (u, c) => mat[u * n + c]!;
+}
+
+/**
+ * Small graphs: exact shortest-path distances from each centre, one Dijkstra per centre the first time it is asked,
+ * kept for the whole run in an n × n table (no eviction, array reads: the centre-swap searches ask for many centres).
+ */
+function graphDistanceRows(ctx: Ctx): (u: number, c: number) => number {
+  const { n, adj, edgeLen } = ctx;
+  const mat = new Float64Array(n * n);
+  const done = new Uint8Array(n);
+  const heap = new MinHeap(1024);
+  const fill = (c: number): void => {
+    const row = mat.subarray(c * n, (c + 1) * n);
+    row.fill(Infinity);
+    row[c] = 0; heap.size = 0; heap.push(0, c);
+    while (heap.size > 0) {
+      const key = heap.peekKey(); const u = heap.pop();
+      if (key > row[u]!) continue;
+      for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+        const v = adj.neighbors[e]!; const nd = key + edgeLen[e]!;
+        if (nd < row[v]!) { row[v] = nd; heap.push(nd, v); }
+      }
+    }
+    // Another component: as the bounded oracle does for units it does not reach, a scaled geometric estimate.
+    for (let u = 0; u < n; u++) if (row[u] === Infinity) row[u] = 4 * ctx.geo(u, c);
+    done[c] = 1;
+  };
+  return (u, c) => {
+    if (!done[c]) fill(c);
+    return mat[c * n + u]!;
+  };
 }
 
 /**

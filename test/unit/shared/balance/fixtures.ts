@@ -40,6 +40,21 @@ export function randomTiny(n: number, k: number, seed: number, tolerance: number
 }
 
 /**
+ * Capacitated p-median in the style of Osman & Christofides: integer points in a 100 × 100 square, demands 1..20,
+ * uniform compactness weights and a capacity (`slack` × the mean load) as the only bound.
+ */
+export function capacitatedPMedian(n: number, k: number, seed: number, slack: number, extra: Partial<BalanceInput> = {}): BalanceInput {
+  const rng = createRng(seed);
+  const demand = Float64Array.from({ length: n }, () => 1 + Math.floor(rng() * 20));
+  const total = demand.reduce((a, b) => a + b, 0);
+  return {
+    x: Float64Array.from({ length: n }, () => Math.round(rng() * 100)), y: Float64Array.from({ length: n }, () => Math.round(rng() * 100)), metric: 'planar',
+    measures: [{ name: 'demand', values: demand }], targets: [{ measure: 0, max: Math.ceil((total / k) * slack) }], compactnessWeights: new Float64Array(n).fill(1),
+    k, seed: 1, contiguity: false, ...extra,
+  };
+}
+
+/**
  * Exact optimum by enumeration of every labelling whose territories are non-empty, inside the first target's band and
  * admitted by `admit`; territory costs are summed ('sum') or maximised ('max').
  */
