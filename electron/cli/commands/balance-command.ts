@@ -48,9 +48,9 @@ export function registerBalanceCommand(program: Command, io: Io): void {
     .option('--mode <mode>', 'workspace: rebalance (start from the alignment) or design (from scratch)', 'rebalance')
     .option('--alignment <key>', 'workspace: alignment to balance (default: the default alignment)')
     .option('--no-locks', 'workspace: ignore locked units and territories')
-    .option('--seed <n>', 'random seed (runs are deterministic per seed)', number('--seed'))
+    .option('--seed <n>', 'random seed (with --perturbations N, runs are deterministic per seed)', number('--seed'))
     .option('--time-limit <s>', 'time budget of the improvement phase in seconds', number('--time-limit'))
-    .option('--perturbations <n>', 'iterated local search steps after the construction (deterministic for a seed), or "until-time-limit" to use the whole --time-limit (default: none)')
+    .option('--perturbations <n>', 'iterated local search after the construction: "until-time-limit" (default) searches the whole --time-limit unless the plan is proven optimal; a number of steps makes the run deterministic for a seed (0: stop at the first plan no move improves)')
     .option('--no-bound', 'skip the LP lower bound')
     .option('--json', 'machine-readable output')
     .action(async (o: BalanceOpts) => {
@@ -61,7 +61,8 @@ export function registerBalanceCommand(program: Command, io: Io): void {
       if (!!o.workspace === !!o.units) throw new UserError('Give either --workspace (with --scenario) or --units (with --out).');
       const measures = o.measures?.split(',').map((m) => m.trim()).filter(Boolean);
       const timeLimitMs = o.timeLimit !== undefined ? o.timeLimit * 1000 : undefined;
-      const perturbations = o.perturbations === undefined || o.perturbations === 'until-time-limit' ? o.perturbations : Number(o.perturbations);
+      // Anytime by default: the search uses the whole time limit unless it proves its plan optimal (LP bound reached).
+      const perturbations = o.perturbations === undefined || o.perturbations === 'until-time-limit' ? 'until-time-limit' : Number(o.perturbations);
       if (typeof perturbations === 'number' && !(Number.isInteger(perturbations) && perturbations >= 0)) throw new UserError(`--perturbations must be a whole number >= 0 or until-time-limit, got "${o.perturbations}"`);
       if (o.units) {
         if (!o.out) throw new UserError('--units needs --out <assignment.csv>');

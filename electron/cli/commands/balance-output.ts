@@ -1,4 +1,4 @@
-import type { BalanceApplied, BalanceReport, LowerBoundReport, ReassignedAccount, RunExplanation, RunKpis } from '../../../shared/domain/balance';
+import type { BalanceApplied, BalanceReport, BalanceStop, LowerBoundReport, ReassignedAccount, RunExplanation, RunKpis } from '../../../shared/domain/balance';
 import type { DistanceMetric } from '../../../shared/domain/geo/distance';
 import { formatDistance } from '../../../shared/domain/kpi/travel';
 import { num, pct, table } from '../output';
@@ -18,6 +18,8 @@ export type BalanceSummary = {
   runtimeMs: number;
   iterations: number;
   cancelled: boolean;
+  /** Why the search stopped (converged, steps, time-limit, bound = proven optimal, cancelled). */
+  stoppedBy: BalanceStop;
   lowerBound: LowerBoundReport;
   /** Workspace runs: mean distance of units to their territory centre, averaged over territories (km for lon/lat). */
   meanDistanceToCentre?: number;
@@ -38,7 +40,7 @@ export function summarize(report: BalanceReport, units: number, lowerBound: Lowe
     islands: report.islands.length, objective: report.objective, compactness: report.compactness,
     disruption: report.disruption ? { unitsMoved: report.disruption.unitsMoved, unitsShare: report.disruption.unitsShare } : null,
     violations: report.violations.map((v) => ({ territory: v.territory, measure: v.measure, kind: v.kind, reason: v.reason, proven: !!v.proven })),
-    runtimeMs: Math.round(report.runtimeMs), iterations: report.iterations, cancelled: report.cancelled, lowerBound,
+    runtimeMs: Math.round(report.runtimeMs), iterations: report.iterations, cancelled: report.cancelled, stoppedBy: report.stoppedBy, lowerBound,
   };
 }
 
@@ -57,6 +59,15 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
     ...(kpis ? { meanDistance: kpis.territories[t.territory]!.meanDistance } : {}),
   }));
 }
+
+/** Why the search stopped, in words. */
+const STOPPED: Record<BalanceStop, string> = {
+  converged: 'stopped when no move improved the plan (--perturbations until-time-limit searches the whole --time-limit)',
+  steps: 'stopped after its --perturbations steps',
+  'time-limit': 'stopped at the time limit',
+  bound: 'stopped early: the plan reached the LP lower bound, so it is optimal',
+  cancelled: 'cancelled',
+};
 
 /** Whether the run met its constraints, as the tables show the plan (named accounts counted on workspace runs). */
 function metText(s: BalanceSummary, explanation?: RunExplanation): string {
@@ -80,9 +91,9 @@ export function formatReport(rows: readonly BalanceTerritoryRow[], s: BalanceSum
     '',
     `Worst deviation ${pct(s.worstDeviation)}; ${metText(s, explanation)}; non-contiguous territories ${s.nonContiguous}; islands ${s.islands}`,
     `${s.meanDistanceToCentre !== undefined ? `Compactness: mean ${formatDistance(s.meanDistanceToCentre, 'km', metric)} from a unit to its territory centre` : `Compactness (${s.objective}) ${num(s.compactness)}`}${s.disruption ? `; disruption ${s.disruption.unitsMoved} units (${(s.disruption.unitsShare * 100).toFixed(1)}%)` : ''}`,
-    `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations${s.cancelled ? ' (stopped early)' : ''}`,
+    `Runtime ${num(s.runtimeMs)} ms, ${num(s.iterations)} iterations; ${STOPPED[s.stoppedBy]}`,
     'bound' in s.lowerBound
-      ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(1)}%`
+      ? `LP lower bound ${num(s.lowerBound.bound)}; gap ${(s.lowerBound.gap * 100).toFixed(2)}%${s.stoppedBy === 'bound' ? ' (the plan is optimal)' : ''}`
       : `LP lower bound skipped: ${s.lowerBound.skipped}`,
   ];
   if (explanation) {

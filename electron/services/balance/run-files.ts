@@ -1,7 +1,7 @@
 import { csvCell } from '../../../shared/domain/export/csv';
 import { err, ok, type Result } from '../../../shared/contracts/result';
-import { BalanceInputError, runBalance, validateBalanceInput, type BalanceInput, type BalanceResult, type LowerBoundReport } from '../../../shared/domain/balance';
-import { lowerBoundFor } from './lower-bound';
+import { BalanceInputError, boundGap, runBalance, validateBalanceInput, type BalanceInput, type BalanceResult, type LowerBoundReport, type LpBound } from '../../../shared/domain/balance';
+import { lpBoundFor } from './lower-bound';
 import { readEdgesCsv, readUnitsCsv } from './units-csv';
 
 /** Options of a balancing run on plain files. */
@@ -94,14 +94,15 @@ export async function balanceFiles(o: FileBalanceOptions): Promise<Result<FileBa
   };
   const issues = validateBalanceInput(input);
   if (issues.length > 0) return err('bad-input', `${o.unitsFile}: ${issues[0]}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`);
+  const lp: LpBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lpBoundFor(input);
   let result: BalanceResult;
   try {
-    result = runBalance(input);
+    result = runBalance(input, 'bound' in lp ? { lowerBound: lp.bound } : {});
   } catch (e) {
     if (e instanceof BalanceInputError) return err('bad-input', e.message);
     throw e;
   }
-  const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(input, result);
+  const lowerBound = boundGap(lp, result);
   const centers = new Set(result.centers);
   const lines = ['id,territory,is_center'];
   for (let i = 0; i < u.ids.length; i++) {

@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '../../../shared/contracts/result';
 import type { VersionRef } from '../../../shared/contracts/app-api';
 import {
-  applyBalanceResult, BalanceInputError, designSettlePass, explainRun, prepareBalance, runBalance, runKpis, settledResult,
-  type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type PreparedBalance,
+  applyBalanceResult, BalanceInputError, boundGap, designSettlePass, explainRun, prepareBalance, runBalance, runKpis, settledResult,
+  type BalanceApplied, type BalanceResult, type RunExplanation, type RunKpis, type BalanceSettings, type LowerBoundReport, type LpBound, type PreparedBalance,
 } from '../../../shared/domain/balance';
 import type { Services } from '../app-services';
 import { createScenarioWithVersion, NO_SCENARIO_HELP } from '../scenario-handlers';
-import { lowerBoundFor } from './lower-bound';
+import { lpBoundFor } from './lower-bound';
 import { checkRunNumbers } from './run-files';
 
 /** A balancing run on a workspace scenario. */
@@ -57,14 +57,17 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
   const first = prepareBalance(data, payload, o.settings);
   if (!first.ok) return first;
   let prepared = first;
+  let lp: LpBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lpBoundFor(prepared.value.input);
   let result: BalanceResult;
   try {
-    result = runBalance(prepared.value.input);
+    result = runBalance(prepared.value.input, 'bound' in lp ? { lowerBound: lp.bound } : {});
     // A design settles the accounts assigned by name into the territories that keep them (see designSettlePass).
     const settle = result.report.cancelled ? null : designSettlePass(data, payload, prepared.value, result);
     if (settle) {
       result = settledResult(result, runBalance(settle.input));
       prepared = ok(settle);
+      // The settled run has other bands (named accounts as fixed loads): the first bound does not hold for it.
+      if (o.bound !== false) lp = await lpBoundFor(settle.input);
     }
   } catch (e) {
     if (e instanceof BalanceInputError) return err('bad-input', e.message);
@@ -86,7 +89,7 @@ export async function balanceWorkspace(services: Services, o: WorkspaceBalanceOp
     saved = c.ok ? ok({ scenarioId: c.value.id, version: c.value.version, scenarioName: c.value.name, created: true }) : c;
   }
   if (!saved.ok) return saved;
-  const lowerBound = o.bound === false ? { skipped: 'not requested (--no-bound)' } : await lowerBoundFor(prepared.value.input, result);
+  const lowerBound = boundGap(lp, result);
   const names = applied.territories.map((t) => t.name);
   const explanation = explainRun(result.report, o.settings.tolerance, { unit: (u) => data.units.names[u] ?? data.units.ids[u]!, territory: (t) => names[t] ?? `Territory ${t + 1}`, deviation: (t, m) => kpis.territories[t]?.deviations[m] });
   return ok({

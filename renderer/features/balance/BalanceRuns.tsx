@@ -7,6 +7,7 @@ import { proposeRepMatch } from './rep-match-actions';
 import { splitHeavyUnits } from '../editing/geography-actions';
 import { useReadOnlyReason } from '../../state/read-only';
 import { distanceMetric } from '../../../shared/domain/geo/distance-metric';
+import type { BalanceStop } from '../../../shared/domain/balance';
 
 const pct = (f: number | null | undefined, digits = 1): string => (f === null || f === undefined || !Number.isFinite(f) ? '—' : `${(f * 100).toFixed(digits)}%`);
 
@@ -102,6 +103,15 @@ function NamesKept({ applied }: { applied: NonNullable<BalanceRun['outcome']>['a
 }
 
 /** Running runs with progress, then finished runs side by side to pick from. */
+/** Why a run stopped, in the panel's words (the runtime cell's tooltip). */
+const STOPPED: Record<BalanceStop, string> = {
+  converged: 'Stopped when no move improved the plan ("Use the whole time limit" was off)',
+  steps: 'Stopped after its search steps',
+  'time-limit': 'Used the whole time limit',
+  bound: 'Stopped early: the plan reached the LP lower bound, so it is optimal',
+  cancelled: 'Cancelled',
+};
+
 export function BalanceRuns() {
   const runs = useBalanceStore((s) => s.runs);
   const previewRunId = useBalanceStore((s) => s.previewRunId);
@@ -147,7 +157,7 @@ export function BalanceRuns() {
                       <td>{rep.nonContiguous}</td>
                       <td>{o ? formatDistance(o.kpis.compactness, 'km', metric) : '—'}</td>
                       <td>{pct(rep.disruption?.unitsShare)}</td>
-                      <td>{((r.elapsedMs ?? rep.runtimeMs) / 1000).toFixed(1)} s</td>
+                      <td title={STOPPED[rep.stoppedBy]} data-stopped-by={rep.stoppedBy}>{((r.elapsedMs ?? rep.runtimeMs) / 1000).toFixed(1)} s{rep.stoppedBy === 'bound' ? ' ✓' : ''}</td>
                       <td className="balance-table__actions">
                         {r.saved ? <span data-testid="balance-saved">saved v{r.saved.version}</span> : (
                           <>

@@ -6,6 +6,8 @@ export type Control = {
   start: number;
   deadline: number;
   cancelled: boolean;
+  /** Set when the best plan reached the given lower bound (proven optimal): every phase stops. */
+  proven: boolean;
   iterations: number;
   /** True when the run must stop (cancelled or out of time); checks the signal. */
   stop: () => boolean;
@@ -19,10 +21,10 @@ export function createControl(opts: BalanceOptions, timeLimitMs: number): Contro
   const start = now();
   let last = -Infinity;
   const ctl: Control = {
-    now, start, deadline: start + timeLimitMs, cancelled: false, iterations: 0,
+    now, start, deadline: start + timeLimitMs, cancelled: false, proven: false, iterations: 0,
     stop: () => {
       if (opts.signal?.aborted) ctl.cancelled = true;
-      return ctl.cancelled || now() > ctl.deadline;
+      return ctl.cancelled || ctl.proven || now() > ctl.deadline;
     },
     progress: (p) => {
       if (!opts.onProgress) return;

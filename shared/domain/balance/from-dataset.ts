@@ -272,6 +272,6 @@ export function settledResult(first: BalanceResult, second: BalanceResult): Bala
   const a = first.report; const b = second.report;
   return {
     ...second,
-    report: { ...b, disruption: null, runtimeMs: a.runtimeMs + b.runtimeMs, iterations: a.iterations + b.iterations, restarts: a.restarts + b.restarts, cancelled: a.cancelled || b.cancelled },
+    report: { ...b, disruption: null, runtimeMs: a.runtimeMs + b.runtimeMs, iterations: a.iterations + b.iterations, restarts: a.restarts + b.restarts, cancelled: a.cancelled || b.cancelled, stoppedBy: b.cancelled ? 'cancelled' : a.stoppedBy },
   };
 }

@@ -1,13 +1,13 @@
 // Public API of the balancing engine (pure TypeScript; safe in a Web Worker).
 export type {
-  BalanceInput, BalanceOptions, BalanceProgress, BalanceReport, BalanceResult, BalanceTarget, CsrAdjacency, DisruptionBasis,
+  BalanceInput, BalanceOptions, BalanceProgress, BalanceReport, BalanceResult, BalanceStop, BalanceTarget, CsrAdjacency, DisruptionBasis,
   DisruptionReport, LowerBoundReport, MeasureColumn, TerritoryReport, Violation, ViolationKind,
 } from './types';
 export { runBalance } from './run-balance';
 export { BalanceInputError, validateBalanceInput } from './validate';
 export { connectedComponents, edgeListsToCsr, knnAdjacency } from './graph';
 export {
-  buildBalanceLp, contiguityCuts, decodeLpSolution, lpLowerBound, DEFAULT_LP_MAX_VARIABLES, type BalanceLp, type BalanceLpOptions, type LpSolver,
+  boundGap, buildBalanceLp, contiguityCuts, decodeLpSolution, lpLowerBound, lpRelaxationBound, DEFAULT_LP_MAX_VARIABLES, type BalanceLp, type BalanceLpOptions, type LpBound, type LpSolver,
 } from './lp-model';
 export { hungarian } from './hungarian';
 export {

@@ -136,13 +136,32 @@ export function decodeLpSolution(model: { units: number; candidates: number[] },
   return { assignment, centers: Int32Array.from(open) };
 }
 
-/** LP-relaxation lower bound and the gap (heuristic - bound) / bound of a result's compactness. */
-export async function lpLowerBound(input: BalanceInput, result: BalanceResult, solve: LpSolver, opts: { maxVariables?: number; centersServeThemselves?: boolean } = {}): Promise<LowerBoundReport> {
+/** The LP relaxation's value for an instance, or why it was not computed. */
+export type LpBound = { bound: number; status: string; variables: number } | { skipped: string };
+
+/**
+ * LP-relaxation lower bound of an instance's compactness (no result needed, so it can be computed before a run and
+ * given to runBalance as `lowerBound`, which then stops once a plan reaches it).
+ */
+export async function lpRelaxationBound(input: BalanceInput, solve: LpSolver, opts: { maxVariables?: number; centersServeThemselves?: boolean } = {}): Promise<LpBound> {
   const model = buildBalanceLp(input, { ...opts, integer: false });
   if ('skipped' in model) return model;
   const sol = await solve(model.lp);
+  if (sol.status === 'Infeasible') return { skipped: 'the LP relaxation is infeasible: no plan can meet these bands' };
   if (sol.status !== 'Optimal') return { skipped: `LP solver status: ${sol.status}` };
-  const bound = sol.objective;
-  const gap = bound > 0 ? (result.report.compactness - bound) / bound : 0;
-  return { bound, gap, status: sol.status, variables: model.variables };
+  return { bound: sol.objective, status: sol.status, variables: model.variables };
+}
+
+/** A bound with the gap (heuristic - bound) / bound of a result's compactness. */
+export function boundGap(lp: LpBound, result: BalanceResult): LowerBoundReport {
+  if ('skipped' in lp) return lp;
+  const raw = lp.bound > 0 ? (result.report.compactness - lp.bound) / lp.bound : 0;
+  // Rounding: a plan at the bound reads as gap 0, not -0.00 %.
+  const gap = Math.abs(raw) < 1e-9 ? 0 : raw;
+  return { ...lp, gap };
+}
+
+/** LP-relaxation lower bound and the gap (heuristic - bound) / bound of a result's compactness. */
+export async function lpLowerBound(input: BalanceInput, result: BalanceResult, solve: LpSolver, opts: { maxVariables?: number; centersServeThemselves?: boolean } = {}): Promise<LowerBoundReport> {
+  return boundGap(await lpRelaxationBound(input, solve, opts), result);
 }

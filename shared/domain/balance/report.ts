@@ -5,7 +5,7 @@ import { boundKind, fmt } from './precheck';
 import type { BalanceReport, DisruptionReport, TerritoryReport, Violation } from './types';
 
 /** Everything of the report except run statistics. */
-export type Evaluation = Omit<BalanceReport, 'runtimeMs' | 'iterations' | 'restarts' | 'cancelled' | 'score' | 'lowerBound'>;
+export type Evaluation = Omit<BalanceReport, 'runtimeMs' | 'iterations' | 'restarts' | 'cancelled' | 'stoppedBy' | 'score' | 'lowerBound'>;
 
 /** Evaluates an assignment: loads, deviations, contiguity, compactness, disruption and violations. */
 export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, proven: Violation[]): Evaluation {
@@ -45,7 +45,9 @@ export function evaluate(ctx: Ctx, assign: Int32Array, centers: Int32Array, prov
       if (!side) return;
       // Out of band is either proven (the territory holds the units of a proof, or is locked) or a search failure.
       // A component proof (no whole number of territories fits) covers every territory centred on that component.
-      const proof = proven.find((p) => p.units && p.measure === tg.name && (p.kind === 'disconnected-graph' ? p.units.includes(centers[t]!) : p.units.every((u) => assign[u] === t)));
+      const proof = proven.find((p) => p.units && p.measure === tg.name && (p.kind === 'disconnected-graph' ? p.units.includes(centers[t]!) : p.units.every((u) => assign[u] === t)))
+        // The total alone breaks the band on this side (total above k × upper bound, or below k × lower bound): no plan fits.
+        ?? proven.find((p) => !p.units && p.territory === -1 && p.kind !== 'disconnected-graph' && p.measure === tg.name && (side === 'hi') === (p.value > p.target));
       const why = proof ? `proven infeasible: ${proof.reason}` : locked ? 'locked' : 'not proven infeasible: the search found no in-band plan for it (search failure)';
       violations.push({
         territory: t, measure: tg.name, kind: boundKind(ctx, j, side), value: l, target: side === 'hi' ? tg.hi : tg.lo, ...(proof || locked ? { proven: true } : {}), ...(proof ? { units: proof.units } : {}),

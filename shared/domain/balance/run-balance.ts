@@ -14,7 +14,7 @@ import { seedCenters } from './seed';
 import { joinStrayPieces } from './stray-pieces';
 import { createRng } from '../random';
 import { bandExcess, createState, DEV_WEIGHT, refreshCompactness, score, worstDeviation, type State } from './state';
-import type { BalanceInput, BalanceOptions, BalanceResult } from './types';
+import type { BalanceInput, BalanceOptions, BalanceResult, BalanceStop } from './types';
 import { BalanceInputError, validateBalanceInput } from './validate';
 
 const TUNE_ITERATIONS = 40;
@@ -77,18 +77,21 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
     }
     done++;
     if (!best || better(ctx, s, best)) best = s;
+    checkBound(ctx, ctl, best, opts.lowerBound);
     ctx.devWeight = DEV_WEIGHT;
     ctl.progress({ phase: 'improve', bestObjective: score(ctx, best), worstDeviation: worstDeviation(ctx, best), fraction: Math.min(0.95, (r + 1) / restarts) });
   }
   if (best && input.perturbations !== undefined && input.perturbations !== 0) {
     const budget = input.perturbations === 'until-time-limit' ? Infinity : input.perturbations;
-    if (!rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS) best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, budget);
-    else if (ctx.contiguity && ctx.hasGraph) best = shake(ctx, best, scratch, ctl, input.seed ?? 1, budget);
+    if (!rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS) best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, budget, opts.lowerBound);
+    else if (ctx.contiguity && ctx.hasGraph) best = shake(ctx, best, scratch, ctl, input.seed ?? 1, budget, opts.lowerBound);
   }
   const s = best!;
   ctl.progress({ phase: 'report', bestObjective: score(ctx, s), worstDeviation: worstDeviation(ctx, s), fraction: 0.97 });
   const ev = evaluate(ctx, s.assign, s.centers, proven);
-  const report = { ...ev, score: score(ctx, s), runtimeMs: ctl.now() - ctl.start, iterations: ctl.iterations, restarts: done, cancelled: ctl.cancelled };
+  const end = ctl.now();
+  const stoppedBy: BalanceStop = ctl.cancelled ? 'cancelled' : ctl.proven ? 'bound' : end > ctl.deadline ? 'time-limit' : typeof input.perturbations === 'number' && input.perturbations > 0 ? 'steps' : 'converged';
+  const report = { ...ev, score: score(ctx, s), runtimeMs: end - ctl.start, iterations: ctl.iterations, restarts: done, cancelled: ctl.cancelled, stoppedBy };
   ctl.progress({ phase: 'report', bestObjective: report.score, worstDeviation: report.worstDeviation, fraction: 1 });
   return { assignment: s.assign, centers: s.centers, report };
 }
@@ -132,7 +135,7 @@ function smallPolish(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
  * swaps two centres, after twice that three; after RESTART_AFTER the search restarts from random centres (the best plan
  * is kept). Runs `budget` steps or until the time limit.
  */
-function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number): State {
+function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number, bound?: number): State {
   const rng = createRng(seed * 31 + 17);
   // As in the polish: inside the band only compactness matters.
   ctx.devWeight = POLISH_DEV_WEIGHT;
@@ -146,7 +149,7 @@ function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number
       const tr = transportAssign(ctx, centers);
       if (!tr) continue;
       cur = smallPolish(ctx, createState(ctx, tr.assign, centers, best.comp0), sc, ctl);
-      if (better(ctx, cur, best)) best = cur;
+      if (better(ctx, cur, best)) { best = cur; checkBound(ctx, ctl, best, bound); }
       continue;
     }
     const centers = cur.centers.slice();
@@ -180,7 +183,7 @@ function perturb(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number
     if (better(ctx, st, cur)) {
       cur = st;
       stale = 0;
-      if (better(ctx, st, best)) best = st;
+      if (better(ctx, st, best)) { best = st; checkBound(ctx, ctl, best, bound); }
     }
     searchProgress(ctx, ctl, best, it, budget);
   }
@@ -209,7 +212,7 @@ function searchProgress(ctx: Ctx, ctl: Control, cur: State, it: number, budget: 
  * random neighbouring territories (each move keeps contiguity, locks and the disruption budget), improve and polish,
  * and keep the result when it is better (band excess, then objective). Runs `budget` steps or until the time limit.
  */
-function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number): State {
+function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number, bound?: number): State {
   const rng = createRng(seed * 131 + 7);
   const { offsets, neighbors } = ctx.adj;
   let cur = start;
@@ -243,7 +246,7 @@ function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, 
     // As in the polish: inside the band only compactness (and disruption) matter, also when comparing.
     ctx.devWeight = POLISH_DEV_WEIGHT;
     improve(ctx, st, sc, ctl);
-    if (better(ctx, st, cur)) cur = st;
+    if (better(ctx, st, cur)) { cur = st; checkBound(ctx, ctl, cur, bound); }
     ctx.devWeight = DEV_WEIGHT;
     ctl.iterations++;
     searchProgress(ctx, ctl, cur, it, budget);
@@ -274,6 +277,16 @@ function pcenter(ctx: Ctx, s: State, sc: Scratch, ctl: Control): State {
   }
   ctx.maxPower = 2;
   return best;
+}
+
+/**
+ * Marks the run proven optimal when the plan meets every band and its objective (Σ w·d, or the largest distance for
+ * p-center) is at the given lower bound, within 1e-9 relative. The diameter objective has no such bound.
+ */
+function checkBound(ctx: Ctx, ctl: Control, s: State, bound: number | undefined): void {
+  if (bound === undefined || ctx.diameter || bandExcess(ctx, s) > 1e-12) return;
+  const value = ctx.objective === 'sum' ? s.comp : maxRadius(ctx, s);
+  if (value <= bound + 1e-9 * Math.max(1, Math.abs(bound))) ctl.proven = true;
 }
 
 /** Least band excess, then (diameter) the smaller largest diameter, (p-center) the smaller largest distance, then the lower objective, both measured with b's compactness normaliser (restarts differ in comp0). */

@@ -100,7 +100,15 @@ export type BalanceOptions = {
   signal?: { readonly aborted: boolean };
   /** Clock in ms (default Date.now); injectable for tests. */
   now?: () => number;
+  /**
+   * A proven lower bound of the compactness objective (the LP relaxation's, see lpRelaxationBound). The search stops
+   * as soon as its best plan meets every band and reaches it: that plan is optimal. Not used for 'diameter'.
+   */
+  lowerBound?: number;
 };
+
+/** Why a run stopped: its search finished, its perturbation steps ran out, its time ran out, it reached the lower bound (proven optimal), or it was cancelled. */
+export type BalanceStop = 'converged' | 'steps' | 'time-limit' | 'bound' | 'cancelled';
 
 /** Kind of an unmet constraint. */
 export type ViolationKind = 'tolerance' | 'min' | 'max' | 'contiguity' | 'lock-conflict' | 'disconnected-graph' | 'disruption';
@@ -177,6 +185,7 @@ export type BalanceReport = {
   iterations: number;
   restarts: number;
   cancelled: boolean;
+  stoppedBy: BalanceStop;
   lowerBound?: LowerBoundReport;
 };
 

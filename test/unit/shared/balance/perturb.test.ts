@@ -45,6 +45,23 @@ describe('iterated local search on the centres of a capacitated p-median', () =>
       expect(r.report.compactness).toBeCloseTo(optimum.objective, 6);
     }
   }, 60_000);
+
+  it('stops as soon as its best plan reaches a given lower bound (proven optimal), and says why it stopped otherwise', async () => {
+    const inst = capacitatedPMedian(36, 4, 10, 1.1, { restarts: 1, timeLimitMs: 1e9, perturbations: 'until-time-limit' });
+    const mip = buildBalanceLp(inst, { integer: true, centersServeThemselves: true });
+    if ('skipped' in mip) throw new Error(mip.skipped);
+    const optimum = (await createHighsSolver({ timeLimitSec: 60 })(mip.lp)).objective;
+    let t = 0;
+    const proven = runBalance(inst, { now: () => t++, lowerBound: optimum });
+    expect(proven.report.stoppedBy).toBe('bound');
+    expect(proven.report.compactness).toBeCloseTo(optimum, 6);
+    expect(proven.report.runtimeMs).toBeLessThan(1e9);
+    // A bound below the optimum is never reached: the search runs its steps, or its time.
+    expect(runBalance({ ...inst, perturbations: 50 }, { lowerBound: optimum - 1 }).report.stoppedBy).toBe('steps');
+    t = 0;
+    expect(runBalance({ ...inst, timeLimitMs: 20_000 }, { now: () => t++, lowerBound: optimum - 1 }).report.stoppedBy).toBe('time-limit');
+    expect(runBalance({ ...inst, perturbations: 0 }).report.stoppedBy).toBe('converged');
+  }, 60_000);
 });
 
 describe('iterated local search on contiguous plans (boundary shakes)', () => {

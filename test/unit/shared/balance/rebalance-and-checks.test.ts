@@ -61,6 +61,16 @@ describe('runBalance — infeasibility is reported, never silent', () => {
     expect(kinds).toContain('max');
   });
 
+  it('calls a territory over a capacity proven when the total alone exceeds k × the capacity', () => {
+    const report = runBalance(gridInstance(6, 6, 2, 7, { targets: [{ measure: 0, max: 10 }] })).report;
+    const over = report.violations.filter((v) => v.territory >= 0);
+    expect(over.length).toBeGreaterThan(0);
+    for (const v of over) {
+      expect(v.proven).toBe(true);
+      expect(v.reason).toMatch(/proven infeasible: total .* exceeds k x upper bound 20/);
+    }
+  });
+
   it('reports a locked territory outside the band as a proven conflict', () => {
     const baseline = stripes(8, 8, [1, 4, 6]);
     const { report } = runBalance(gridInstance(8, 8, 4, 7, { baseline, lockedTerritories: Int32Array.from([0]) }));
