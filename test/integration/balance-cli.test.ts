@@ -50,12 +50,12 @@ describe('tessera balance on plain files', () => {
     expect(new Set(lines.slice(1).map((l) => l.split(',')[1]))).toEqual(new Set(['T1', 'T2', 'T3', 'T4']));
   });
 
-  it('rebalances an existing territory column, keeps locked units and is deterministic for a seed', async () => {
+  it('rebalances an existing territory column, keeps locked units and is deterministic for a seed with a step budget', async () => {
     const dir = tempDir();
     const f = gridFiles(dir, 6, 6, (i) => (i < 0 ? 'territory,locked' : `${i % 6 < 2 ? 'West' : 'East'},${i === 0 ? 1 : 0}`));
     const run = async (name: string) => {
       const out = join(dir, name);
-      const res = await cli('balance', '--units', f.units, '--edges', f.edges, '--out', out, '--territories', '2', '--tolerance', '0.05', '--seed', '9', '--no-bound');
+      const res = await cli('balance', '--units', f.units, '--edges', f.edges, '--out', out, '--territories', '2', '--tolerance', '0.05', '--seed', '9', '--perturbations', '30', '--no-bound');
       expect(res.code).toBe(0);
       return { summary: JSON.parse(res.out), csv: readFileSync(out, 'utf8') };
     };

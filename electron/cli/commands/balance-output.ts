@@ -62,7 +62,7 @@ export function territoryRows(report: BalanceReport, names: readonly string[], m
 
 /** Why the search stopped, in words. */
 const STOPPED: Record<BalanceStop, string> = {
-  converged: 'stopped when no move improved the plan (--perturbations until-time-limit searches the whole --time-limit)',
+  converged: 'stopped when no move improved the plan',
   steps: 'stopped after its --perturbations steps',
   'time-limit': 'stopped at the time limit',
   bound: 'stopped early: the plan reached the LP lower bound, so it is optimal',

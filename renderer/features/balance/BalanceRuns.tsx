@@ -105,7 +105,7 @@ function NamesKept({ applied }: { applied: NonNullable<BalanceRun['outcome']>['a
 /** Running runs with progress, then finished runs side by side to pick from. */
 /** Why a run stopped, in the panel's words (the runtime cell's tooltip). */
 const STOPPED: Record<BalanceStop, string> = {
-  converged: 'Stopped when no move improved the plan ("Use the whole time limit" was off)',
+  converged: 'Stopped when no move improved the plan',
   steps: 'Stopped after its search steps',
   'time-limit': 'Used the whole time limit',
   bound: 'Stopped early: the plan reached the LP lower bound, so it is optimal',

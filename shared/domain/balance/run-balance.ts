@@ -84,7 +84,9 @@ export function runBalance(input: BalanceInput, opts: BalanceOptions = {}): Bala
   if (best && input.perturbations !== undefined && input.perturbations !== 0) {
     const budget = input.perturbations === 'until-time-limit' ? Infinity : input.perturbations;
     if (!rebalance && !ctx.contiguity && ctx.n <= EXCHANGE_MAX_UNITS) best = perturb(ctx, best, scratch, ctl, input.seed ?? 1, budget, opts.lowerBound);
-    else if (ctx.contiguity && ctx.hasGraph) best = shake(ctx, best, scratch, ctl, input.seed ?? 1, budget, opts.lowerBound);
+    // Everything else (contiguous plans, rebalances, large instances): boundary shakes on the adjacency (k nearest
+    // neighbours when none was given).
+    else best = shake(ctx, best, scratch, ctl, input.seed ?? 1, budget, opts.lowerBound);
   }
   const s = best!;
   ctl.progress({ phase: 'report', bestObjective: score(ctx, s), worstDeviation: worstDeviation(ctx, s), fraction: 0.97 });
@@ -208,8 +210,8 @@ function searchProgress(ctx: Ctx, ctl: Control, cur: State, it: number, budget: 
 }
 
 /**
- * Iterated local search for contiguous plans: from the best plan, move a few units on one territory's boundary to
- * random neighbouring territories (each move keeps contiguity, locks and the disruption budget), improve and polish,
+ * Iterated local search on the adjacency: from the best plan, move a few units on one territory's boundary to random
+ * neighbouring territories (each move keeps locks, the disruption budget and, when required, contiguity), improve and polish,
  * and keep the result when it is better (band excess, then objective). Runs `budget` steps or until the time limit.
  */
 function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, budget: number, bound?: number): State {
@@ -228,7 +230,7 @@ function shake(ctx: Ctx, start: State, sc: Scratch, ctl: Control, seed: number, 
     let moved = 0;
     for (let tries = 0; tries < 4 * SHAKE_MOVES && moved < SHAKE_MOVES && boundary.length > 0; tries++) {
       const u = boundary[Math.floor(rng() * boundary.length)]!;
-      if (st.assign[u] !== t || !movable(ctx, st, u) || !removalKeepsConnected(ctx, st, sc, u)) continue;
+      if (st.assign[u] !== t || !movable(ctx, st, u) || (ctx.contiguity && !removalKeepsConnected(ctx, st, sc, u))) continue;
       const options: number[] = [];
       for (let e = offsets[u]!; e < offsets[u + 1]!; e++) {
         const b = st.assign[neighbors[e]!]!;
