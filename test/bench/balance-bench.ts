@@ -4,7 +4,7 @@
 // compared with their published optima; not in the repository.
 // The exact reference solves the engine's own model with HiGHS: same band as hard constraints, same weights and distances,
 // centres serving themselves, and (for instances with contiguity) contiguity cuts added until the optimum is contiguous.
-import { buildBalanceLp, contiguityCuts, decodeLpSolution, lpLowerBound, runBalance, type BalanceInput } from '../../shared/domain/balance';
+import { boundGap, buildBalanceLp, contiguityCuts, decodeLpSolution, lpLowerBound, lpRelaxationBound, runBalance, type BalanceInput } from '../../shared/domain/balance';
 import { buildContext } from '../../shared/domain/balance/context';
 import { createHighsSolver } from '../../electron/services/lp/highs-solver';
 import { gridInstance } from '../unit/shared/balance/fixtures';
@@ -14,7 +14,7 @@ import { countyInstance, deliveryInstance, matrixObjective, OSMAN_CHRISTOFIDES_O
 
 type Row = {
   instance: string; units: number; k: number; tolerance: number; objective: string; runtimeMs: number; cpuMs: number; worstDeviation: number;
-  inBand: string; nonContiguous: number; violations: number; provenInfeasible: number; compactness: number; lpBound?: number; gapToLp?: number;
+  inBand: string; nonContiguous: number; violations: number; provenInfeasible: number; compactness: number; stoppedBy: string; lpBound?: number; gapToLp?: number;
   exact?: number; exactStatus?: string; exactMs?: number; cuts?: number; gapToExact?: number;
 };
 
@@ -60,6 +60,7 @@ async function bench(name: string, input: BalanceInput, exact: boolean): Promise
     instance: name, units: input.x.length, k: input.k, tolerance: tol, objective: r.objective, runtimeMs: Math.round(runtimeMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     worstDeviation: round(r.worstDeviation), inBand: `${inBand}/${input.k}`, nonContiguous: r.nonContiguous,
     violations: r.violations.filter((v) => !v.proven).length, provenInfeasible: r.violations.filter((v) => v.proven).length, compactness: round(r.compactness),
+    stoppedBy: r.stoppedBy,
   };
   const lb = await lpLowerBound(input, result, lpSolver, { maxVariables: 12_000, centersServeThemselves: true });
   if ('bound' in lb) { row.lpBound = round(lb.bound); row.gapToLp = round(lb.gap); }
@@ -109,14 +110,16 @@ async function capacitatedPMedian(dir: string): Promise<void> {
   for (const f of files) {
     const idx = Number(f.match(/-(\d+)/)![1]);
     const inst = readCapacitatedPMedian(join(dir, f), OSMAN_CHRISTOFIDES_OPTIMA[idx - 1]!);
+    // As the CLI does: the LP bound first, so the search may stop on it (a proof); the time limit is the engine's.
+    const lp = await lpRelaxationBound(inst.input, lpSolver, { maxVariables: 12_000, centersServeThemselves: true });
     const c0 = process.cpuUsage(); const t0 = performance.now();
-    const result = runBalance(inst.input, { now: cpuClock });
+    const result = runBalance(inst.input, { now: cpuClock, ...('bound' in lp ? { lowerBound: lp.bound } : {}) });
     const wall = performance.now() - t0; const cpu = process.cpuUsage(c0);
     const value = matrixObjective(inst, result.assignment, result.centers);
-    const lb = await lpLowerBound(inst.input, result, lpSolver, { maxVariables: 12_000, centersServeThemselves: true });
+    const lb = boundGap(lp, result);
     out.push({
       instance: `pmedcap${idx}`, n: inst.input.x.length, p: inst.input.k, optimum: inst.optimum, engine: value, ratio: round(value / inst.optimum),
-      feasible: String(result.report.feasible), lpBound: 'bound' in lb ? round(lb.bound) : '-', wallMs: Math.round(wall), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      feasible: String(result.report.feasible), stoppedBy: result.report.stoppedBy, lpBound: 'bound' in lb ? round(lb.bound) : '-', wallMs: Math.round(wall), cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     });
     console.error(`pmedcap${idx}: ${value} vs ${inst.optimum} (${((value / inst.optimum - 1) * 100).toFixed(2)} %)`);
   }
