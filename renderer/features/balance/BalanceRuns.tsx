@@ -102,7 +102,6 @@ function NamesKept({ applied }: { applied: NonNullable<BalanceRun['outcome']>['a
   return <p data-testid="balance-names">{[keptText, freshText].filter(Boolean).join(' ')}</p>;
 }
 
-/** Running runs with progress, then finished runs side by side to pick from. */
 /** Why a run stopped, in the panel's words (the runtime cell's tooltip). */
 const STOPPED: Record<BalanceStop, string> = {
   converged: 'Stopped when no move improved the plan',
@@ -112,6 +111,7 @@ const STOPPED: Record<BalanceStop, string> = {
   cancelled: 'Cancelled',
 };
 
+/** Running runs with progress, then finished runs side by side to pick from. */
 export function BalanceRuns() {
   const runs = useBalanceStore((s) => s.runs);
   const previewRunId = useBalanceStore((s) => s.previewRunId);

@@ -118,27 +118,52 @@ function distanceMatrix(n: number, geo: (u: number, c: number) => number): (u: n
 }
 
 /**
+ * Dijkstra from `source` over the adjacency into `dist` (Infinity = not labelled yet), settling at most `limit` units;
+ * `settle(u, d)` sees each settled unit in order, `touched` gets every labelled unit (for the caller to reset).
+ * Returns the distance of the last settled unit.
+ */
+function dijkstra(ctx: Ctx, source: number, dist: Float64Array, heap: MinHeap, limit: number, touched: number[] | null, settle?: (u: number, d: number) => void): number {
+  const { adj, edgeLen } = ctx;
+  dist[source] = 0; touched?.push(source);
+  heap.size = 0; heap.push(0, source);
+  let settled = 0; let radius = 0;
+  while (heap.size > 0 && settled < limit) {
+    const key = heap.peekKey(); const u = heap.pop();
+    if (key > dist[u]!) continue;
+    settled++; radius = key; settle?.(u, key);
+    for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+      const v = adj.neighbors[e]!; const nd = key + edgeLen[e]!;
+      if (nd < dist[v]!) { if (dist[v] === Infinity) touched?.push(v); dist[v] = nd; heap.push(nd, v); }
+    }
+  }
+  return radius;
+}
+
+/** Mean ratio of edge length to geometric distance: scales the bounded oracle's estimate for units it did not reach. */
+function edgeScale(ctx: Ctx): number {
+  const { n, adj, edgeLen } = ctx;
+  let ratio = 0; let cnt = 0;
+  for (let u = 0; u < n && cnt < 5000; u++) for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
+    const g = ctx.geo(u, adj.neighbors[e]!);
+    if (g > 0) { ratio += edgeLen[e]! / g; cnt++; }
+  }
+  return cnt ? ratio / cnt : 1;
+}
+
+/**
  * Small graphs: exact shortest-path distances from each centre, one Dijkstra per centre the first time it is asked,
  * kept for the whole run in an n × n table (no eviction, array reads: the centre-swap searches ask for many centres).
+ * Units of another component get an estimate: 4 × their geometric distance.
  */
 function graphDistanceRows(ctx: Ctx): (u: number, c: number) => number {
-  const { n, adj, edgeLen } = ctx;
+  const { n } = ctx;
   const mat = new Float64Array(n * n);
   const done = new Uint8Array(n);
   const heap = new MinHeap(1024);
   const fill = (c: number): void => {
     const row = mat.subarray(c * n, (c + 1) * n);
     row.fill(Infinity);
-    row[c] = 0; heap.size = 0; heap.push(0, c);
-    while (heap.size > 0) {
-      const key = heap.peekKey(); const u = heap.pop();
-      if (key > row[u]!) continue;
-      for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
-        const v = adj.neighbors[e]!; const nd = key + edgeLen[e]!;
-        if (nd < row[v]!) { row[v] = nd; heap.push(nd, v); }
-      }
-    }
-    // Another component: as the bounded oracle does for units it does not reach, a scaled geometric estimate.
+    dijkstra(ctx, c, row, heap, n, null);
     for (let u = 0; u < n; u++) if (row[u] === Infinity) row[u] = 4 * ctx.geo(u, c);
     done[c] = 1;
   };
@@ -153,31 +178,17 @@ function graphDistanceRows(ctx: Ctx): (u: number, c: number) => number {
  * Units beyond the bound get bound radius + scaled geometric distance (an estimate, never used as a bound).
  */
 function graphDistanceOracle(ctx: Ctx): (u: number, c: number) => number {
-  const { n, k, adj, edgeLen } = ctx;
+  const { n, k } = ctx;
   const limit = Math.min(n, Math.max(256, Math.ceil((8 * n) / k)));
-  let ratio = 0; let cnt = 0;
-  for (let u = 0; u < n && cnt < 5000; u++) for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
-    const g = ctx.geo(u, adj.neighbors[e]!);
-    if (g > 0) { ratio += edgeLen[e]! / g; cnt++; }
-  }
-  const scale = cnt ? ratio / cnt : 1;
+  const scale = edgeScale(ctx);
   const cache = new Map<number, { d: Map<number, number>; radius: number }>();
   const dist = new Float64Array(n).fill(Infinity);
   const heap = new MinHeap(1024);
+  const touched: number[] = [];
   const run = (c: number): { d: Map<number, number>; radius: number } => {
     const out = new Map<number, number>();
-    const touched: number[] = [c];
-    dist[c] = 0; heap.size = 0; heap.push(0, c);
-    let radius = 0;
-    while (heap.size > 0 && out.size < limit) {
-      const key = heap.peekKey(); const u = heap.pop();
-      if (out.has(u) || key > dist[u]!) continue;
-      out.set(u, key); radius = key;
-      for (let e = adj.offsets[u]!; e < adj.offsets[u + 1]!; e++) {
-        const v = adj.neighbors[e]!; const nd = key + edgeLen[e]!;
-        if (nd < dist[v]!) { if (dist[v] === Infinity) touched.push(v); dist[v] = nd; heap.push(nd, v); }
-      }
-    }
+    touched.length = 0;
+    const radius = dijkstra(ctx, c, dist, heap, limit, touched, (u, d) => out.set(u, d));
     for (const v of touched) dist[v] = Infinity;
     if (cache.size > 4 * k) cache.clear();
     const entry = { d: out, radius };
